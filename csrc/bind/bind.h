@@ -1,0 +1,40 @@
+/* Shared helpers of the Lua binding. Only luaopen_diffusion_core is exported;
+ * everything else here has hidden visibility. */
+#ifndef DIFFUSION_BIND_H
+#define DIFFUSION_BIND_H
+
+#include <lauxlib.h>
+#include <lua.h>
+
+#include "../core/tensor.h"
+
+#define DIFFUSION_TENSOR "diffusion.Tensor"
+#define DIFFUSION_RNG "diffusion.Rng"
+
+#define HIDDEN __attribute__((visibility("hidden")))
+
+/* The tensor userdata holds the dt_tensor itself; its storage is refcounted
+ * and shared with views. */
+HIDDEN dt_tensor *lt_check(lua_State *L, int idx);
+HIDDEN dt_tensor *lt_test(lua_State *L, int idx);
+/* Pushes an empty tensor userdata (no storage yet). */
+HIDDEN dt_tensor *lt_push_empty(lua_State *L);
+/* Pushes a new tensor of that shape (contents undefined) or raises
+ * "<fname>: <reason>". Tells the GC about the memory. */
+HIDDEN dt_tensor *lt_push_new(lua_State *L, const int64_t *shape, int ndim, const char *fname);
+/* Tells the GC that a tensor's payload now lives outside Lua's heap. */
+HIDDEN void lt_account(lua_State *L, const dt_tensor *t);
+/* Reads a shape: a table of sizes at idx, or sizes as numbers from idx on. */
+HIDDEN int lt_shape_arg(lua_State *L, int idx, int64_t *shape, const char *fname);
+HIDDEN void lt_shape_str(const int64_t *shape, int ndim, char *buf, size_t len);
+/* Raises "<fname>: <err->msg>". */
+HIDDEN int lt_raise(lua_State *L, const char *fname, const dt_err *err);
+/* Raises unless every element is finite. */
+HIDDEN void lt_check_finite(lua_State *L, const dt_tensor *t, const char *fname, int arg);
+
+HIDDEN void lt_open_tensor(lua_State *L); /* l_tensor.c: type, creation, shape */
+HIDDEN void lt_open_math(lua_State *L);   /* l_math.c: elementwise, reductions */
+HIDDEN void lt_open_rng(lua_State *L);    /* l_rng.c */
+HIDDEN void lt_open_io(lua_State *L);     /* l_io.c */
+
+#endif

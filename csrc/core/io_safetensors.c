@@ -1,0 +1,365 @@
+/* safetensors: an 8-byte little-endian header length, a JSON header mapping
+ * names to {dtype, shape, data_offsets}, then the raw data. The file is
+ * mapped privately (copy-on-write), so F32 tensors can view it directly. */
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "convert.h"
+#include "io.h"
+
+static const struct {
+  const char *name;
+  dt_dtype dtype;
+  size_t size;
+} DTYPES[] = {
+    {"F32", DT_F32, 4}, {"F16", DT_F16, 2},   {"BF16", DT_BF16, 2}, {"F64", DT_F64, 8},
+    {"I64", DT_I64, 8}, {"I32", DT_I32, 4},   {"I16", DT_I16, 2},   {"I8", DT_I8, 1},
+    {"U8", DT_U8, 1},   {"BOOL", DT_BOOL, 1},
+};
+#define NDTYPES (sizeof DTYPES / sizeof DTYPES[0])
+
+const char *dt_dtype_name(dt_dtype d) { return DTYPES[d].name; }
+size_t dt_dtype_size(dt_dtype d) { return DTYPES[d].size; }
+
+static void release_map(dt_storage *s) { munmap(s->base, s->nbytes); }
+
+void dt_st_close(dt_st_file *f) {
+  if (!f)
+    return;
+  for (int i = 0; i < f->count; i++)
+    free(f->entries[i].name);
+  for (int i = 0; i < 2 * f->meta_count; i++)
+    free(f->meta[i]);
+  free(f->entries);
+  free(f->meta);
+  dt_storage_release(f->map);
+  free(f);
+}
+
+static char *dup_string(const char *s) {
+  size_t n = strlen(s) + 1;
+  char *d = malloc(n);
+  if (d)
+    memcpy(d, s, n);
+  return d;
+}
+
+/* A JSON number that is an exact non-negative integer below 2^53. */
+static int json_uint(const cJSON *v, uint64_t *out) {
+  if (!cJSON_IsNumber(v))
+    return 0;
+  double d = v->valuedouble;
+  if (!(d >= 0 && d <= 9007199254740992.0) || d != floor(d))
+    return 0;
+  *out = (uint64_t)d;
+  return 1;
+}
+
+static dt_status parse_entry(const cJSON *item, dt_st_entry *e, uint64_t data_len, dt_err *err) {
+  const char *name = item->string;
+  if (!cJSON_IsObject(item))
+    return dt_fail(err, DT_EFORMAT, "tensor '%s': header entry is not an object", name);
+  const cJSON *dtype = cJSON_GetObjectItemCaseSensitive(item, "dtype");
+  const cJSON *shape = cJSON_GetObjectItemCaseSensitive(item, "shape");
+  const cJSON *offs = cJSON_GetObjectItemCaseSensitive(item, "data_offsets");
+  if (!cJSON_IsString(dtype) || !cJSON_IsArray(shape) || !cJSON_IsArray(offs))
+    return dt_fail(err, DT_EFORMAT, "tensor '%s': needs dtype, shape and data_offsets", name);
+  size_t k;
+  for (k = 0; k < NDTYPES; k++)
+    if (strcmp(dtype->valuestring, DTYPES[k].name) == 0)
+      break;
+  if (k == NDTYPES)
+    return dt_fail(err, DT_EFORMAT, "tensor '%s': unsupported dtype '%.32s'", name,
+                   dtype->valuestring);
+  e->dtype = DTYPES[k].dtype;
+  int nd = cJSON_GetArraySize(shape);
+  if (nd > DT_MAX_DIMS)
+    return dt_fail(err, DT_EFORMAT, "tensor '%s': rank %d exceeds %d", name, nd, DT_MAX_DIMS);
+  e->ndim = nd;
+  int d = 0;
+  const cJSON *dim;
+  cJSON_ArrayForEach(dim, shape) {
+    uint64_t v;
+    if (!json_uint(dim, &v))
+      return dt_fail(err, DT_EFORMAT, "tensor '%s': shape entry %d is not a size", name, d + 1);
+    e->shape[d++] = (int64_t)v;
+  }
+  int64_t numel;
+  dt_status st = dt_shape_check(e->shape, nd, &numel, err);
+  if (st)
+    return dt_fail(err, DT_EFORMAT, "tensor '%s': bad shape", name);
+  uint64_t b, en;
+  if (cJSON_GetArraySize(offs) != 2 || !json_uint(cJSON_GetArrayItem(offs, 0), &b) ||
+      !json_uint(cJSON_GetArrayItem(offs, 1), &en) || b > en)
+    return dt_fail(err, DT_EFORMAT, "tensor '%s': data_offsets must be [begin, end]", name);
+  uint64_t nbytes = (uint64_t)numel * DTYPES[k].size; /* numel < 2^40: no overflow */
+  if (en - b != nbytes)
+    return dt_fail(err, DT_EFORMAT,
+                   "tensor '%s': data_offsets span %llu bytes, shape and dtype need %llu", name,
+                   (unsigned long long)(en - b), (unsigned long long)nbytes);
+  if (en > data_len)
+    return dt_fail(err, DT_EFORMAT,
+                   "tensor '%s': data ends at byte %llu, past the data section (%llu bytes); "
+                   "truncated file?",
+                   name, (unsigned long long)en, (unsigned long long)data_len);
+  e->begin = b;
+  e->end = en;
+  return DT_OK;
+}
+
+static int by_begin(const void *x, const void *y) {
+  const dt_st_entry *a = *(dt_st_entry *const *)x, *b = *(dt_st_entry *const *)y;
+  return a->begin < b->begin ? -1 : a->begin > b->begin;
+}
+
+static dt_status parse_header(dt_st_file *f, const char *json, size_t len, dt_err *err) {
+  cJSON *root = cJSON_ParseWithLength(json, len);
+  if (!root)
+    return dt_fail(err, DT_EFORMAT, "header is not valid JSON");
+  dt_status st = DT_OK;
+  if (!cJSON_IsObject(root)) {
+    st = dt_fail(err, DT_EFORMAT, "header is not a JSON object");
+    goto done;
+  }
+  int n = cJSON_GetArraySize(root);
+  if (n > DT_ST_MAX_TENSORS) {
+    st = dt_fail(err, DT_EFORMAT, "header lists %d tensors (at most %d)", n, DT_ST_MAX_TENSORS);
+    goto done;
+  }
+  f->entries = calloc((size_t)n + 1, sizeof *f->entries);
+  if (!f->entries) {
+    st = dt_fail(err, DT_ENOMEM, "out of memory for %d header entries", n);
+    goto done;
+  }
+  const cJSON *item;
+  cJSON_ArrayForEach(item, root) {
+    if (strcmp(item->string, "__metadata__") == 0) {
+      if (!cJSON_IsObject(item) || f->meta) {
+        st = dt_fail(err, DT_EFORMAT, "__metadata__ must be one object of strings");
+        goto done;
+      }
+      int m = cJSON_GetArraySize(item);
+      f->meta = calloc(2 * (size_t)m + 1, sizeof *f->meta);
+      if (!f->meta) {
+        st = dt_fail(err, DT_ENOMEM, "out of memory for metadata");
+        goto done;
+      }
+      const cJSON *kv;
+      cJSON_ArrayForEach(kv, item) {
+        if (!cJSON_IsString(kv)) {
+          st = dt_fail(err, DT_EFORMAT, "__metadata__ value of '%s' is not a string", kv->string);
+          goto done;
+        }
+        char *k = dup_string(kv->string), *v = dup_string(kv->valuestring);
+        f->meta[2 * f->meta_count] = k;
+        f->meta[2 * f->meta_count + 1] = v;
+        f->meta_count++;
+        if (!k || !v) {
+          st = dt_fail(err, DT_ENOMEM, "out of memory for metadata");
+          goto done;
+        }
+      }
+      continue;
+    }
+    dt_st_entry *e = &f->entries[f->count];
+    e->name = dup_string(item->string);
+    if (!e->name) {
+      st = dt_fail(err, DT_ENOMEM, "out of memory for tensor names");
+      goto done;
+    }
+    f->count++;
+    st = parse_entry(item, e, f->data_len, err);
+    if (st)
+      goto done;
+  }
+  /* Data ranges must not overlap: sort a list of pointers by start. */
+  dt_st_entry **order = malloc(((size_t)f->count + 1) * sizeof *order);
+  if (!order) {
+    st = dt_fail(err, DT_ENOMEM, "out of memory checking offsets");
+    goto done;
+  }
+  for (int i = 0; i < f->count; i++)
+    order[i] = &f->entries[i];
+  qsort(order, (size_t)f->count, sizeof *order, by_begin);
+  for (int i = 1; i < f->count; i++)
+    if (order[i]->begin < order[i - 1]->end) {
+      st = dt_fail(err, DT_EFORMAT, "tensors '%s' and '%s' overlap in the data section",
+                   order[i - 1]->name, order[i]->name);
+      break;
+    }
+  free(order);
+done:
+  cJSON_Delete(root);
+  return st;
+}
+
+dt_status dt_st_open(const char *path, dt_st_file **out, dt_err *err) {
+  *out = NULL;
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    return dt_fail(err, DT_EIO, "cannot open '%s': %s", path, strerror(errno));
+  struct stat sb;
+  if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+    close(fd);
+    return dt_fail(err, DT_EIO, "'%s' is not a regular file", path);
+  }
+  uint64_t size = (uint64_t)sb.st_size;
+  if (size < 8) {
+    close(fd);
+    return dt_fail(err, DT_EFORMAT, "'%s': %llu bytes is too short for a safetensors file", path,
+                   (unsigned long long)size);
+  }
+  void *base = mmap(NULL, (size_t)size, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+  close(fd);
+  if (base == MAP_FAILED)
+    return dt_fail(err, DT_EIO, "cannot map '%s': %s", path, strerror(errno));
+  dt_st_file *f = calloc(1, sizeof *f);
+  dt_storage *map = f ? dt_storage_wrap(base, (size_t)size, release_map) : NULL;
+  if (!map) {
+    munmap(base, (size_t)size);
+    free(f);
+    return dt_fail(err, DT_ENOMEM, "out of memory opening '%s'", path);
+  }
+  f->map = map;
+  const unsigned char *bytes = base;
+  uint64_t hlen = dt_le64(bytes);
+  dt_status st = DT_OK;
+  if (hlen > DT_ST_MAX_HEADER)
+    st = dt_fail(err, DT_EFORMAT, "'%s': header of %llu bytes exceeds the %u-byte limit", path,
+                 (unsigned long long)hlen, DT_ST_MAX_HEADER);
+  else if (hlen > size - 8)
+    st = dt_fail(err, DT_EFORMAT,
+                 "'%s': header of %llu bytes runs past the end of the %llu-byte file; truncated?",
+                 path, (unsigned long long)hlen, (unsigned long long)size);
+  if (!st) {
+    f->data = bytes + 8 + hlen;
+    f->data_len = size - 8 - hlen;
+    st = parse_header(f, (const char *)bytes + 8, (size_t)hlen, err);
+    if (st) { /* prefix the file name to the reason */
+      char reason[sizeof err->msg];
+      memcpy(reason, err->msg, sizeof reason);
+      dt_fail(err, st, "'%s': %s", path, reason);
+    }
+  }
+  if (st) {
+    dt_st_close(f);
+    return st;
+  }
+  *out = f;
+  return DT_OK;
+}
+
+dt_status dt_st_tensor(dt_st_file *f, int i, dt_tensor *t, dt_err *err) {
+  const dt_st_entry *e = &f->entries[i];
+  const unsigned char *src = f->data + e->begin;
+  const unsigned char *map = f->map->base;
+  if (e->dtype == DT_F32 && ((uintptr_t)src % sizeof(float)) == 0) {
+    dt_tensor whole = {.storage = f->map, .data = (float *)f->map->base, .ndim = 1};
+    whole.shape[0] = whole.numel = (int64_t)(f->map->nbytes / sizeof(float));
+    return dt_view(t, &whole, (int64_t)((src - map) / sizeof(float)), e->shape, e->ndim, err);
+  }
+  dt_status st = dt_alloc(t, e->shape, e->ndim, err);
+  if (st)
+    return st;
+  float *o = t->data;
+  int64_t n = t->numel;
+  for (int64_t k = 0; k < n; k++) {
+    const unsigned char *p = src + (size_t)k * DTYPES[e->dtype].size;
+    switch (e->dtype) {
+    case DT_F32: {
+      uint32_t b = dt_le32(p);
+      memcpy(&o[k], &b, 4);
+      break;
+    }
+    case DT_F16: o[k] = dt_half_to_float(dt_le16(p)); break;
+    case DT_BF16: o[k] = dt_bf16_to_float(dt_le16(p)); break;
+    case DT_F64: {
+      uint64_t b = dt_le64(p);
+      double d;
+      memcpy(&d, &b, 8);
+      o[k] = (float)d;
+      break;
+    }
+    case DT_I64: o[k] = (float)(int64_t)dt_le64(p); break;
+    case DT_I32: o[k] = (float)(int32_t)dt_le32(p); break;
+    case DT_I16: o[k] = (float)(int16_t)dt_le16(p); break;
+    case DT_I8: o[k] = (float)(int8_t)p[0]; break;
+    case DT_U8: o[k] = (float)p[0]; break;
+    case DT_BOOL: o[k] = p[0] ? 1.0f : 0.0f; break;
+    }
+  }
+  return DT_OK;
+}
+
+/* ---- writer ---- */
+
+static dt_status write_all(FILE *fp, const void *p, size_t n, const char *path, dt_err *err) {
+  if (n && fwrite(p, 1, n, fp) != n)
+    return dt_fail(err, DT_EIO, "cannot write '%s': %s", path, strerror(errno));
+  return DT_OK;
+}
+
+dt_status dt_st_save(const char *path, int n, const char *const *names, const dt_tensor *const *ts,
+                     int nmeta, const char *const *meta, dt_err *err) {
+  cJSON *root = cJSON_CreateObject();
+  if (!root)
+    return dt_fail(err, DT_ENOMEM, "out of memory building the header");
+  dt_status st = DT_OK;
+  if (nmeta > 0) {
+    cJSON *m = cJSON_AddObjectToObject(root, "__metadata__");
+    for (int i = 0; m && i < nmeta; i++)
+      if (!cJSON_AddStringToObject(m, meta[2 * i], meta[2 * i + 1]))
+        m = NULL;
+    if (!m)
+      st = dt_fail(err, DT_ENOMEM, "out of memory building the header");
+  }
+  uint64_t offset = 0;
+  for (int i = 0; !st && i < n; i++) {
+    cJSON *e = cJSON_AddObjectToObject(root, names[i]);
+    cJSON *shape = e ? cJSON_AddArrayToObject(e, "shape") : NULL;
+    cJSON *offs = shape ? cJSON_AddArrayToObject(e, "data_offsets") : NULL;
+    int ok = offs && cJSON_AddStringToObject(e, "dtype", "F32");
+    for (int d = 0; ok && d < ts[i]->ndim; d++)
+      ok = cJSON_AddItemToArray(shape, cJSON_CreateNumber((double)ts[i]->shape[d]));
+    uint64_t end = offset + (uint64_t)ts[i]->numel * sizeof(float);
+    ok = ok && cJSON_AddItemToArray(offs, cJSON_CreateNumber((double)offset)) &&
+         cJSON_AddItemToArray(offs, cJSON_CreateNumber((double)end));
+    if (!ok)
+      st = dt_fail(err, DT_ENOMEM, "out of memory building the header");
+    offset = end;
+  }
+  char *json = st ? NULL : cJSON_PrintUnformatted(root);
+  cJSON_Delete(root);
+  if (st)
+    return st;
+  if (!json)
+    return dt_fail(err, DT_ENOMEM, "out of memory printing the header");
+  size_t jlen = strlen(json), padded = (jlen + 7) & ~(size_t)7; /* 8-byte aligned data */
+  FILE *fp = fopen(path, "wb");
+  if (!fp) {
+    free(json);
+    return dt_fail(err, DT_EIO, "cannot create '%s': %s", path, strerror(errno));
+  }
+  unsigned char len8[8];
+  for (int b = 0; b < 8; b++)
+    len8[b] = (unsigned char)((uint64_t)padded >> (8 * b));
+  st = write_all(fp, len8, 8, path, err);
+  if (!st)
+    st = write_all(fp, json, jlen, path, err);
+  for (size_t k = jlen; !st && k < padded; k++)
+    st = write_all(fp, " ", 1, path, err);
+  for (int i = 0; !st && i < n; i++) /* float32 is little-endian on every target we build */
+    st = write_all(fp, ts[i]->data, (size_t)ts[i]->numel * sizeof(float), path, err);
+  free(json);
+  if (fclose(fp) != 0 && !st)
+    st = dt_fail(err, DT_EIO, "cannot write '%s': %s", path, strerror(errno));
+  return st;
+}

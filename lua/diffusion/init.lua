@@ -1,0 +1,75 @@
+--- diffusion: diffusion models in Lua with a C core.
+-- The public module. Tensor methods double as module functions, so
+-- `t:sum()` and `diffusion.sum(t)` are the same call.
+local core = require "diffusion.core"
+
+local M = {}
+
+local internal = { Tensor = true, Tensor_mt = true, TENSOR_TYPE = true,
+  image_load = true, image_save = true, make_grid = true } -- reached through M.image
+for name, fn in pairs(core) do
+  if not internal[name] then M[name] = fn end
+end
+for name, fn in pairs(core.Tensor) do
+  if M[name] == nil then M[name] = fn end
+end
+
+M.Tensor = core.Tensor -- the methods table: add your own methods here
+M.VERSION = "scm"
+
+--- True when v is a diffusion tensor.
+function M.is_tensor(v)
+  local mt = getmetatable(v)
+  return mt ~= nil and mt == core.Tensor_mt
+end
+
+-- __tostring: shape, then values; large tensors show the first and last
+-- three entries of each long dimension.
+local EDGE, FULL_LIMIT = 3, 1000
+
+local function fmt_number(v)
+  if v ~= v then return "nan" end
+  if v == math.huge then return "inf" end
+  if v == -math.huge then return "-inf" end
+  return string.format("%.4g", v)
+end
+
+local function format_values(t)
+  local shape = t:shape()
+  local nd = #shape
+  if nd == 0 then return fmt_number(t:item()) end
+  local abbreviate = t:numel() > FULL_LIMIT
+  local idx = {}
+  local function rec(d, indent)
+    local n = shape[d]
+    local parts = {}
+    local function add(i)
+      idx[d] = i
+      if d == nd then
+        parts[#parts + 1] = fmt_number(t:get(table.unpack(idx, 1, nd)))
+      else
+        parts[#parts + 1] = rec(d + 1, indent .. " ")
+      end
+    end
+    if abbreviate and n > 2 * EDGE then
+      for i = 1, EDGE do add(i) end
+      parts[#parts + 1] = "..."
+      for i = n - EDGE + 1, n do add(i) end
+    else
+      for i = 1, n do add(i) end
+    end
+    local sep = d == nd and ", " or (",\n" .. indent .. " ")
+    return "[" .. table.concat(parts, sep) .. "]"
+  end
+  return rec(1, "")
+end
+
+core.Tensor_mt.__tostring = function(t)
+  local ok, shape = pcall(t.shape, t)
+  if not ok then return "diffusion.Tensor (freed)" end
+  return string.format("diffusion.Tensor {%s}\n%s", table.concat(shape, ","), format_values(t))
+end
+
+M.image = require "diffusion.image"
+
+return M
