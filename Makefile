@@ -57,7 +57,7 @@ test: diffusion/core.so
 # instrumented, so the ASan runtime is preloaded.
 check-asan: build/asan/diffusion/core.so
 	DIFFUSION_SANITIZED=1 \
-	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+	ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
 	LSAN_OPTIONS=suppressions=$(CURDIR)/.ci/lsan.supp:print_suppressions=0 \
 	UBSAN_OPTIONS=print_stacktrace=1 \
 	LD_PRELOAD=$$($(CC) -print-file-name=libasan.so) \

@@ -134,7 +134,7 @@ static int clamp_impl(lua_State *L, const char *fname, int inplace) {
   dt_tensor *a = lt_check(L, 1);
   float lo = (float)luaL_optnumber(L, 2, -INFINITY), hi = (float)luaL_optnumber(L, 3, INFINITY);
   if (lo != lo || hi != hi || lo > hi)
-    return luaL_error(L, "%s: bounds %g, %g are not an interval", fname, (double)lo, (double)hi);
+    return luaL_error(L, "%s: bounds %f, %f are not an interval", fname, (double)lo, (double)hi);
   dt_tensor *out = a;
   if (!inplace)
     out = lt_push_new(L, a->shape, a->ndim, fname);
@@ -282,8 +282,8 @@ static int reduce(lua_State *L, dt_reduction r, const char *fname, int dim_arg, 
   if (d < 0)
     d += a->ndim + 1;
   if (d < 1 || d > a->ndim)
-    return luaL_error(L, "%s: dimension %d out of range for a %d-D tensor", fname,
-                      (int)lua_tointeger(L, dim_arg), a->ndim);
+    return luaL_error(L, "%s: dimension %I out of range for a %d-D tensor", fname,
+                      (lua_Integer)lua_tointeger(L, dim_arg), a->ndim);
   int dim = (int)d - 1, keepdim = lua_toboolean(L, dim_arg + 1);
   if (empty_bad && a->shape[dim] == 0)
     return luaL_error(L, "%s: dimension %d is empty", fname, dim + 1);
@@ -345,7 +345,7 @@ static int m_std(lua_State *L) { return var_std(L, 1); }
 static int m_norm(lua_State *L) {
   double p = luaL_optnumber(L, 2, 2);
   if (!(p > 0))
-    return luaL_error(L, "norm: p must be positive, got %g", p);
+    return luaL_error(L, "norm: p must be positive, got %f", p);
   return reduce(L, DT_NORM, "norm", 3, p, 0);
 }
 
@@ -366,7 +366,7 @@ static int m_abs_quantile(lua_State *L) {
   dt_tensor *a = lt_check(L, 1);
   double q = luaL_checknumber(L, 2);
   if (!(q >= 0 && q <= 1))
-    return luaL_error(L, "abs_quantile: q must be in [0, 1], got %g", q);
+    return luaL_error(L, "abs_quantile: q must be in [0, 1], got %f", q);
   if (a->ndim < 1 || a->numel == 0)
     return luaL_error(L, "abs_quantile: needs a non-empty tensor with a batch dimension");
   int64_t n = a->shape[0], per = a->numel / n;

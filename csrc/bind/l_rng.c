@@ -57,7 +57,7 @@ static int r_randint(lua_State *L) {
   lua_Integer lo = luaL_checkinteger(L, 2), hi = luaL_checkinteger(L, 3);
   const lua_Integer lim = (lua_Integer)1 << 24; /* exact in float32 */
   if (lo > hi || lo < -lim || hi > lim)
-    return luaL_error(L, "randint: need -2^24 <= lo <= hi <= 2^24, got %d, %d", (int)lo, (int)hi);
+    return luaL_error(L, "randint: need -2^24 <= lo <= hi <= 2^24, got %I, %I", lo, hi);
   dt_rng_fill(r, target(L, 4, "randint"), DT_DIST_INT, (double)lo, (double)hi);
   return 1;
 }

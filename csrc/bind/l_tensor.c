@@ -82,7 +82,7 @@ static int64_t check_size(lua_State *L, int idx, const char *fname, int dim) {
     return luaL_error(L, "%s: size of dimension %d must be an integer, got %s", fname, dim,
                       lua_isnumber(L, idx) ? lua_tostring(L, idx) : luaL_typename(L, idx));
   if (v < 0)
-    return luaL_error(L, "%s: negative size %d in dimension %d", fname, (int)v, dim);
+    return luaL_error(L, "%s: negative size %I in dimension %d", fname, (lua_Integer)v, dim);
   return (int64_t)v;
 }
 
@@ -167,7 +167,7 @@ static int t_arange(lua_State *L) {
   if (n < 0)
     n = 0;
   if (n > (double)DT_MAX_NUMEL)
-    return luaL_error(L, "arange: %g elements is too many", n);
+    return luaL_error(L, "arange: %f elements is too many", n);
   int64_t shape[1] = {(int64_t)n};
   dt_tensor *t = lt_push_new(L, shape, 1, "arange");
   for (int64_t i = 0; i < shape[0]; i++)
@@ -179,7 +179,7 @@ static int t_linspace(lua_State *L) {
   double a = luaL_checknumber(L, 1), b = luaL_checknumber(L, 2);
   lua_Integer n = luaL_checkinteger(L, 3);
   if (n < 0 || n > DT_MAX_NUMEL)
-    return luaL_error(L, "linspace: bad count %d", (int)n);
+    return luaL_error(L, "linspace: bad count %I", (lua_Integer)n);
   int64_t shape[1] = {n};
   dt_tensor *t = lt_push_new(L, shape, 1, "linspace");
   for (int64_t i = 0; i < n; i++) /* the last point is exactly b */
@@ -213,8 +213,8 @@ static void fill_nested(lua_State *L, int idx, const int64_t *shape, int nd, int
     return;
   }
   if (!lua_istable(L, idx) || luaL_len(L, idx) != shape[depth])
-    luaL_error(L, "tensor: ragged nested table at depth %d (expected a table of %d elements)",
-               depth + 1, (int)shape[depth]);
+    luaL_error(L, "tensor: ragged nested table at depth %d (expected a table of %I elements)",
+               depth + 1, (lua_Integer)shape[depth]);
   for (int64_t i = 1; i <= shape[depth]; i++) {
     lua_geti(L, idx, i);
     fill_nested(L, lua_gettop(L), shape, nd, depth + 1, out);
@@ -239,8 +239,8 @@ static int t_tensor(lua_State *L) {
     if (n != numel) {
       char buf[160];
       lt_shape_str(shape, nd, buf, sizeof buf);
-      return luaL_error(L, "tensor: %d values given for shape %s (%d elements)", (int)n, buf,
-                        (int)numel);
+      return luaL_error(L, "tensor: %I values given for shape %s (%I elements)", (lua_Integer)n,
+                        buf, (lua_Integer)numel);
     }
     dt_tensor *t = lt_push_new(L, shape, nd, "tensor");
     for (int64_t i = 0; i < numel; i++) {
@@ -248,7 +248,7 @@ static int t_tensor(lua_State *L) {
       int isnum;
       lua_Number v = lua_tonumberx(L, -1, &isnum);
       if (!isnum)
-        return luaL_error(L, "tensor: element %d is not a number", (int)(i + 1));
+        return luaL_error(L, "tensor: element %I is not a number", (lua_Integer)(i + 1));
       t->data[i] = (float)v;
       lua_pop(L, 1);
     }
@@ -289,7 +289,8 @@ static int t_size(lua_State *L) {
     return t_shape(L);
   lua_Integer d = luaL_checkinteger(L, 2);
   if (d < 1 || d > t->ndim)
-    return luaL_error(L, "size: dimension %d out of range for a %d-D tensor", (int)d, t->ndim);
+    return luaL_error(L, "size: dimension %I out of range for a %d-D tensor", (lua_Integer)d,
+                      t->ndim);
   lua_pushinteger(L, t->shape[d - 1]);
   return 1;
 }
@@ -335,8 +336,8 @@ static int t_item(lua_State *L) {
   if (t->numel != 1) {
     char buf[160];
     lt_shape_str(t->shape, t->ndim, buf, sizeof buf);
-    return luaL_error(L, "item: tensor of shape %s has %d elements, expected 1", buf,
-                      (int)t->numel);
+    return luaL_error(L, "item: tensor of shape %s has %I elements, expected 1", buf,
+                      (lua_Integer)t->numel);
   }
   lua_pushnumber(L, t->data[0]);
   return 1;
@@ -350,8 +351,8 @@ static int64_t flat_index(lua_State *L, dt_tensor *t, int idx, int nidx, const c
   for (int d = 0; d < t->ndim; d++) {
     lua_Integer i = luaL_checkinteger(L, idx + d);
     if (i < 1 || i > t->shape[d])
-      return luaL_error(L, "%s: index %d out of range 1..%d in dimension %d", fname, (int)i,
-                        (int)t->shape[d], d + 1);
+      return luaL_error(L, "%s: index %I out of range 1..%I in dimension %d", fname, (lua_Integer)i,
+                        (lua_Integer)t->shape[d], d + 1);
     off = off * t->shape[d] + (i - 1);
   }
   return off;
@@ -409,7 +410,8 @@ static int t_reshape(lua_State *L) {
   }
   if (infer >= 0) {
     if (known == 0 || a->numel % known != 0)
-      return luaL_error(L, "reshape: cannot infer the -1 size for %d elements", (int)a->numel);
+      return luaL_error(L, "reshape: cannot infer the -1 size for %I elements",
+                        (lua_Integer)a->numel);
     shape[infer] = a->numel / known;
     known = a->numel;
   }
@@ -417,8 +419,8 @@ static int t_reshape(lua_State *L) {
     char sa[160], sb[160];
     lt_shape_str(a->shape, a->ndim, sa, sizeof sa);
     lt_shape_str(shape, nd, sb, sizeof sb);
-    return luaL_error(L, "reshape: cannot view shape %s (%d elements) as %s", sa, (int)a->numel,
-                      sb);
+    return luaL_error(L, "reshape: cannot view shape %s (%I elements) as %s", sa,
+                      (lua_Integer)a->numel, sb);
   }
   dt_tensor *t = lt_push_empty(L);
   dt_err err;
@@ -433,8 +435,8 @@ static int check_dim(lua_State *L, int idx, const dt_tensor *t, const char *fnam
   if (d < 0)
     d += nd + 1; /* -1 is the last dimension */
   if (d < 1 || d > nd)
-    return luaL_error(L, "%s: dimension %d out of range for a %d-D tensor", fname,
-                      (int)lua_tointeger(L, idx), t->ndim);
+    return luaL_error(L, "%s: dimension %I out of range for a %d-D tensor", fname,
+                      (lua_Integer)lua_tointeger(L, idx), t->ndim);
   return (int)d - 1;
 }
 
@@ -503,8 +505,8 @@ static int t_narrow(lua_State *L) {
   int d = check_dim(L, 2, a, "narrow", 0);
   lua_Integer start = luaL_checkinteger(L, 3), len = luaL_checkinteger(L, 4);
   if (start < 1 || len < 0 || start - 1 + len > a->shape[d])
-    return luaL_error(L, "narrow: window start %d, length %d does not fit size %d of dimension %d",
-                      (int)start, (int)len, (int)a->shape[d], d + 1);
+    return luaL_error(L, "narrow: window start %I, length %I does not fit size %I of dimension %d",
+                      (lua_Integer)start, (lua_Integer)len, (lua_Integer)a->shape[d], d + 1);
   return narrow_impl(L, "narrow", d, start - 1, len, 0);
 }
 
@@ -513,8 +515,8 @@ static int t_select(lua_State *L) {
   int d = check_dim(L, 2, a, "select", 0);
   lua_Integer i = luaL_checkinteger(L, 3);
   if (i < 1 || i > a->shape[d])
-    return luaL_error(L, "select: index %d out of range 1..%d in dimension %d", (int)i,
-                      (int)a->shape[d], d + 1);
+    return luaL_error(L, "select: index %I out of range 1..%I in dimension %d", (lua_Integer)i,
+                      (lua_Integer)a->shape[d], d + 1);
   return narrow_impl(L, "select", d, i - 1, 1, 1);
 }
 
@@ -607,7 +609,7 @@ static int cat_impl(lua_State *L, const char *fname, int stack) {
   if (dim < 0)
     dim += nd + 1;
   if (dim < 1 || dim > nd)
-    return luaL_error(L, "%s: dimension %d out of range", fname, (int)dim);
+    return luaL_error(L, "%s: dimension %I out of range", fname, (lua_Integer)dim);
   int d = (int)dim - 1;
   int64_t shape[DT_MAX_DIMS];
   if (stack) {
