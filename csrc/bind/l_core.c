@@ -1,5 +1,16 @@
 /* luaopen_diffusion_core: the module's one exported symbol. */
+#include <time.h>
+
 #include "bind.h"
+
+/* now(): monotonic wall-clock seconds, for timing (os.clock counts CPU time
+ * of every thread). */
+static int c_now(lua_State *L) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  lua_pushnumber(L, (lua_Number)ts.tv_sec + (lua_Number)ts.tv_nsec * 1e-9);
+  return 1;
+}
 
 __attribute__((visibility("default"))) int luaopen_diffusion_core(lua_State *L);
 
@@ -10,6 +21,8 @@ int luaopen_diffusion_core(lua_State *L) {
   lt_open_math(L);
   lt_open_rng(L);
   lt_open_io(L);
+  lua_pushcfunction(L, c_now);
+  lua_setfield(L, -2, "now");
   lua_pushliteral(L, DIFFUSION_TENSOR);
   lua_setfield(L, -2, "TENSOR_TYPE");
   return 1;

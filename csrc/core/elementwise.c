@@ -301,31 +301,69 @@ void dt_copy(dt_tensor *dst, const dt_tensor *src) {
 
 /* ---- fused linear combination ---- */
 
-#define LC_CHUNK 1024 /* accumulate in a stack buffer so `out` may alias any term */
+/* One pass: every term is read once and out written once. Up to LC_FUSED
+ * terms go through a loop specialised for their count; `out` may be one of
+ * the terms (exactly: partial overlaps are copied away by the caller), since
+ * element i of every term is read before o[i] is written. */
+#define LC_FUSED 8
+#define LC_CHUNK 2048 /* longer combinations accumulate in a stack buffer */
+
+#define LC_CASE(N)                                                                                 \
+  case N:                                                                                          \
+    for (int64_t i = lo; i < hi; i++) {                                                            \
+      float s = c[0] * p[0][i];                                                                    \
+      for (int k = 1; k < N; k++)                                                                  \
+        s += c[k] * p[k][i];                                                                       \
+      o[i] = s;                                                                                    \
+    }                                                                                              \
+    break;
+
+static void lincomb_fused(float *o, int n, const float *c, const float *const *p, int64_t lo,
+                          int64_t hi) {
+  switch (n) {
+    LC_CASE(1)
+    LC_CASE(2)
+    LC_CASE(3)
+    LC_CASE(4)
+    LC_CASE(5)
+    LC_CASE(6)
+    LC_CASE(7)
+    LC_CASE(8)
+  }
+}
+
+static void lincomb_long(float *o, int n, const float *c, const float *const *p, int64_t lo,
+                         int64_t hi) {
+  float acc[LC_CHUNK];
+  int64_t len = hi - lo;
+  for (int64_t i = 0; i < len; i++)
+    acc[i] = c[0] * p[0][lo + i];
+  for (int k = 1; k < n; k++) {
+    const float *pk = p[k] + lo;
+    float ck = c[k];
+    for (int64_t i = 0; i < len; i++)
+      acc[i] += ck * pk[i];
+  }
+  memcpy(o + lo, acc, (size_t)len * sizeof(float));
+}
 
 void dt_lincomb(dt_tensor *out, int n, const float *c, const dt_tensor *const *ts) {
   int64_t numel = out->numel, nchunks = (numel + LC_CHUNK - 1) / LC_CHUNK;
   float *o = out->data;
+  if (n < 1) {
+    dt_fill(out, 0);
+    return;
+  }
+  const float *p[64];
+  for (int k = 0; k < n && k < 64; k++)
+    p[k] = ts[k]->data;
 #pragma omp parallel for schedule(static) if (numel >= PARALLEL_MIN)
   for (int64_t ch = 0; ch < nchunks; ch++) {
-    int64_t lo = ch * LC_CHUNK, len = lo + LC_CHUNK < numel ? LC_CHUNK : numel - lo;
-    float acc[LC_CHUNK];
-    if (n == 0) {
-      for (int64_t i = 0; i < len; i++)
-        acc[i] = 0;
-    } else {
-      const float *t0 = ts[0]->data + lo;
-      float c0 = c[0];
-      for (int64_t i = 0; i < len; i++)
-        acc[i] = c0 * t0[i];
-    }
-    for (int k = 1; k < n; k++) {
-      const float *tk = ts[k]->data + lo;
-      float ck = c[k];
-      for (int64_t i = 0; i < len; i++)
-        acc[i] += ck * tk[i];
-    }
-    memcpy(o + lo, acc, (size_t)len * sizeof(float));
+    int64_t lo = ch * LC_CHUNK, hi = lo + LC_CHUNK < numel ? lo + LC_CHUNK : numel;
+    if (n <= LC_FUSED)
+      lincomb_fused(o, n, c, p, lo, hi);
+    else
+      lincomb_long(o, n, c, p, lo, hi);
   }
 }
 

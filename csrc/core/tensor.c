@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 dt_status dt_fail(dt_err *err, dt_status st, const char *fmt, ...) {
   if (err) {
@@ -20,14 +21,27 @@ dt_status dt_fail(dt_err *err, dt_status st, const char *fmt, ...) {
 
 static void release_malloc(dt_storage *s) { free(s->base); }
 
+/* From this size on, ask for transparent huge pages: a fresh 64 MiB tensor
+ * then takes 32 page faults instead of 16384 (NumPy does the same). */
+#define HUGE_FROM ((size_t)4 << 20)
+#define HUGE_PAGE ((uintptr_t)2 << 20)
+
 dt_storage *dt_storage_new(size_t nbytes) {
   /* Plain malloc (16-byte aligned), not aligned_alloc: glibc cannot reuse a
    * freed memalign block for the next, slightly larger memalign request, and
    * a loop of big temporaries then grows the heap without bound. */
   void *p = malloc(nbytes ? nbytes : 1);
-  if (!p) return NULL;
+  if (!p)
+    return NULL;
+  if (nbytes >= HUGE_FROM) {
+    uintptr_t lo = ((uintptr_t)p + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+    uintptr_t hi = ((uintptr_t)p + nbytes) & ~(HUGE_PAGE - 1);
+    if (hi > lo)
+      madvise((void *)lo, hi - lo, MADV_HUGEPAGE); /* a hint: failure is fine */
+  }
   dt_storage *s = dt_storage_wrap(p, nbytes, release_malloc);
-  if (!s) free(p);
+  if (!s)
+    free(p);
   return s;
 }
 

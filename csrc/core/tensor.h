@@ -112,7 +112,8 @@ void dt_fill(dt_tensor *t, float v);
 void dt_copy(dt_tensor *dst, const dt_tensor *src); /* same numel */
 /* t = a*t + b*u (u broadcasts to t) */
 void dt_axpby(dt_tensor *t, float a, float b, const dt_tensor *u);
-/* out = sum_k c[k] * ts[k], every ts[k] of out's numel; out may alias any ts[k] */
+/* out = sum_k c[k] * ts[k] (n <= 64), every ts[k] of out's numel; out may be
+ * exactly one of the ts[k], but must not partially overlap any */
 void dt_lincomb(dt_tensor *out, int n, const float *c, const dt_tensor *const *ts);
 /* 1 when every element is finite */
 int dt_all_finite(const dt_tensor *t);

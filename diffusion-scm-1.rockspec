@@ -1,0 +1,44 @@
+rockspec_format = "3.0"
+package = "diffusion"
+version = "scm-1"
+source = {
+  url = "git+https://github.com/diffusion-lua/diffusion.git",
+}
+description = {
+  summary = "Diffusion models in Lua with a fast C core",
+  detailed = [[
+    Float32 tensors with NumPy broadcasting and fused in-place ops, a
+    counter-based Philox RNG, safetensors/PNG/npy/IDX I/O, and (as they land)
+    noise schedules, samplers and diffusers UNets, all scriptable from Lua.
+  ]],
+  license = "MIT",
+  labels = { "diffusion", "tensor", "machine-learning" },
+}
+dependencies = {
+  "lua >= 5.4",
+}
+external_dependencies = {
+  -- Debian keeps cblas.h under /usr/include/x86_64-linux-gnu, and the
+  -- Makefile links the OpenMP build of OpenBLAS from its own folder (so its
+  -- threads and ours share one pool): only the library is checked here.
+  OPENBLAS = { library = "openblas" },
+  PNG = { header = "png.h", library = "png16" },
+  CJSON = { header = "cjson/cJSON.h", library = "cjson" },
+  ZLIB = { header = "zlib.h", library = "z" },
+}
+build = {
+  type = "make",
+  build_variables = {
+    CFLAGS = "$(CFLAGS) -O3 -march=x86-64-v3 -fno-math-errno",
+    LIBFLAG = "$(LIBFLAG)",
+    LUA_INCDIR = "$(LUA_INCDIR)",
+  },
+  install_variables = {
+    INST_LIBDIR = "$(LIBDIR)",
+    INST_LUADIR = "$(LUADIR)",
+  },
+}
+test = {
+  type = "command",
+  command = "lua5.4 /usr/bin/busted",
+}
