@@ -30,7 +30,7 @@ OBJ       = $(SRC:csrc/%.c=build/obj/%.o)
 ASAN_OBJ  = $(SRC:csrc/%.c=build/asan-obj/%.o)
 SANITIZE  = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 
-.PHONY: all test check-asan bench demo install clean format
+.PHONY: all test check-asan bench demo install clean format lint
 
 all: diffusion/core.so
 
@@ -80,6 +80,10 @@ install: diffusion/core.so
 
 format:
 	clang-format -i $(SRC) $(HDR) bench/*.c
+
+lint:
+	clang-format --dry-run -Werror $(SRC) $(HDR) bench/*.c
+	luacheck -q lua spec bench examples
 
 clean:
 	rm -rf build diffusion

@@ -18,7 +18,8 @@ static double now(void) {
 static double triad(long n, int reps) {
   float *a = malloc((size_t)n * sizeof *a), *b = malloc((size_t)n * sizeof *b),
         *c = malloc((size_t)n * sizeof *c);
-  if (!a || !b || !c) exit(1);
+  if (!a || !b || !c)
+    exit(1);
 #pragma omp parallel for schedule(static)
   for (long i = 0; i < n; i++) {
     a[i] = 0;
@@ -29,11 +30,14 @@ static double triad(long n, int reps) {
   for (int r = 0; r < reps; r++) {
     double t0 = now();
 #pragma omp parallel for schedule(static)
-    for (long i = 0; i < n; i++) a[i] = b[i] + 0.5f * c[i];
+    for (long i = 0; i < n; i++)
+      a[i] = b[i] + 0.5f * c[i];
     double t = now() - t0;
-    if (t < best) best = t;
+    if (t < best)
+      best = t;
   }
-  if (a[n / 2] != 2.0f) exit(2); /* keep the loop */
+  if (a[n / 2] != 2.0f)
+    exit(2); /* keep the loop */
   free(a);
   free(b);
   free(c);
@@ -43,7 +47,8 @@ static double triad(long n, int reps) {
 static double sgemm_seconds(int n, int reps) {
   float *a = malloc((size_t)n * n * sizeof *a), *b = malloc((size_t)n * n * sizeof *b),
         *c = malloc((size_t)n * n * sizeof *c);
-  if (!a || !b || !c) exit(1);
+  if (!a || !b || !c)
+    exit(1);
   for (long i = 0; i < (long)n * n; i++) {
     a[i] = (float)(i % 7) * 0.1f;
     b[i] = (float)(i % 5) * 0.1f;
@@ -53,7 +58,8 @@ static double sgemm_seconds(int n, int reps) {
     double t0 = now();
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, n, n, n, 1, a, n, b, n, 0, c, n);
     double t = now() - t0;
-    if (t < best) best = t;
+    if (t < best)
+      best = t;
   }
   free(a);
   free(b);

@@ -60,16 +60,16 @@ for _ = 1, rounds do
     local a, b, c, e = rng:randn { n }, rng:randn { n }, rng:randn { n }, rng:randn { n }
     local out = d.empty { n }
     local ops = {
-      { "add", function() local r <close> = a + b end },
+      { "add", function() (a + b):free() end },
       { "axpby_", function() a:axpby_(0.9, 0.1, b) end },
       { "lincomb_4", function() out:lincomb_({ 0.1, 0.2, 0.3, 0.4 }, { a, b, c, e }) end },
       { "sum", function() return a:sum() end },
-      { "randn", function() local r <close> = rng:randn { n } end },
+      { "randn", function() rng:randn({ n }):free() end },
     }
     for _, op in ipairs(ops) do keep_min(ours, op[1] .. n, best(op[2])) end
   end
   local x, y = rng:randn { m, m }, rng:randn { m, m }
-  keep_min(ours, "matmul" .. m, best(function() local r <close> = d.matmul(x, y) end))
+  keep_min(ours, "matmul" .. m, best(function() d.matmul(x, y):free() end))
 end
 c_peer.triad_gbs_1m, c_peer.triad_gbs_16m = -c_peer.triad_gbs_1m, -c_peer.triad_gbs_16m
 
@@ -91,7 +91,8 @@ end
 row("matmul", m, m .. "²")
 local t_mm = ours["matmul" .. m]
 
-print(string.format("threads: %d, best of %d reps x %d rounds; STREAM-style triad: %.1f GB/s (1M floats), %.1f GB/s (16M floats)",
+print(string.format(
+  "threads: %d, best of %d reps x %d rounds; STREAM-style triad: %.1f GB/s (1M floats), %.1f GB/s (16M floats)",
   threads, reps, rounds, c_peer.triad_gbs_1m, c_peer.triad_gbs_16m))
 print(string.format("raw cblas_sgemm 1024²: %.3f ms (%.0f GFLOP/s); diffusion.matmul: %.3f ms, %+.1f%% vs raw",
   c_peer.sgemm_1024_s * 1e3, 2 * m ^ 3 / c_peer.sgemm_1024_s / 1e9, t_mm * 1e3,

@@ -1,5 +1,4 @@
 local d = require "diffusion"
-local S = require "support"
 
 -- Standard normal CDF through erf (Abramowitz and Stegun 7.1.26, |error| < 1.5e-7).
 local function phi(x)

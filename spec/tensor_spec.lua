@@ -66,6 +66,15 @@ describe("tensor inspection", function()
     assert.has_error(function() d.zeros { 2 }:item() end,
       "item: tensor of shape {2} has 2 elements, expected 1")
   end)
+  it("now() is a monotonic wall clock in seconds", function()
+    local t0, c0 = d.now(), os.clock()
+    local x = 0
+    for i = 1, 3e6 do x = x + i % 7 end -- about 0.1 s of one core's time
+    local wall, cpu = d.now() - t0, os.clock() - c0
+    assert.is_true(x > 0 and wall > 0)
+    assert.is_true(wall > 0.5 * cpu and wall < 5 * cpu + 0.05, string.format("wall %.3f cpu %.3f", wall, cpu))
+  end)
+
   it("methods are module functions too", function()
     local a = d.tensor { 1, 2, 3 }
     assert.equal(6, d.sum(a))

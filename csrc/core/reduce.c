@@ -38,7 +38,7 @@ static inline double term(sum_kind k, double x, double shift, double p) {
       lanes[j] += (EXPR);                                                                          \
     }                                                                                              \
   for (; i < n; i++) {                                                                             \
-    double v = x[b + i];                                                                            \
+    double v = x[b + i];                                                                           \
     lanes[0] += (EXPR);                                                                            \
   }                                                                                                \
   break
