@@ -29,7 +29,7 @@ external_dependencies = {
 build = {
   type = "make",
   build_variables = {
-    CFLAGS = "$(CFLAGS) -O3 -march=x86-64-v3 -fno-math-errno",
+    CFLAGS = "$(CFLAGS) -O3 -march=x86-64-v3",
     LIBFLAG = "$(LIBFLAG)",
     LUA_INCDIR = "$(LUA_INCDIR)",
   },

@@ -96,8 +96,11 @@ static inline void sincos_2pi(float u, float *sn, float *cs) {
   float s = t * (1 - t2 / 6 * (1 - t2 / 20 * (1 - t2 / 42 * (1 - t2 / 72 * (1 - t2 / 110)))));
   float c =
       1 - t2 / 2 * (1 - t2 / 12 * (1 - t2 / 30 * (1 - t2 / 56 * (1 - t2 / 90 * (1 - t2 / 132)))));
-  float rs = q == 0 ? s : q == 1 ? c : q == 2 ? -s : -c;
-  float rc = q == 0 ? c : q == 1 ? -s : q == 2 ? -c : s;
+  /* quadrant q adds q*pi/2: odd q swaps sin and cos, the signs follow */
+  int odd = q & 1;
+  float a = odd ? c : s, b = odd ? s : c;
+  float rs = (q & 2) ? -a : a;
+  float rc = ((q ^ (q >> 1)) & 1) ? -b : b;
   *sn = rs;
   *cs = rc;
 }
