@@ -10,6 +10,7 @@
 
 #define DIFFUSION_TENSOR "diffusion.Tensor"
 #define DIFFUSION_RNG "diffusion.Rng"
+#define DIFFUSION_SCHEDULE "diffusion.Schedule"
 
 #define HIDDEN __attribute__((visibility("hidden")))
 
@@ -32,9 +33,10 @@ HIDDEN int lt_raise(lua_State *L, const char *fname, const dt_err *err);
 /* Raises unless every element is finite. */
 HIDDEN void lt_check_finite(lua_State *L, const dt_tensor *t, const char *fname, int arg);
 
-HIDDEN void lt_open_tensor(lua_State *L); /* l_tensor.c: type, creation, shape */
-HIDDEN void lt_open_math(lua_State *L);   /* l_math.c: elementwise, reductions */
-HIDDEN void lt_open_rng(lua_State *L);    /* l_rng.c */
-HIDDEN void lt_open_io(lua_State *L);     /* l_io.c */
+HIDDEN void lt_open_tensor(lua_State *L);   /* l_tensor.c: type, creation, shape */
+HIDDEN void lt_open_math(lua_State *L);     /* l_math.c: elementwise, reductions */
+HIDDEN void lt_open_rng(lua_State *L);      /* l_rng.c */
+HIDDEN void lt_open_io(lua_State *L);       /* l_io.c */
+HIDDEN void lt_open_schedule(lua_State *L); /* l_schedule.c */
 
 #endif

@@ -8,7 +8,7 @@ local M = {}
 local internal = { Tensor = true, Tensor_mt = true, TENSOR_TYPE = true,
   image_load = true, image_save = true, make_grid = true } -- reached through M.image
 for name, fn in pairs(core) do
-  if not internal[name] then M[name] = fn end
+  if not internal[name] and not name:match("^schedule_") then M[name] = fn end
 end
 for name, fn in pairs(core.Tensor) do
   if M[name] == nil then M[name] = fn end
@@ -71,5 +71,11 @@ core.Tensor_mt.__tostring = function(t)
 end
 
 M.image = require "diffusion.image"
+M.schedule = require "diffusion.schedule"
+M.Schedule = core.Schedule -- the schedule methods table
+M.denoiser = require "diffusion.denoiser"
+M.samplers = require "diffusion.samplers"
+M.diffusers = require "diffusion.diffusers"
+M.sample = M.diffusers.sample
 
 return M

@@ -1,0 +1,106 @@
+--- diffusion.denoiser(model, schedule, opts) -> D
+-- D(x, level) returns the denoised estimate x0 and the noise estimate eps for
+-- x = level.alpha * x0 + level.sigma * eps, whatever the network predicts.
+-- `model` is anything callable as model(x_in, t, cond): a diffusion.Model, or
+-- a Lua function.
+--
+-- opts:
+--   prediction      "epsilon" (default) | "v_prediction" | "sample" | "flow"
+--   preconditioning nil | "edm": Karras et al.'s c_in, c_skip, c_out with
+--                   opts.sigma_data (default 0.5); the model gets c_in * x
+--   class_labels    a tensor of N labels, passed as cond.class_labels
+--   guidance_scale  classifier-free guidance: the conditional and the
+--                   null-class (opts.null_class, default 10) passes run as
+--                   one batch of 2N; 1 or nil turns it off
+--   clip_sample     clamp x0 to [-r, r] with r = this number
+--   thresholding    {ratio = 0.995, max = 1}: Imagen's dynamic thresholding
+--   check_finite    raise if x0 has NaN or inf, naming the level
+local d = require "diffusion.core"
+
+local function denoiser(model, schedule, opts)
+  opts = opts or {}
+  local known = {
+    prediction = true, preconditioning = true, sigma_data = true, class_labels = true, guidance_scale = true,
+    null_class = true, clip_sample = true, thresholding = true, check_finite = true,
+  }
+  for k in pairs(opts) do
+    if not known[k] then error(string.format("denoiser: unknown option '%s'", tostring(k)), 2) end
+  end
+  local prediction = opts.prediction or "epsilon"
+  if not ({ epsilon = true, v_prediction = true, sample = true, flow = true })[prediction] then
+    error(string.format("denoiser: unknown prediction '%s'", tostring(prediction)), 2)
+  end
+  local edm = opts.preconditioning == "edm"
+  if opts.preconditioning ~= nil and not edm then
+    error(string.format("denoiser: unknown preconditioning '%s'", tostring(opts.preconditioning)), 2)
+  end
+  local sigma_data = opts.sigma_data or 0.5
+  local guidance = opts.guidance_scale
+  if guidance == 1 then guidance = nil end
+  local cond
+  if opts.class_labels then
+    local labels = opts.class_labels
+    if guidance then -- one batch: conditional labels, then the null class
+      labels = d.cat({ labels, d.full(labels:shape(), opts.null_class or 10) }, 1)
+    end
+    cond = { class_labels = labels }
+  elseif guidance then
+    error("denoiser: guidance_scale needs class_labels", 2)
+  end
+  local thr = opts.thresholding
+  if thr == true then thr = {} end
+  local clip = opts.clip_sample
+  local _ = schedule -- levels carry alpha and sigma; the schedule is kept for callers
+
+  local function network(x_in, t)
+    if not guidance then return model(x_in, t, cond) end
+    local both = model(d.cat({ x_in, x_in }, 1), t, cond)
+    local n = x_in:size(1)
+    local c, u = both:narrow(1, 1, n), both:narrow(1, n + 1, n)
+    return d.lincomb({ guidance, 1 - guidance }, { c, u }) -- u + g * (c - u)
+  end
+
+  return function(x, level)
+    local alpha, sigma, t = level.alpha, level.sigma, level.t
+    local x0, eps
+    if edm then -- x = x0 + sigma * eps (alpha = 1)
+      local c = 1 / math.sqrt(sigma * sigma + sigma_data * sigma_data)
+      local out = network(x * c, t)
+      local c_skip = sigma_data * sigma_data * c * c
+      local c_out = sigma * sigma_data * c
+      if prediction == "v_prediction" then c_out = -c_out end
+      x0 = d.lincomb({ c_skip, c_out }, { x, out })
+      eps = (x - x0) / sigma
+    else
+      local out = network(x, t)
+      if prediction == "epsilon" then
+        eps = out
+        x0 = d.lincomb({ 1 / alpha, -sigma / alpha }, { x, out })
+      elseif prediction == "v_prediction" then -- v = alpha * eps - sigma * x0
+        local norm = alpha * alpha + sigma * sigma
+        x0 = d.lincomb({ alpha / norm, -sigma / norm }, { x, out })
+        eps = d.lincomb({ sigma / norm, alpha / norm }, { x, out })
+      elseif prediction == "sample" then
+        x0 = out
+        eps = d.lincomb({ 1 / sigma, -alpha / sigma }, { x, out })
+      else -- flow: the network predicts v = eps - x0, with alpha = 1 - sigma
+        x0 = d.lincomb({ 1, -sigma }, { x, out })
+        eps = d.lincomb({ 1, alpha }, { x, out })
+      end
+    end
+    if thr then -- Imagen: s = clamp(quantile(|x0|, ratio), 1, max); x0 = clamp(x0, -s, s) / s
+      local n = x0:size(1)
+      local s = x0:abs_quantile(thr.ratio or 0.995):clamp_(1, thr.max or 1):reshape { n, 1 }
+      local flat = x0:reshape { n, -1 }
+      flat:maximum_(-s):minimum_(s):div_(s)
+    elseif clip then
+      x0:clamp_(-clip, clip)
+    end
+    if opts.check_finite and not x0:all_finite() then
+      error(string.format("denoiser: non-finite x0 at t = %g (sigma %g)", t, sigma), 2)
+    end
+    return x0, eps
+  end
+end
+
+return denoiser

@@ -1,0 +1,19 @@
+--- Helpers shared by the sampler files.
+local util = {}
+
+--- A noise source from opts.noise: a diffusion.Rng, a function(x) returning
+-- a standard normal tensor shaped like x (to replay recorded noise), or nil
+-- for a fresh generator seeded with opts.seed (default 0).
+function util.noise(opts)
+  local src = opts and opts.noise
+  if type(src) == "function" then return src end
+  if src == nil then src = require("diffusion.core").rng(opts and opts.seed or 0) end
+  return function(x) return src:randn(x:shape()) end
+end
+
+--- Calls opts.callback(i, n, x, x0) when there is one.
+function util.report(opts, i, n, x, x0)
+  if opts and opts.callback then opts.callback(i, n, x, x0) end
+end
+
+return util
