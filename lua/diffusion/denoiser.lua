@@ -15,6 +15,9 @@
 --   clip_sample     clamp x0 to [-r, r] with r = this number
 --   thresholding    {ratio = 0.995, max = 1}: Imagen's dynamic thresholding
 --   check_finite    raise if x0 has NaN or inf, naming the level
+--
+-- D.level(s) gives the level whose k-diffusion sigma (sigma / alpha) is s, for
+-- samplers that make levels of their own (midpoints, churn).
 local d = require "diffusion.core"
 
 local function denoiser(model, schedule, opts)
@@ -50,7 +53,7 @@ local function denoiser(model, schedule, opts)
   local thr = opts.thresholding
   if thr == true then thr = {} end
   local clip = opts.clip_sample
-  local _ = schedule -- levels carry alpha and sigma; the schedule is kept for callers
+  local kind = schedule and schedule:info().kind
 
   local function network(x_in, t)
     if not guidance then return model(x_in, t, cond) end
@@ -60,8 +63,20 @@ local function denoiser(model, schedule, opts)
     return d.lincomb({ guidance, 1 - guidance }, { c, u }) -- u + g * (c - u)
   end
 
-  return function(x, level)
-    local alpha, sigma, t = level.alpha, level.sigma, level.t
+  local function level(sv)
+    if sv == 0 then return { t = 0, alpha = 1, sigma = 0, lambda = math.huge } end
+    if kind == "edm" then return { t = 0.25 * math.log(sv), alpha = 1, sigma = sv, lambda = -math.log(sv) } end
+    if kind == "flow" then
+      local u = sv / (1 + sv)
+      return { t = u * schedule:info().num_train_timesteps, alpha = 1 - u, sigma = u, lambda = -math.log(sv) }
+    end
+    if not schedule then error("denoiser: D.level needs the schedule", 2) end
+    local a = 1 / math.sqrt(1 + sv * sv)
+    return { t = schedule:t_from_lambda(-math.log(sv)), alpha = a, sigma = sv * a, lambda = -math.log(sv) }
+  end
+
+  local function call(_, x, lvl)
+    local alpha, sigma, t = lvl.alpha, lvl.sigma, lvl.t
     local x0, eps
     if edm then -- x = x0 + sigma * eps (alpha = 1)
       local c = 1 / math.sqrt(sigma * sigma + sigma_data * sigma_data)
@@ -101,6 +116,8 @@ local function denoiser(model, schedule, opts)
     end
     return x0, eps
   end
+
+  return setmetatable({ level = level, schedule = schedule }, { __call = call })
 end
 
 return denoiser

@@ -47,27 +47,43 @@ local function check_config(class, c, honoured, inert)
   end
 end
 
---- The betas schedule a diffusers config describes, rounded like torch's float32.
+-- float32 rounding, as torch's and numpy's float32 arithmetic does
+local function f32(v) return (string.unpack("f", string.pack("f", v))) end
+
+--- The betas schedule a diffusers config describes, built as diffusers builds
+-- it: float32 betas and a float32 cumulative product. (Near t = 0, 1 - acp is
+-- a difference of nearly equal float32 numbers, so the float32 table's sigmas
+-- differ from exact ones by up to 1e-3 there; matching diffusers means
+-- matching its rounding.)
 local function betas_schedule(c)
   local n = c.num_train_timesteps or 1000
-  local s
+  local lo, hi = c.beta_start or 1e-4, c.beta_end or 0.02
+  local betas = {}
+  local kind = c.beta_schedule or "linear"
   if c.trained_betas then
-    s = schedule.from_betas(c.trained_betas)
-  else
-    local kind = c.beta_schedule or "linear"
-    local o = { beta_start = c.beta_start or 1e-4, beta_end = c.beta_end or 0.02, num_train_timesteps = n, float32 = true }
-    if kind == "linear" then
-      s = schedule.linear(o)
-    elseif kind == "scaled_linear" then
-      s = schedule.scaled_linear(o)
-    elseif kind == "squaredcos_cap_v2" then
-      s = schedule.cosine { num_train_timesteps = n, float32 = true }
-    elseif kind == "sigmoid" then
-      s = schedule.sigmoid { beta_start = o.beta_start, beta_end = o.beta_end, num_train_timesteps = n }
-    else
-      error(string.format("sample: unknown beta_schedule '%s'", tostring(kind)), 3)
+    betas = c.trained_betas
+  elseif kind == "linear" or kind == "scaled_linear" or kind == "sigmoid" then
+    local a, b = lo, hi
+    if kind == "scaled_linear" then a, b = math.sqrt(lo), math.sqrt(hi) end
+    if kind == "sigmoid" then a, b = -6, 6 end
+    for i = 0, n - 1 do
+      local v = f32(a + (b - a) * i / (n - 1))
+      if kind == "scaled_linear" then v = v * v end
+      if kind == "sigmoid" then v = 1 / (1 + math.exp(-v)) * (hi - lo) + lo end
+      betas[i + 1] = f32(v)
     end
+  elseif kind == "squaredcos_cap_v2" then
+    local function f(t) return math.cos((t + 0.008) / 1.008 * math.pi / 2) ^ 2 end
+    for i = 0, n - 1 do betas[i + 1] = f32(math.min(1 - f((i + 1) / n) / f(i / n), 0.999)) end
+  else
+    error(string.format("sample: unknown beta_schedule '%s'", tostring(kind)), 3)
   end
+  local acp, prod = {}, 1
+  for i, b in ipairs(betas) do
+    prod = f32(prod * f32(1 - b))
+    acp[i] = prod
+  end
+  local s = schedule.from_alphas_cumprod(acp)
   if c.rescale_betas_zero_snr then s = s:rescale_zero_terminal_snr() end
   return s
 end
@@ -184,6 +200,96 @@ classes.DDIMScheduler = function(c, n, args)
     sampler_opts = { eta = args.eta or 0 }, denoiser = denoiser_opts(c, true),
   }
 end
+
+local function ve_level(t, sv)
+  if sv == 0 then return { t = t, alpha = 1, sigma = 0, lambda = math.huge } end
+  local a = 1 / math.sqrt(1 + sv * sv)
+  return { t = t, alpha = a, sigma = sv * a, lambda = -math.log(sv) }
+end
+
+local SIGMA_SPACINGS = { use_karras_sigmas = "karras", use_exponential_sigmas = "exponential", use_beta_sigmas = "beta" }
+
+--- The plan of diffusers' k-diffusion-style classes (EulerDiscreteScheduler's
+-- set_timesteps): float timesteps by spacing, VE sigmas interpolated linearly
+-- in the train table, optionally respaced (Karras, exponential, beta), then
+-- the final sigma. Returns the plan and init_noise_sigma.
+local function k_plan(s, c, n)
+  local N = c.num_train_timesteps or 1000
+  local spacing = c.timestep_spacing or "linspace"
+  local ts = {}
+  if spacing == "linspace" then
+    for k = 0, n - 1 do ts[#ts + 1] = f32((N - 1) * (n - 1 - k) / math.max(n - 1, 1)) end
+  else
+    ts = discrete_timesteps(c, n)
+  end
+  local acp = s:alphas_cumprod()
+  local table_sigma = {}
+  for i, a in ipairs(acp) do table_sigma[i] = math.sqrt((1 - f32(a)) / f32(a)) end
+  local sig = {}
+  for k, t in ipairs(ts) do -- np.interp(t, arange(N), sigmas)
+    local lo = math.min(math.floor(t), N - 2)
+    local w = t - lo
+    sig[k] = (1 - w) * table_sigma[lo + 1] + w * table_sigma[lo + 2]
+  end
+  local respace
+  for key, name in pairs(SIGMA_SPACINGS) do if c[key] then respace = name end end
+  if respace then
+    local lo, hi = c.sigma_min or sig[#sig], c.sigma_max or sig[1]
+    local spaced = {}
+    for k = 0, n - 1 do
+      local r = n > 1 and k / (n - 1) or 0
+      if respace == "karras" then
+        local rho = 7
+        spaced[k + 1] = (hi ^ (1 / rho) + r * (lo ^ (1 / rho) - hi ^ (1 / rho))) ^ rho
+      elseif respace == "exponential" then
+        spaced[k + 1] = math.exp(math.log(hi) + r * (math.log(lo) - math.log(hi)))
+      else
+        spaced[k + 1] = lo + core.beta_ppf(1 - r, 0.6, 0.6) * (hi - lo)
+      end
+    end
+    sig = spaced
+    for k, sv in ipairs(sig) do ts[k] = s:t_from_lambda(-math.log(sv)) end
+  end
+  local final = c.final_sigmas_type or "zero"
+  if final == "sigma_min" then
+    sig[#sig + 1] = table_sigma[1]
+  elseif final == "zero" then
+    sig[#sig + 1] = 0
+  else
+    error(string.format("sample: unknown final_sigmas_type '%s'", tostring(final)), 3)
+  end
+  local plan = {}
+  for k, sv in ipairs(sig) do plan[k] = ve_level(f32(ts[k] or 0), f32(sv)) end
+  local max_sigma = 0
+  for _, sv in ipairs(sig) do max_sigma = math.max(max_sigma, f32(sv)) end
+  local init = (spacing == "linspace" or spacing == "trailing") and max_sigma or math.sqrt(max_sigma ^ 2 + 1)
+  return plan, init
+end
+
+local K_KEYS = merge(BETA_KEYS, {
+  prediction_type = true, timestep_spacing = true, steps_offset = true, use_karras_sigmas = true,
+  use_exponential_sigmas = true, use_beta_sigmas = true,
+})
+
+local function k_class(class, sampler, extra, inert)
+  return function(c, n)
+    check_config(class, c, merge(K_KEYS, extra or {}), inert or {})
+    local s = betas_schedule(c)
+    local plan, init = k_plan(s, c, n)
+    local dopts = { prediction = c.prediction_type or "epsilon" }
+    if c.clip_sample then dopts.clip_sample = c.clip_sample_range or 1 end
+    return { schedule = s, plan = plan, init_noise_sigma = init, scaled = true, sampler = sampler, denoiser = dopts }
+  end
+end
+
+classes.EulerDiscreteScheduler = k_class("EulerDiscreteScheduler", samplers.euler, {
+  interpolation_type = true, sigma_min = true, sigma_max = true, final_sigmas_type = true, timestep_type = true,
+}, {})
+classes.EulerAncestralDiscreteScheduler = k_class("EulerAncestralDiscreteScheduler", samplers.euler_ancestral)
+classes.HeunDiscreteScheduler = k_class("HeunDiscreteScheduler", samplers.heun,
+  { clip_sample = true, clip_sample_range = true })
+classes.KDPM2DiscreteScheduler = k_class("KDPM2DiscreteScheduler", samplers.dpm2)
+classes.LMSDiscreteScheduler = k_class("LMSDiscreteScheduler", samplers.lms)
 
 M.classes = classes
 

@@ -16,4 +16,10 @@ function util.report(opts, i, n, x, x0)
   if opts and opts.callback then opts.callback(i, n, x, x0) end
 end
 
+--- k-diffusion's sigma of a level: x / alpha = x0 + (sigma / alpha) eps.
+function util.ve(level) return level.alpha > 0 and level.sigma / level.alpha or math.huge end
+
+--- x * alpha for a level, as D wants it, from k-diffusion's scaled x.
+function util.unscale(xs, level) return level.alpha == 1 and xs or xs * level.alpha end
+
 return util
