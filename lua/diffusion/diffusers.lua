@@ -291,6 +291,97 @@ classes.HeunDiscreteScheduler = k_class("HeunDiscreteScheduler", samplers.heun,
 classes.KDPM2DiscreteScheduler = k_class("KDPM2DiscreteScheduler", samplers.dpm2)
 classes.LMSDiscreteScheduler = k_class("LMSDiscreteScheduler", samplers.lms)
 
+-- torch's float -> int64 cast truncates toward zero
+local function trunc(v) return v < 0 and math.ceil(v) or math.floor(v) end
+
+--- The plan of diffusers' multistep solvers (DPMSolverMultistepScheduler's
+-- set_timesteps; UniPC and DEIS share it): integer timesteps by spacing
+-- (n + 1 points with the last dropped), VE sigmas at them or respaced, in
+-- float32, then the final sigma.
+local function multistep_plan(s, c, n)
+  local N = c.num_train_timesteps or 1000
+  local spacing = c.timestep_spacing or "linspace"
+  local ts = {}
+  if spacing == "linspace" then
+    for k = 0, n - 1 do ts[#ts + 1] = round_half_even((N - 1) * (n - k) / n) end
+  elseif spacing == "leading" then
+    local ratio = N // (n + 1)
+    for k = n, 1, -1 do ts[#ts + 1] = k * ratio + (c.steps_offset or 0) end
+  elseif spacing == "trailing" then
+    ts = discrete_timesteps(c, n)
+  else
+    error(string.format("sample: unknown timestep_spacing '%s'", tostring(spacing)), 3)
+  end
+  local acp = s:alphas_cumprod()
+  local table_sigma = {}
+  for i, a in ipairs(acp) do table_sigma[i] = math.sqrt((1 - a) / a) end
+  local sig = {}
+  local respace
+  for key, name in pairs(SIGMA_SPACINGS) do if c[key] then respace = name end end
+  if c.use_lu_lambdas then respace = "lu" end
+  if respace then
+    local lo, hi = c.sigma_min or table_sigma[1], c.sigma_max or table_sigma[N]
+    for k = 0, n - 1 do
+      local r = n > 1 and k / (n - 1) or 0
+      local sv
+      if respace == "karras" then
+        sv = (hi ^ (1 / 7) + r * (lo ^ (1 / 7) - hi ^ (1 / 7))) ^ 7
+      elseif respace == "exponential" or respace == "lu" then
+        sv = math.exp(math.log(hi) + r * (math.log(lo) - math.log(hi)))
+      else
+        sv = lo + core.beta_ppf(1 - r, 0.6, 0.6) * (hi - lo)
+      end
+      sig[k + 1] = sv
+      local t = s:t_from_lambda(-math.log(sv))
+      local rounded = (respace == "karras" or respace == "lu") and c.beta_schedule ~= "squaredcos_cap_v2"
+      ts[k + 1] = rounded and round_half_even(t) or trunc(t)
+    end
+  else
+    for k, t in ipairs(ts) do sig[k] = table_sigma[t + 1] end
+  end
+  local final = c.final_sigmas_type or "zero"
+  if final == "sigma_min" then
+    sig[#sig + 1] = table_sigma[1]
+  elseif final == "zero" then
+    sig[#sig + 1] = 0
+  else
+    error(string.format("sample: unknown final_sigmas_type '%s'", tostring(final)), 3)
+  end
+  local plan = {}
+  for k, sv in ipairs(sig) do plan[k] = ve_level(ts[k] or 0, f32(sv)) end
+  return plan
+end
+
+local MULTISTEP_KEYS = merge(BETA_KEYS, COMMON_PREDICTION, {
+  solver_order = true, lower_order_final = true, use_karras_sigmas = true, use_exponential_sigmas = true,
+  use_beta_sigmas = true, final_sigmas_type = true, timestep_spacing = true, steps_offset = true,
+})
+local MULTISTEP_INERT = {
+  use_flow_sigmas = false, flow_shift = 1.0, lambda_min_clipped = -math.huge, use_dynamic_shifting = false,
+  time_shift_type = "exponential", sigma_min = nil, sigma_max = nil, shift_terminal = nil,
+}
+
+local function multistep_denoiser(c)
+  local o = { prediction = c.prediction_type or "epsilon" }
+  if c.thresholding then o.thresholding = { ratio = c.dynamic_thresholding_ratio or 0.995, max = c.sample_max_value or 1 } end
+  return o
+end
+
+classes.DPMSolverMultistepScheduler = function(c, n)
+  check_config("DPMSolverMultistepScheduler", c, merge(MULTISTEP_KEYS, {
+    algorithm_type = true, solver_type = true, euler_at_final = true, use_lu_lambdas = true,
+  }), merge(MULTISTEP_INERT, { variance_type = nil }))
+  local s = betas_schedule(c)
+  return {
+    schedule = s, plan = multistep_plan(s, c, n), sampler = samplers.dpm_solver_multistep,
+    sampler_opts = {
+      order = c.solver_order or 2, algorithm = c.algorithm_type or "dpmsolver++", solver_type = c.solver_type,
+      lower_order_final = c.lower_order_final ~= false, euler_at_final = c.euler_at_final,
+    },
+    denoiser = multistep_denoiser(c),
+  }
+end
+
 M.classes = classes
 
 local SAMPLE_KEYS = {
