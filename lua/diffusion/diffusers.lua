@@ -201,6 +201,8 @@ classes.DDIMScheduler = function(c, n, args)
   }
 end
 
+local function util_ve(level) return level.sigma / level.alpha end
+
 local function ve_level(t, sv)
   if sv == 0 then return { t = t, alpha = 1, sigma = 0, lambda = math.huge } end
   local a = 1 / math.sqrt(1 + sv * sv)
@@ -379,6 +381,27 @@ classes.DPMSolverMultistepScheduler = function(c, n)
       lower_order_final = c.lower_order_final ~= false, euler_at_final = c.euler_at_final,
     },
     denoiser = multistep_denoiser(c),
+  }
+end
+
+classes.UniPCMultistepScheduler = function(c, n)
+  check_config("UniPCMultistepScheduler", c, merge(MULTISTEP_KEYS, {
+    predict_x0 = true, solver_type = true, disable_corrector = true,
+  }), merge(MULTISTEP_INERT, { solver_p = nil }))
+  local s = betas_schedule(c)
+  local plan = multistep_plan(s, c, n)
+  if c.use_karras_sigmas and c.final_sigmas_type == "sigma_min" then -- UniPC ends at the last Karras sigma
+    plan[#plan] = ve_level(0, util_ve(plan[#plan - 1]))
+  end
+  local disable = {}
+  for k, v in ipairs(c.disable_corrector or {}) do disable[k] = v + 1 end -- diffusers counts from 0
+  local dopts = multistep_denoiser(c)
+  return {
+    schedule = s, plan = plan, sampler = samplers.unipc, denoiser = dopts,
+    sampler_opts = {
+      order = c.solver_order or 2, variant = c.solver_type or "bh2", predict_x0 = c.predict_x0 ~= false,
+      lower_order_final = c.lower_order_final ~= false, disable_corrector = disable,
+    },
   }
 end
 
