@@ -405,6 +405,27 @@ classes.UniPCMultistepScheduler = function(c, n)
   }
 end
 
+classes.FlowMatchEulerDiscreteScheduler = function(c, n)
+  check_config("FlowMatchEulerDiscreteScheduler", c, {
+    num_train_timesteps = true, shift = true,
+    -- only read when use_dynamic_shifting is on, which is refused below
+    base_shift = true, max_shift = true, base_image_seq_len = true, max_image_seq_len = true,
+  }, {
+    use_dynamic_shifting = false, invert_sigmas = false, shift_terminal = nil, use_karras_sigmas = false,
+    use_exponential_sigmas = false, use_beta_sigmas = false, time_shift_type = "exponential",
+    stochastic_sampling = false,
+  })
+  local N = c.num_train_timesteps or 1000
+  local s = schedule.flow { shift = c.shift or 1, num_train_timesteps = N }
+  local plan = s:plan(n)
+  for _, lvl in ipairs(plan) do -- float32, as diffusers' sigma tensor
+    lvl.sigma = f32(lvl.sigma)
+    lvl.alpha = 1 - lvl.sigma
+    lvl.t = f32(lvl.sigma * N)
+  end
+  return { schedule = s, plan = plan, sampler = samplers.flow_euler, denoiser = { prediction = "flow" } }
+end
+
 M.classes = classes
 
 local SAMPLE_KEYS = {
