@@ -426,6 +426,53 @@ classes.FlowMatchEulerDiscreteScheduler = function(c, n)
   return { schedule = s, plan = plan, sampler = samplers.flow_euler, denoiser = { prediction = "flow" } }
 end
 
+-- The EDM classes: Karras sigmas from the config, t = log(sigma) / 4 (c_noise),
+-- c_in / c_skip / c_out preconditioning, and diffusers' init_noise_sigma.
+local function edm_setup(class, c, n, extra)
+  check_config(class, c, merge({
+    sigma_min = true, sigma_max = true, sigma_data = true, sigma_schedule = true, num_train_timesteps = true,
+    prediction_type = true, rho = true, final_sigmas_type = true,
+  }, extra), {})
+  local s = schedule.edm { sigma_min = c.sigma_min, sigma_max = c.sigma_max, sigma_data = c.sigma_data, rho = c.rho }
+  local kind = c.sigma_schedule or "karras"
+  if kind ~= "karras" and kind ~= "exponential" then
+    error(string.format("sample: %s sigma_schedule '%s' is not supported", class, tostring(kind)), 3)
+  end
+  local final = c.final_sigmas_type or "zero"
+  local plan = s:plan(n, { sigmas = kind, final = final })
+  for _, lvl in ipairs(plan) do -- float32 sigmas, as diffusers'
+    if lvl.sigma > 0 then
+      lvl.sigma = f32(lvl.sigma)
+      lvl.t = f32(0.25 * math.log(lvl.sigma))
+      lvl.lambda = -math.log(lvl.sigma)
+    end
+  end
+  local max = c.sigma_max or 80
+  return s, plan, math.sqrt(max * max + 1), {
+    prediction = c.prediction_type or "epsilon", preconditioning = "edm", sigma_data = c.sigma_data or 0.5,
+  }
+end
+
+classes.EDMEulerScheduler = function(c, n)
+  local s, plan, init, dopts = edm_setup("EDMEulerScheduler", c, n, {})
+  return { schedule = s, plan = plan, init_noise_sigma = init, sampler = samplers.euler, denoiser = dopts }
+end
+
+classes.EDMDPMSolverMultistepScheduler = function(c, n)
+  local s, plan, init, dopts = edm_setup("EDMDPMSolverMultistepScheduler", c, n, {
+    solver_order = true, thresholding = true, dynamic_thresholding_ratio = true, sample_max_value = true,
+    algorithm_type = true, solver_type = true, lower_order_final = true, euler_at_final = true,
+  })
+  if c.thresholding then dopts.thresholding = { ratio = c.dynamic_thresholding_ratio or 0.995, max = c.sample_max_value or 1 } end
+  return {
+    schedule = s, plan = plan, init_noise_sigma = init, sampler = samplers.dpm_solver_multistep, denoiser = dopts,
+    sampler_opts = {
+      order = c.solver_order or 2, algorithm = c.algorithm_type or "dpmsolver++", solver_type = c.solver_type,
+      lower_order_final = c.lower_order_final ~= false, euler_at_final = c.euler_at_final,
+    },
+  }
+end
+
 M.classes = classes
 
 local SAMPLE_KEYS = {
