@@ -473,6 +473,22 @@ classes.EDMDPMSolverMultistepScheduler = function(c, n)
   }
 end
 
+classes.DEISMultistepScheduler = function(c, n)
+  check_config("DEISMultistepScheduler", c, merge(MULTISTEP_KEYS, { algorithm_type = true, solver_type = true }),
+    MULTISTEP_INERT)
+  if (c.algorithm_type or "deis") ~= "deis" or (c.solver_type or "logrho") ~= "logrho" then
+    error("sample: DEISMultistepScheduler supports algorithm_type 'deis' with solver_type 'logrho'", 3)
+  end
+  local s = betas_schedule(c)
+  local respaced = c.use_karras_sigmas or c.use_exponential_sigmas or c.use_beta_sigmas
+  local plan = multistep_plan(s, merge(c, { final_sigmas_type = "sigma_min" }), n)
+  if respaced then plan[#plan] = ve_level(0, util_ve(plan[#plan - 1])) end -- DEIS repeats the last sigma
+  return {
+    schedule = s, plan = plan, sampler = samplers.deis, denoiser = multistep_denoiser(c),
+    sampler_opts = { order = c.solver_order or 2, lower_order_final = c.lower_order_final ~= false },
+  }
+end
+
 M.classes = classes
 
 local SAMPLE_KEYS = {
