@@ -489,6 +489,22 @@ classes.DEISMultistepScheduler = function(c, n)
   }
 end
 
+classes.PNDMScheduler = function(c, n)
+  check_config("PNDMScheduler", c, merge(BETA_KEYS, {
+    skip_prk_steps = true, set_alpha_to_one = true, prediction_type = true, timestep_spacing = true,
+    steps_offset = true,
+  }), {})
+  local s = betas_schedule(c)
+  local ts = discrete_timesteps(c, n)
+  local plan = {}
+  for i, t in ipairs(ts) do plan[i] = level_at(s, t) end
+  plan[#ts + 1] = final_level(c.set_alpha_to_one and 1 or s:alpha(0))
+  return {
+    schedule = s, plan = plan, sampler = samplers.pndm, sampler_opts = { prk = not c.skip_prk_steps },
+    denoiser = { prediction = c.prediction_type or "epsilon" },
+  }
+end
+
 M.classes = classes
 
 local SAMPLE_KEYS = {
