@@ -505,6 +505,22 @@ classes.PNDMScheduler = function(c, n)
   }
 end
 
+-- iPNDM carries its own schedule: sigma = sin^2(pi/2 s) on s = 1 .. 0,
+-- alpha = sqrt(1 - sigma^2), t = atan2(sigma, alpha) * 2 / pi, and a network
+-- whose output is read as v (eps = sigma x + alpha v).
+classes.IPNDMScheduler = function(c, n)
+  check_config("IPNDMScheduler", c, { num_train_timesteps = true, trained_betas = true }, {})
+  local plan = {}
+  for k = 0, n do
+    local step = k < n and f32(1 - k / n) or 0
+    local sigma = c.trained_betas and c.trained_betas[k + 1] or f32(math.sin(step * math.pi / 2) ^ 2)
+    local alpha = f32(math.sqrt(1 - sigma * sigma))
+    plan[k + 1] = { t = f32(math.atan(sigma, alpha) / math.pi * 2), alpha = alpha, sigma = sigma,
+      lambda = math.log(alpha) - math.log(sigma) }
+  end
+  return { plan = plan, sampler = samplers.ipndm, denoiser = { prediction = "v_prediction" } }
+end
+
 M.classes = classes
 
 local SAMPLE_KEYS = {
