@@ -521,6 +521,49 @@ classes.IPNDMScheduler = function(c, n)
   return { plan = plan, sampler = samplers.ipndm, denoiser = { prediction = "v_prediction" } }
 end
 
+-- LCM and TCD: n timesteps picked from the original_inference_steps grid
+-- (t_k = k * T / original - 1), evenly by index.
+local function consistency_timesteps(c, n)
+  local N = c.num_train_timesteps or 1000
+  local original = c.original_inference_steps or 50
+  local k = N // original
+  local grid = {}
+  for j = original, 1, -1 do grid[#grid + 1] = j * k - 1 end
+  if n > original then error(string.format("sample: at most %d steps (original_inference_steps)", original), 4) end
+  local ts = {}
+  for j = 0, n - 1 do ts[#ts + 1] = grid[math.floor(j * original / n) + 1] end
+  return ts
+end
+
+local CONSISTENCY_KEYS = merge(BETA_KEYS, COMMON_PREDICTION, {
+  original_inference_steps = true, set_alpha_to_one = true, steps_offset = true, timestep_spacing = true,
+  timestep_scaling = true,
+})
+
+classes.LCMScheduler = function(c, n)
+  check_config("LCMScheduler", c, CONSISTENCY_KEYS, {})
+  local s = betas_schedule(c)
+  local plan = {}
+  for i, t in ipairs(consistency_timesteps(c, n)) do plan[i] = level_at(s, t) end
+  plan[#plan + 1] = final_level(1)
+  return {
+    schedule = s, plan = plan, sampler = samplers.lcm, denoiser = denoiser_opts(c, false),
+    sampler_opts = { timestep_scaling = c.timestep_scaling or 10 },
+  }
+end
+
+classes.TCDScheduler = function(c, n, args)
+  check_config("TCDScheduler", c, CONSISTENCY_KEYS, {})
+  local s = betas_schedule(c)
+  local plan = {}
+  for i, t in ipairs(consistency_timesteps(c, n)) do plan[i] = level_at(s, t) end
+  plan[#plan + 1] = level_at(s, 0) -- TCD ends at t = 0, not at sigma = 0
+  return {
+    schedule = s, plan = plan, sampler = samplers.tcd, denoiser = denoiser_opts(c, false),
+    sampler_opts = { gamma = args.eta or 0.3 },
+  }
+end
+
 M.classes = classes
 
 local SAMPLE_KEYS = {
