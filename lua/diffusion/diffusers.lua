@@ -292,6 +292,7 @@ classes.HeunDiscreteScheduler = k_class("HeunDiscreteScheduler", samplers.heun,
   { clip_sample = true, clip_sample_range = true })
 classes.KDPM2DiscreteScheduler = k_class("KDPM2DiscreteScheduler", samplers.dpm2)
 classes.LMSDiscreteScheduler = k_class("LMSDiscreteScheduler", samplers.lms)
+classes.KDPM2AncestralDiscreteScheduler = k_class("KDPM2AncestralDiscreteScheduler", samplers.dpm2_ancestral)
 
 -- torch's float -> int64 cast truncates toward zero
 local function trunc(v) return v < 0 and math.ceil(v) or math.floor(v) end
