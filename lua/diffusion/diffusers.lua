@@ -565,6 +565,22 @@ classes.TCDScheduler = function(c, n, args)
   }
 end
 
+classes.DPMSolverSinglestepScheduler = function(c, n)
+  check_config("DPMSolverSinglestepScheduler", c, merge(BETA_KEYS, COMMON_PREDICTION, {
+    solver_order = true, algorithm_type = true, solver_type = true, lower_order_final = true,
+    use_karras_sigmas = true, use_exponential_sigmas = true, use_beta_sigmas = true, final_sigmas_type = true,
+  }), merge(MULTISTEP_INERT, { variance_type = nil }))
+  local s = betas_schedule(c)
+  return {
+    schedule = s, plan = multistep_plan(s, merge(c, { timestep_spacing = "linspace" }), n),
+    sampler = samplers.dpm_solver_singlestep, denoiser = multistep_denoiser(c),
+    sampler_opts = {
+      order = c.solver_order or 2, algorithm = c.algorithm_type or "dpmsolver++", solver_type = c.solver_type,
+      lower_order_final = c.lower_order_final ~= false,
+    },
+  }
+end
+
 M.classes = classes
 
 local SAMPLE_KEYS = {
