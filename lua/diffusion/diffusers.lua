@@ -581,11 +581,32 @@ classes.DPMSolverSinglestepScheduler = function(c, n)
   }
 end
 
+classes.SASolverScheduler = function(c, n, args)
+  check_config("SASolverScheduler", c, merge(MULTISTEP_KEYS, {
+    predictor_order = true, corrector_order = true, algorithm_type = true,
+  }), merge(MULTISTEP_INERT, { tau_func = nil, variance_type = nil }))
+  local algo = c.algorithm_type or "data_prediction"
+  if algo ~= "data_prediction" and algo ~= "noise_prediction" then
+    error(string.format("sample: SASolverScheduler algorithm_type '%s' is not supported", algo), 3)
+  end
+  local s = betas_schedule(c)
+  local respaced = c.use_karras_sigmas or c.use_exponential_sigmas or c.use_beta_sigmas
+  local plan = multistep_plan(s, merge(c, { final_sigmas_type = "sigma_min" }), n)
+  if respaced then plan[#plan] = ve_level(0, util_ve(plan[#plan - 1])) end
+  return {
+    schedule = s, plan = plan, sampler = samplers.sa_solver, denoiser = multistep_denoiser(c),
+    sampler_opts = {
+      predictor_order = c.predictor_order or 2, corrector_order = c.corrector_order or 2,
+      predict_x0 = algo == "data_prediction", lower_order_final = c.lower_order_final ~= false, tau = args.tau,
+    },
+  }
+end
+
 M.classes = classes
 
 local SAMPLE_KEYS = {
   scheduler = true, config = true, steps = true, model = true, x = true, eta = true, noise = true,
-  class_labels = true, guidance_scale = true, null_class = true, callback = true, seed = true,
+  class_labels = true, guidance_scale = true, null_class = true, callback = true, seed = true, tau = true,
 }
 
 --- diffusion.sample{scheduler =, config =, steps =, model =, x =, eta =, noise =,
