@@ -604,6 +604,23 @@ end
 
 M.classes = classes
 
+--- schedule, plan options for a diffusers config table (see schedule.from_diffusers)
+function M.schedule_from_config(config)
+  local c = clean(config)
+  local s
+  if c._class_name and c._class_name:find("^EDM") then
+    s = schedule.edm { sigma_min = c.sigma_min, sigma_max = c.sigma_max, sigma_data = c.sigma_data, rho = c.rho }
+  elseif c._class_name and c._class_name:find("^FlowMatch") then
+    s = schedule.flow { shift = c.shift, num_train_timesteps = c.num_train_timesteps }
+  else
+    s = betas_schedule(c)
+  end
+  local opts = { spacing = c.timestep_spacing, steps_offset = c.steps_offset, final = c.final_sigmas_type }
+  for key, name in pairs(SIGMA_SPACINGS) do if c[key] then opts.sigmas = name end end
+  if c.use_lu_lambdas then opts.sigmas = "lu" end
+  return s, opts
+end
+
 local SAMPLE_KEYS = {
   scheduler = true, config = true, steps = true, model = true, x = true, eta = true, noise = true,
   class_labels = true, guidance_scale = true, null_class = true, callback = true, seed = true, tau = true,

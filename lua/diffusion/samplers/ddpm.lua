@@ -1,8 +1,10 @@
---- DDPM ancestral sampling (Ho, Jain and Abbeel 2020), eqs. 6-7: the posterior
--- q(x' | x, x0) with x0 from the network,
---   mean = alpha' beta / sigma^2 x0 + (alpha / alpha') sigma'^2 / sigma^2 x,
---   beta = 1 - (alpha / alpha')^2,
--- and variance beta sigma'^2 / sigma^2 ("fixed_small") or beta ("fixed_large").
+--- DDPM ancestral sampling (Ho, Jain and Abbeel 2020, eqs. 6-7): draw x' from
+-- the Gaussian posterior q(x' | x, x0) with x0 from the network. For levels
+-- (alpha, sigma) -> (alpha', sigma'), with a = alpha / alpha' and
+-- v = sigma^2 - a^2 sigma'^2 (the step's added variance):
+--   mean = a sigma'^2 / sigma^2 x + alpha' v / sigma^2 x0,
+--   variance = v sigma'^2 / sigma^2 ("fixed_small") or v ("fixed_large").
+-- On a VP schedule v = 1 - a^2 = beta_t, as in the paper.
 -- diffusers: DDPMScheduler. opts: variance ("fixed_small"), noise, callback.
 local util = require "diffusion.samplers.util"
 
@@ -16,15 +18,15 @@ return function(D, x, plan, opts)
   local n = #plan - 1
   x = x:clone()
   for i = 1, n do
-    local cur = plan[i]
-    local nxt = cur.to or plan[i + 1]
+    local cur, nxt = plan[i], plan[i + 1]
+    nxt = cur.to or nxt
     local x0 = D(x, cur)
-    local ratio = cur.alpha / nxt.alpha -- sqrt of this step's alpha_t
-    local beta = 1 - ratio * ratio
-    local s2 = cur.sigma * cur.sigma
-    local coefs = { nxt.alpha * beta / s2, ratio * nxt.sigma * nxt.sigma / s2 }
-    local var = large and beta or math.max(beta * nxt.sigma * nxt.sigma / s2, 1e-20)
-    if cur.t > 0 then -- as diffusers: no noise on the step from t = 0
+    local a = cur.alpha / nxt.alpha
+    local s2, s2n = cur.sigma * cur.sigma, nxt.sigma * nxt.sigma
+    local v = s2 - a * a * s2n
+    local coefs = { nxt.alpha * v / s2, a * s2n / s2 }
+    local var = large and v or math.max(v * s2n / s2, 1e-20)
+    if cur.t ~= 0 then -- as diffusers: no noise on the step from t = 0
       x:lincomb_({ coefs[1], coefs[2], math.sqrt(var) }, { x0, x, noise(x) })
     else
       x:lincomb_(coefs, { x0, x })

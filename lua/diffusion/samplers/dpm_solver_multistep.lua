@@ -18,9 +18,13 @@ local ALGORITHMS = { ["dpmsolver++"] = true, dpmsolver = true, ["sde-dpmsolver++
 
 -- The update x' = cx * x + sum_k c[k] * m_k (+ cz * z), as numbers, for the
 -- newest outputs m0, m1, m2 at lambdas l0, l1, l2 and target lambda lt.
-local function coefficients(algo, heun, order, x_ratio_data, x_ratio_noise, alpha_t, sigma_t, lt, l0, l1, l2)
+local function coefficients(algo, heun, order, x_ratio_data, x_ratio_noise, x_ratio_noise_inv, alpha_t, sigma_t,
+                            lt, l0, l1, l2)
   local h = lt - l0
   local em, ep = math.exp(-h), math.exp(h)
+  -- sigma' (e^h - 1) = alpha' sigma / alpha - sigma' exactly; written so it
+  -- stays finite when sigma' = 0 (h = inf) on the last step of a plan
+  local sig_expm1 = alpha_t * x_ratio_noise_inv - sigma_t
   -- divided differences as combinations of (m0, m1, m2)
   local D0, D1, D2 = { 1, 0, 0 }, { 0, 0, 0 }, { 0, 0, 0 }
   if order == 2 then
@@ -45,7 +49,7 @@ local function coefficients(algo, heun, order, x_ratio_data, x_ratio_noise, alph
       w1, w2 = heun and alpha_t * ((em - 1) / h + 1) or -0.5 * A, 0
     end
   elseif algo == "dpmsolver" then
-    local C = sigma_t * (ep - 1)
+    local C = sig_expm1
     cx, w0 = x_ratio_noise, -C
     if order == 3 then
       w1, w2 = -sigma_t * ((ep - 1) / h - 1), -sigma_t * ((ep - 1 - h) / h ^ 2 - 0.5)
@@ -61,8 +65,8 @@ local function coefficients(algo, heun, order, x_ratio_data, x_ratio_noise, alph
       w1, w2 = heun and alpha_t * ((1 - em * em) / (-2 * h) + 1) or 0.5 * F, 0
     end
   else -- sde-dpmsolver
-    local C = sigma_t * (ep - 1)
-    cx, w0, cz = x_ratio_noise, -2 * C, sigma_t * math.sqrt(ep * ep - 1)
+    local C = sig_expm1
+    cx, w0, cz = x_ratio_noise, -2 * C, math.sqrt(math.max(C * (C + 2 * sigma_t), 0)) -- sigma' sqrt(e^2h - 1)
     if order == 3 then error("dpm_solver_multistep: sde-dpmsolver has orders 1 and 2", 3) end
     w1, w2 = heun and -2 * sigma_t * ((ep - 1) / h - 1) or -C, 0
   end
@@ -99,7 +103,8 @@ return function(D, x, plan, opts)
     elseif max_order == 2 or warm < 2 or second then
       order = 2
     end
-    local cx, c, cz = coefficients(algo, heun, order, nxt.sigma / cur.sigma, nxt.alpha / cur.alpha, nxt.alpha,
+    local cx, c, cz = coefficients(algo, heun, order, nxt.sigma / cur.sigma, nxt.alpha / cur.alpha,
+      cur.sigma / cur.alpha, nxt.alpha,
       nxt.sigma, nxt.lambda, cur.lambda, plan[i - 1] and plan[i - 1].lambda, plan[i - 2] and plan[i - 2].lambda)
     local coefs, terms = { cx }, { x }
     for k = 1, order do

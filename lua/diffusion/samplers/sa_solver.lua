@@ -122,8 +122,12 @@ return function(D, x, plan, opts)
     last_x, last_z = x:clone(), z
     local nodes = {}
     for k = 1, p_order do nodes[k] = plan[i - k + 1].lambda end
-    local coefs, terms = step(predict_x0, x, cur, nxt, outputs, nodes, p_order, tau_of(cur.t), z, false)
-    x:lincomb_(coefs, terms)
+    if nxt.sigma == 0 then -- the limit of every order at sigma' = 0 (lambda' = inf) is x0
+      x:copy_(x0)
+    else
+      local coefs, terms = step(predict_x0, x, cur, nxt, outputs, nodes, p_order, tau_of(cur.t), z, false)
+      x:lincomb_(coefs, terms)
+    end
     warm = math.min(warm + 1, math.max(p_max, c_max - 1))
     util.report(opts, i, n, x, x0)
   end

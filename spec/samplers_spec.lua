@@ -1,0 +1,181 @@
+local d = require "diffusion"
+
+local FIX = "spec/fixtures/diffusers/schedulers/"
+
+describe("parity with diffusers", function()
+  local replay = assert(loadfile("examples/replay_diffusers.lua"))()
+  local p = assert(io.popen("ls " .. FIX))
+  local files = {}
+  for name in p:lines() do if name:match("%.json$") then files[#files + 1] = name end end
+  p:close()
+
+  it("has all 55 recorded runs", function() assert.equal(55, #files) end)
+  for _, name in ipairs(files) do
+    it("replays " .. name .. " within 1e-4", function()
+      local ok, msg = replay(FIX .. name)
+      assert.is_true(ok, msg)
+    end)
+  end
+end)
+
+-- Ground truth: data x0 ~ N(mu, s^2) per element has the exact denoiser
+-- E[x0 | x] = mu + alpha s^2 / (alpha^2 s^2 + sigma^2) (x - alpha mu), and the
+-- probability-flow ODE keeps z = (x - alpha mu) / sqrt(alpha^2 s^2 + sigma^2).
+local mu, s = 0.3, 0.7
+
+local function gaussian_denoiser(sched)
+  return d.denoiser(function(x, t)
+    local a, sg = sched:alpha(t), sched:sigma(t)
+    local x0 = (x - a * mu) * (a * s * s / (a * a * s * s + sg * sg)) + mu
+    return (x - x0 * a) / sg
+  end, sched)
+end
+
+local function ode_error(sched, name, opts, n)
+  local plan = sched:plan(n, { sigmas = "exponential", sigma_min = 0.05, sigma_max = 20, final = "none" })
+  local first, last = plan[1], plan[#plan]
+  local x = d.rng(1):randn { 256 } * math.sqrt(first.alpha ^ 2 * s * s + first.sigma ^ 2) + first.alpha * mu
+  local z = (x - first.alpha * mu) / math.sqrt(first.alpha ^ 2 * s * s + first.sigma ^ 2)
+  local exact = z * math.sqrt(last.alpha ^ 2 * s * s + last.sigma ^ 2) + last.alpha * mu
+  local out = d.samplers[name](gaussian_denoiser(sched), x, plan, opts)
+  return (out - exact):abs():max()
+end
+
+describe("convergence on the Gaussian probability-flow ODE", function()
+  -- observed order p = log2(error(n) / error(2n)), from 32 to 64 steps. A
+  -- multistep method of order k > 2 starts with a first-order step whose local
+  -- error is O(h^2), so its global order is 2: that is what it must show.
+  local cases = {
+    { "ddim", nil, 1 }, { "euler", nil, 1 }, { "dpm_solver_multistep", { order = 1 }, 1 },
+    { "heun", nil, 2 }, { "dpm2", nil, 2 }, { "dpm_solver_multistep", { order = 2 }, 2 },
+    { "dpm_solver_multistep", { order = 2, solver_type = "heun" }, 2 },
+    { "dpm_solver_multistep", { order = 2, algorithm = "dpmsolver" }, 2 },
+    { "dpm_solver_multistep", { order = 3 }, 2 }, { "dpm_solver_singlestep", { order = 2 }, 2 },
+    { "dpm_solver_singlestep", { order = 3 }, 3 }, { "deis", { order = 2 }, 2 }, { "deis", { order = 3 }, 3 },
+    { "unipc", { order = 1 }, 2 }, { "unipc", { order = 2 }, 3 }, { "unipc", { order = 2, variant = "bh1" }, 3 },
+    { "ipndm", nil, 2 }, { "pndm", nil, 2 }, { "lms", nil, 3 },
+  }
+  for _, kind in ipairs { "edm", "vp" } do
+    local sched = kind == "edm" and d.schedule.edm {} or d.schedule.linear {}
+    for _, c in ipairs(cases) do
+      local label = c[1] .. (c[2] and (" " .. require("cjson").encode(c[2])) or "")
+      it(string.format("%s has order %d (%s schedule)", label, c[3], kind), function()
+        local e1, e2 = ode_error(sched, c[1], c[2], 32), ode_error(sched, c[1], c[2], 64)
+        local order = math.log(e1 / e2, 2)
+        assert.is_true(order > c[3] - 0.3 and order < c[3] + 0.75,
+          string.format("observed order %.2f (errors %.3g at 32 steps, %.3g at 64)", order, e1, e2))
+      end)
+    end
+  end
+
+  it("flow_euler is exact Euler on a flow schedule (first order)", function()
+    local sched = d.schedule.flow {}
+    local function err(n)
+      local plan = sched:plan(n, { sigmas = "exponential", sigma_min = 0.05, sigma_max = 0.95, final = "none" })
+      local first, last = plan[1], plan[#plan]
+      local x = d.rng(2):randn { 256 }
+      local z = (x - first.alpha * mu) / math.sqrt(first.alpha ^ 2 * s * s + first.sigma ^ 2)
+      local exact = z * math.sqrt(last.alpha ^ 2 * s * s + last.sigma ^ 2) + last.alpha * mu
+      local D = d.denoiser(function(xx, t)
+        local a, sg = sched:alpha(t), sched:sigma(t)
+        local x0 = (xx - a * mu) * (a * s * s / (a * a * s * s + sg * sg)) + mu
+        local eps = (xx - x0 * a) / sg
+        return eps - x0 -- the flow velocity
+      end, sched, { prediction = "flow" })
+      return (d.samplers.flow_euler(D, x, plan) - exact):abs():max()
+    end
+    local order = math.log(err(32) / err(64), 2)
+    assert.is_true(order > 0.7 and order < 1.3, "observed order " .. order)
+  end)
+end)
+
+describe("stochastic samplers reproduce the data distribution", function()
+  -- 10,000 samples; the mean within 0.03 (about 4 standard errors) and the
+  -- variance within 4% of s^2 (its standard error is 1.4%). First-order
+  -- ancestral samplers carry an O(h) bias, so they get 1,000 steps.
+  local cases = {
+    { "ddpm", nil, 1000 }, { "ddpm", { variance = "fixed_large" }, 1000 }, { "ddim", { eta = 1 }, 1000 },
+    { "euler_ancestral", nil, 1000 }, { "dpm2_ancestral", nil, 100 },
+    { "dpm_solver_multistep", { algorithm = "sde-dpmsolver++" }, 100 },
+    { "dpm_solver_multistep", { algorithm = "sde-dpmsolver" }, 100 },
+    { "sa_solver", { tau = function() return 1 end }, 100 },
+  }
+  local sched = d.schedule.linear {}
+  local D = gaussian_denoiser(sched)
+  for _, c in ipairs(cases) do
+    it(c[1] .. (c[2] and (" " .. tostring(c[2].variance or c[2].algorithm or c[2].eta or "tau = 1")) or ""), function()
+      local plan = sched:plan(c[3])
+      local first = plan[1]
+      local x = d.rng(3):randn { 10000 } * math.sqrt(first.alpha ^ 2 * s * s + first.sigma ^ 2) + first.alpha * mu
+      local opts = {}
+      for k, v in pairs(c[2] or {}) do opts[k] = v end
+      opts.noise = d.rng(4)
+      local out = d.samplers[c[1]](D, x, plan, opts)
+      assert.is_true(math.abs(out:mean() - mu) < 0.03, "mean " .. out:mean())
+      assert.is_true(math.abs(out:var() / (s * s) - 1) < 0.04, "variance " .. out:var())
+    end)
+  end
+end)
+
+describe("the sampler contract", function()
+  local sched = d.schedule.linear {}
+  local D = gaussian_denoiser(sched)
+  local plan = sched:plan(10)
+
+  it("calls back once per step with the step index", function()
+    local seen = {}
+    d.samplers.dpm_solver_multistep(D, d.rng(1):randn { 2, 3 }, plan, {
+      callback = function(i, n, x, x0)
+        seen[#seen + 1] = i
+        assert.equal(10, n)
+        assert.same({ 2, 3 }, x:shape())
+        assert.same({ 2, 3 }, x0:shape())
+      end,
+    })
+    assert.same({ 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 }, seen)
+  end)
+
+  it("takes noise from a function, to replay recorded noise", function()
+    local calls = 0
+    local zeros = function(x) calls = calls + 1 return d.zeros(x:shape()) end
+    local x = d.rng(1):randn { 4 }
+    local a = d.samplers.euler_ancestral(D, x, plan, { noise = zeros, eta = 0 })
+    local b = d.samplers.euler(D, x, plan)
+    assert.equal(10, calls)
+    assert.is_true((a - b):abs():max() < 1e-5)
+  end)
+
+  it("does not modify its input", function()
+    local x = d.rng(1):randn { 4 }
+    local before = x:totable()
+    d.samplers.unipc(D, x, plan)
+    d.samplers.heun(D, x, plan)
+    assert.same(before, x:totable())
+  end)
+
+  it("names an unknown sampler", function()
+    assert.has_error(function() return d.samplers.nope end, "diffusion.samplers: no sampler named 'nope'")
+  end)
+end)
+
+describe("diffusion.sample front", function()
+  local model = function(x) return x * 0.5 end
+  it("refuses unknown and unsupported config keys, ignores bookkeeping", function()
+    local x = d.rng(1):randn { 1, 1, 2, 2 }
+    assert.has_error(function()
+      d.sample { scheduler = "DDIMScheduler", config = { bogus = 1 }, steps = 2, model = model, x = x }
+    end, "sample: DDIMScheduler config key 'bogus' is not supported")
+    assert.has_error(function()
+      d.sample { scheduler = "DPMSolverMultistepScheduler", config = { use_flow_sigmas = true }, steps = 2,
+        model = model, x = x }
+    end)
+    assert.has_error(function()
+      d.sample { scheduler = "NoSuchScheduler", steps = 2, model = model, x = x }
+    end, "sample: unsupported scheduler 'NoSuchScheduler'")
+    assert.has_error(function() d.sample { scheduler = "DDIMScheduler", steps = 2, model = model, x = x, etaa = 1 } end,
+      "sample: unknown argument 'etaa'")
+    local out = d.sample { scheduler = "DDIMScheduler", config = { _class_name = "DDIMScheduler",
+      _diffusers_version = "0.30.0" }, steps = 2, model = model, x = x }
+    assert.same({ 1, 1, 2, 2 }, out:shape())
+  end)
+end)
