@@ -96,7 +96,7 @@ local function denoiser(model, schedule, opts)
         x0 = d.lincomb({ alpha / norm, -sigma / norm }, { x, out })
         eps = d.lincomb({ sigma / norm, alpha / norm }, { x, out })
       elseif prediction == "sample" then
-        x0 = out
+        x0 = (thr or clip) and out:clone() or out -- clipping works in place: not on the model's tensor
         eps = d.lincomb({ 1 / sigma, -alpha / sigma }, { x, out })
       else -- flow: the network predicts v = eps - x0, with alpha = 1 - sigma
         x0 = d.lincomb({ 1, -sigma }, { x, out })

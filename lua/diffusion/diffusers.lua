@@ -209,7 +209,9 @@ local function ve_level(t, sv)
   return { t = t, alpha = a, sigma = sv * a, lambda = -math.log(sv) }
 end
 
-local SIGMA_SPACINGS = { use_karras_sigmas = "karras", use_exponential_sigmas = "exponential", use_beta_sigmas = "beta" }
+local SIGMA_SPACINGS = {
+  use_karras_sigmas = "karras", use_exponential_sigmas = "exponential", use_beta_sigmas = "beta",
+}
 
 --- The plan of diffusers' k-diffusion-style classes (EulerDiscreteScheduler's
 -- set_timesteps): float timesteps by spacing, VE sigmas interpolated linearly
@@ -366,7 +368,9 @@ local MULTISTEP_INERT = {
 
 local function multistep_denoiser(c)
   local o = { prediction = c.prediction_type or "epsilon" }
-  if c.thresholding then o.thresholding = { ratio = c.dynamic_thresholding_ratio or 0.995, max = c.sample_max_value or 1 } end
+  if c.thresholding then
+    o.thresholding = { ratio = c.dynamic_thresholding_ratio or 0.995, max = c.sample_max_value or 1 }
+  end
   return o
 end
 
@@ -464,7 +468,9 @@ classes.EDMDPMSolverMultistepScheduler = function(c, n)
     solver_order = true, thresholding = true, dynamic_thresholding_ratio = true, sample_max_value = true,
     algorithm_type = true, solver_type = true, lower_order_final = true, euler_at_final = true,
   })
-  if c.thresholding then dopts.thresholding = { ratio = c.dynamic_thresholding_ratio or 0.995, max = c.sample_max_value or 1 } end
+  if c.thresholding then
+    dopts.thresholding = { ratio = c.dynamic_thresholding_ratio or 0.995, max = c.sample_max_value or 1 }
+  end
   return {
     schedule = s, plan = plan, init_noise_sigma = init, sampler = samplers.dpm_solver_multistep, denoiser = dopts,
     sampler_opts = {

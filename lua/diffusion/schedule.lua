@@ -93,17 +93,17 @@ function schedule.cosine(o)
 -- f(n, sigma_min, sigma_max) with the schedule's range, it returns the n
 -- sigmas (k-diffusion's sigma, sigma / alpha), noisiest first.
 local c_plan = core.Schedule.plan
-function core.Schedule.plan(s, n, opts)
+function core.Schedule.plan(sched, n, opts)
   if opts and type(opts.sigmas) == "function" then
-    local info = s:info()
+    local info = sched:info()
     local lo, hi = opts.sigma_min or info.sigma_min, opts.sigma_max or info.sigma_max
     local custom = {}
     for k, v in pairs(opts) do custom[k] = v end
     custom.sigmas = opts.sigmas(n, lo, hi)
     if type(custom.sigmas) ~= "table" then error("plan: the sigmas function must return a table", 2) end
-    return c_plan(s, n, custom)
+    return c_plan(sched, n, custom)
   end
-  return c_plan(s, n, opts)
+  return c_plan(sched, n, opts)
 end
 
 --- A schedule and plan options from a diffusers scheduler_config.json table:
@@ -140,17 +140,17 @@ end
 -- f(n, sigma_min, sigma_max) with the schedule's range, it returns the n
 -- sigmas (k-diffusion's sigma, sigma / alpha), noisiest first.
 local c_plan = core.Schedule.plan
-function core.Schedule.plan(s, n, opts)
+function core.Schedule.plan(sched, n, opts)
   if opts and type(opts.sigmas) == "function" then
-    local info = s:info()
+    local info = sched:info()
     local lo, hi = opts.sigma_min or info.sigma_min, opts.sigma_max or info.sigma_max
     local custom = {}
     for k, v in pairs(opts) do custom[k] = v end
     custom.sigmas = opts.sigmas(n, lo, hi)
     if type(custom.sigmas) ~= "table" then error("plan: the sigmas function must return a table", 2) end
-    return c_plan(s, n, custom)
+    return c_plan(sched, n, custom)
   end
-  return c_plan(s, n, opts)
+  return c_plan(sched, n, opts)
 end
 
 --- A schedule and plan options from a diffusers scheduler_config.json table:
