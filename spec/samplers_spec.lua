@@ -53,7 +53,8 @@ describe("convergence on the Gaussian probability-flow ODE", function()
     { "dpm_solver_multistep", { order = 3 }, 2 }, { "dpm_solver_singlestep", { order = 2 }, 2 },
     { "dpm_solver_singlestep", { order = 3 }, 3 }, { "deis", { order = 2 }, 2 }, { "deis", { order = 3 }, 3 },
     { "unipc", { order = 1 }, 2 }, { "unipc", { order = 2 }, 3 }, { "unipc", { order = 2, variant = "bh1" }, 3 },
-    { "ipndm", nil, 2 }, { "pndm", nil, 2 }, { "lms", nil, 3 },
+    { "ipndm", nil, 2 }, { "pndm", nil, 2 }, { "lms", nil, 3 }, { "dpmpp_2m", nil, 2 },
+    { "dpmpp_2s_ancestral", { eta = 0 }, 2 }, { "dpmpp_3m_sde", { eta = 0 }, 2 },
   }
   for _, kind in ipairs { "edm", "vp" } do
     local sched = kind == "edm" and d.schedule.edm {} or d.schedule.linear {}
@@ -98,7 +99,8 @@ describe("stochastic samplers reproduce the data distribution", function()
     { "euler_ancestral", nil, 1000 }, { "dpm2_ancestral", nil, 100 },
     { "dpm_solver_multistep", { algorithm = "sde-dpmsolver++" }, 100 },
     { "dpm_solver_multistep", { algorithm = "sde-dpmsolver" }, 100 },
-    { "sa_solver", { tau = function() return 1 end }, 100 },
+    { "sa_solver", { tau = function() return 1 end }, 100 }, { "dpmpp_2s_ancestral", nil, 100 },
+    { "dpmpp_3m_sde", nil, 100 }, { "dpmpp_2m_sde", nil, 100 },
   }
   local sched = d.schedule.linear {}
   local D = gaussian_denoiser(sched)
