@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../core/pool.h"
 #include "bind.h"
 
 /* ---- the userdata ---- */
@@ -24,39 +25,71 @@ dt_tensor *lt_push_empty(lua_State *L) {
   return t;
 }
 
-/* Bytes of tensor payload made since this Lua state's last full collection.
- * One counter per state, kept in the registry: no global mutable state. */
-static const char PENDING_KEY = 'p';
+/* Per Lua state (in the registry; no global state): the tensor buffer pool
+ * and the bytes of tensor payload made since the last full collection. */
+typedef struct {
+  dt_pool *pool;
+  size_t pending;    /* since the last full collection */
+  size_t since_step; /* since the last collection step */
+} lstate;
+
+static const char STATE_KEY = 's';
 #define PENDING_MIN ((size_t)64 << 20)
+#define STEP_BYTES ((size_t)8 << 20)
+#define POOL_BYTES ((size_t)64 << 20)
+
+static int state_gc(lua_State *L) {
+  lstate *st = lua_touserdata(L, 1);
+  dt_pool_release(st->pool); /* buffers still in use keep the pool alive */
+  st->pool = NULL;
+  return 0;
+}
+
+static lstate *state_of(lua_State *L) {
+  if (lua_rawgetp(L, LUA_REGISTRYINDEX, &STATE_KEY) == LUA_TUSERDATA) {
+    lstate *st = lua_touserdata(L, -1);
+    lua_pop(L, 1); /* anchored in the registry */
+    return st;
+  }
+  lua_pop(L, 1);
+  lstate *st = lua_newuserdatauv(L, sizeof *st, 0);
+  st->pool = NULL;
+  st->pending = st->since_step = 0;
+  lua_createtable(L, 0, 1);
+  lua_pushcfunction(L, state_gc);
+  lua_setfield(L, -2, "__gc");
+  lua_setmetatable(L, -2);
+  st->pool = dt_pool_new(POOL_BYTES); /* NULL (no pool) is survivable: plain malloc */
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &STATE_KEY);
+  return st;
+}
 
 void lt_account(lua_State *L, const dt_tensor *t) {
-  /* The payload lives outside Lua's heap, so Lua's own pacing cannot see it,
-   * and in generational mode (lua.c's default) a tensor that survived one
-   * minor collection waits for a major one. Count what we allocate and run a
-   * full collection once it exceeds both 64 MiB and the Lua heap itself, so
-   * a loop dropping big tensors keeps only a few alive. */
+  /* The payload is malloc'd, so Lua's own pacing cannot see it. Every 8 MiB
+   * of new tensors run a collection step (in generational mode, lua.c's
+   * default, a minor collection: it frees the temporaries a loop just
+   * dropped, so their buffers go back to the pool while still warm), and
+   * once the total exceeds both 64 MiB and the Lua heap itself a full
+   * collection, for tensors that lived long enough to turn old. */
+  lstate *st = state_of(L);
   size_t nbytes = (size_t)t->numel * sizeof(float);
-  if (lua_rawgetp(L, LUA_REGISTRYINDEX, &PENDING_KEY) != LUA_TUSERDATA) {
-    lua_pop(L, 1);
-    size_t *fresh = lua_newuserdatauv(L, sizeof *fresh, 0);
-    *fresh = 0;
-    lua_pushvalue(L, -1);
-    lua_rawsetp(L, LUA_REGISTRYINDEX, &PENDING_KEY);
-  }
-  size_t *pending = lua_touserdata(L, -1);
-  lua_pop(L, 1); /* still anchored in the registry */
-  *pending += nbytes;
+  st->pending += nbytes;
+  st->since_step += nbytes;
   size_t heap = (size_t)lua_gc(L, LUA_GCCOUNT) * 1024;
-  if (*pending > PENDING_MIN && *pending > heap) {
-    *pending = 0;
+  if (st->pending > PENDING_MIN && st->pending > heap) {
+    st->pending = st->since_step = 0;
     lua_gc(L, LUA_GCCOLLECT);
+  } else if (st->since_step > STEP_BYTES) {
+    st->since_step = 0;
+    lua_gc(L, LUA_GCSTEP, 0);
   }
 }
 
 dt_tensor *lt_push_new(lua_State *L, const int64_t *shape, int ndim, const char *fname) {
+  lstate *st = state_of(L);
   dt_tensor *t = lt_push_empty(L);
   dt_err err;
-  if (dt_alloc(t, shape, ndim, &err))
+  if (dt_alloc_pooled(st->pool, t, shape, ndim, &err))
     lt_raise(L, fname, &err);
   lt_account(L, t);
   return t;

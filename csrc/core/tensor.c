@@ -52,6 +52,7 @@ dt_storage *dt_storage_wrap(void *base, size_t nbytes, void (*release)(dt_storag
   s->refcount = 1;
   s->nbytes = nbytes;
   s->base = base;
+  s->owner = NULL;
   s->release = release;
   return s;
 }
@@ -119,6 +120,13 @@ static void set_shape(dt_tensor *t, const int64_t *shape, int ndim, int64_t nume
   t->numel = numel;
 }
 
+void dt_tensor_adopt(dt_tensor *t, dt_storage *s, const int64_t *shape, int ndim, int64_t numel) {
+  dt_free(t);
+  t->storage = s;
+  t->data = s->base;
+  set_shape(t, shape, ndim, numel);
+}
+
 dt_status dt_alloc(dt_tensor *t, const int64_t *shape, int ndim, dt_err *err) {
   int64_t numel;
   dt_status st = dt_shape_check(shape, ndim, &numel, err);
@@ -131,10 +139,7 @@ dt_status dt_alloc(dt_tensor *t, const int64_t *shape, int ndim, dt_err *err) {
     dt_shape_format(shape, ndim, buf, sizeof buf);
     return dt_fail(err, DT_ENOMEM, "cannot allocate %zu bytes for shape %s", nbytes, buf);
   }
-  dt_free(t);
-  t->storage = s;
-  t->data = s->base;
-  set_shape(t, shape, ndim, numel);
+  dt_tensor_adopt(t, s, shape, ndim, numel);
   return DT_OK;
 }
 

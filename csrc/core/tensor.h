@@ -35,7 +35,8 @@ typedef struct dt_storage dt_storage;
 struct dt_storage {
   int refcount;
   size_t nbytes;
-  void *base; /* what the release callback frees */
+  void *base;  /* what the release callback frees */
+  void *owner; /* for the release callback: the pool a block returns to */
   void (*release)(dt_storage *s);
 };
 
@@ -66,6 +67,8 @@ dt_status dt_alloc(dt_tensor *t, const int64_t *shape, int ndim, dt_err *err);
 dt_status dt_view(dt_tensor *t, const dt_tensor *src, int64_t offset, const int64_t *shape,
                   int ndim, dt_err *err);
 void dt_free(dt_tensor *t); /* drops the storage reference; idempotent */
+/* Makes t (emptied first) own storage s, whose reference it takes over. */
+void dt_tensor_adopt(dt_tensor *t, dt_storage *s, const int64_t *shape, int ndim, int64_t numel);
 
 /* Threads */
 void dt_set_threads(int n);
