@@ -67,6 +67,7 @@ check-asan: build/asan/diffusion/core.so
 
 bench: diffusion/core.so build/bench/peer_c
 	$(LUA) bench/tensor_ops.lua
+	$(LUA) bench/sampler_overhead.lua
 
 build/bench/peer_c: bench/peer_c.c
 	@mkdir -p $(@D)

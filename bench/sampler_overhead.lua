@@ -31,14 +31,14 @@ local D = d.denoiser(function(x) return x:clone() end, nil)
 local plan = plan_of(steps)
 local samplers = {
   { "ddim", d.samplers.ddim, nil, 8 },
-  { "euler", d.samplers.euler, nil, 10 },
-  { "euler_ancestral", d.samplers.euler_ancestral, { noise = d.rng(0) }, 11 },
+  { "euler", d.samplers.euler, nil, 8 },
+  { "euler_ancestral", d.samplers.euler_ancestral, { noise = d.rng(0) }, 9 },
   { "dpmpp_2m", d.samplers.dpmpp_2m, nil, 9 },
   { "unipc_3", d.samplers.unipc, { order = 3 }, 18 },
 }
 -- passes per step (last column above): the copy "network" 2, the denoiser's
 -- x0 = (x - sigma eps) / alpha 3, then each sampler's fused updates (reads of
--- every term plus the write) and, for the k-diffusion ones, x * alpha 2.
+-- every term plus the write; UniPC also copies x for its corrector).
 
 local function best_per_step(f, x)
   local t = math.huge
