@@ -77,9 +77,10 @@ demo: diffusion/core.so
 	$(LUA) examples/tensor_demo.lua
 
 install: diffusion/core.so
-	install -d $(INST_LIBDIR)/diffusion $(INST_LUADIR)/diffusion
+	install -d $(INST_LIBDIR)/diffusion $(INST_LUADIR)/diffusion/samplers
 	install -m 755 diffusion/core.so $(INST_LIBDIR)/diffusion/core.so
 	install -m 644 lua/diffusion/*.lua $(INST_LUADIR)/diffusion/
+	install -m 644 lua/diffusion/samplers/*.lua $(INST_LUADIR)/diffusion/samplers/
 
 format:
 	clang-format -i $(SRC) $(HDR) bench/*.c

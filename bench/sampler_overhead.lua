@@ -50,8 +50,8 @@ local function best_per_step(f, x)
   return t / steps
 end
 
-local p = assert(io.popen(string.format("OMP_NUM_THREADS=%d /usr/bin/python3 bench/sampler_overhead_torch.py %d %d 2>&1",
-  threads, threads, steps)))
+local p = assert(io.popen(string.format(
+  "OMP_NUM_THREADS=%d /usr/bin/python3 bench/sampler_overhead_torch.py %d %d 2>&1", threads, threads, steps)))
 local torch_out = p:read("a")
 p:close()
 local torch = {}
@@ -62,7 +62,8 @@ local diffusers_us = { ddim = 67, euler = 32, euler_ancestral = 58, dpmpp_2m = 1
 
 print(string.format("threads: %d, %d steps, best of 5; per step, network replaced by a copy", threads, steps))
 print()
-print("| sampler | shape | diffusion (µs/step) | PyTorch (µs/step) | PyTorch / diffusion | diffusers step (µs, 1x3x32x32) | diffusers / diffusion |")
+print("| sampler | shape | diffusion (µs/step) | PyTorch (µs/step) | PyTorch / diffusion | "
+  .. "diffusers step (µs, 1x3x32x32) | diffusers / diffusion |")
 print("|---|---|---|---|---|---|---|")
 local per = {}
 for _, shape in ipairs { { 1, 3, 32, 32 }, { 64, 1, 32, 32 } } do
@@ -73,7 +74,8 @@ for _, shape in ipairs { { 1, 3, 32, 32 }, { 64, 1, 32, 32 } } do
     per[sm[1] .. " " .. label] = us
     local pt = torch[sm[1] .. " " .. label]
     local ref = label == "1x3x32x32" and diffusers_us[sm[1]]
-    print(string.format("| %s | %s | %.1f | %s | %s | %s | %s |", sm[1], label, us, pt and string.format("%.1f", pt) or "-",
+    print(string.format("| %s | %s | %.1f | %s | %s | %s | %s |", sm[1], label, us,
+      pt and string.format("%.1f", pt) or "-",
       pt and string.format("%.1f", pt / us) or "-", ref and tostring(ref) or "-",
       ref and string.format("%.1f", ref / us) or "-"))
   end
@@ -103,7 +105,8 @@ print("|---|---|---|---|---|")
 for _, sm in ipairs(samplers) do
   local bound = sm[4] * t_pass + (sm[1] == "euler_ancestral" and t_randn or 0)
   local us = per[sm[1] .. " 64x1x32x32"]
-  print(string.format("| %s | %d%s | %.1f | %.1f | %.2f |", sm[1], sm[4], sm[1] == "euler_ancestral" and " + randn" or "",
+  print(string.format("| %s | %d%s | %.1f | %.1f | %.2f |", sm[1], sm[4],
+    sm[1] == "euler_ancestral" and " + randn" or "",
     bound * 1e6, us, us / (bound * 1e6)))
 end
 
