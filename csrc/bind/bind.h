@@ -11,6 +11,7 @@
 #define DIFFUSION_TENSOR "diffusion.Tensor"
 #define DIFFUSION_RNG "diffusion.Rng"
 #define DIFFUSION_SCHEDULE "diffusion.Schedule"
+#define DIFFUSION_MODEL "diffusion.Model"
 
 #define HIDDEN __attribute__((visibility("hidden")))
 
@@ -38,5 +39,6 @@ HIDDEN void lt_open_math(lua_State *L);     /* l_math.c: elementwise, reductions
 HIDDEN void lt_open_rng(lua_State *L);      /* l_rng.c */
 HIDDEN void lt_open_io(lua_State *L);       /* l_io.c */
 HIDDEN void lt_open_schedule(lua_State *L); /* l_schedule.c */
+HIDDEN void lt_open_model(lua_State *L);    /* l_model.c */
 
 #endif

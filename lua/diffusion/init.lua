@@ -6,7 +6,8 @@ local core = require "diffusion.core"
 local M = {}
 
 local internal = { Tensor = true, Tensor_mt = true, TENSOR_TYPE = true,
-  image_load = true, image_save = true, make_grid = true } -- reached through M.image
+  image_load = true, image_save = true, make_grid = true, -- reached through M.image
+  unet_load = true } -- reached through M.load
 for name, fn in pairs(core) do
   if not internal[name] and not name:match("^schedule_") then M[name] = fn end
 end
@@ -76,6 +77,7 @@ M.Schedule = core.Schedule -- the schedule methods table
 M.denoiser = require "diffusion.denoiser"
 M.samplers = require "diffusion.samplers"
 M.diffusers = require "diffusion.diffusers"
+M.load = require("diffusion.model").load
 M.sample = M.diffusers.sample
 
 return M

@@ -1,0 +1,316 @@
+/* The diffusion.Model userdata: a diffusers UNet2DModel, callable as
+ * model(x, t [, {class_labels = ...}]). */
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "../core/unet.h"
+#include "bind.h"
+
+typedef struct {
+  dt_unet *u;
+} lmodel;
+
+/* Weights gathered from the Lua table into C arrays before the core runs, so
+ * the lookup callback never touches Lua (and cannot raise mid-build). */
+typedef struct {
+  int n;
+  const char **names;
+  const dt_tensor **tensors;
+  char *used;
+} weight_set;
+
+static int cmp_entry(const void *a, const void *b) {
+  return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static const dt_tensor *lookup(void *ctx, const char *name) {
+  weight_set *ws = ctx;
+  const char **hit = bsearch(&name, ws->names, (size_t)ws->n, sizeof *ws->names, cmp_entry);
+  if (!hit)
+    return NULL;
+  int i = (int)(hit - ws->names);
+  ws->used[i] = 1;
+  return ws->tensors[i];
+}
+
+static lmodel *check_model(lua_State *L, int idx) {
+  lmodel *m = luaL_checkudata(L, idx, DIFFUSION_MODEL);
+  if (!m->u)
+    luaL_argerror(L, idx, "model was freed");
+  return m;
+}
+
+static int m_gc(lua_State *L) {
+  lmodel *m = luaL_checkudata(L, 1, DIFFUSION_MODEL);
+  dt_unet_free(m->u);
+  m->u = NULL;
+  return 0;
+}
+
+/* unet_load(config_json, weights, config_table) -> model */
+static int m_load(lua_State *L) {
+  size_t len;
+  const char *json = luaL_checklstring(L, 1, &len);
+  luaL_checktype(L, 2, LUA_TTABLE);
+  luaL_checktype(L, 3, LUA_TTABLE);
+  lua_settop(L, 3);
+  dt_unet_config cfg;
+  dt_err err;
+  if (dt_unet_config_parse(json, len, &cfg, &err))
+    return lt_raise(L, "load", &err);
+  int n = 0;
+  lua_pushnil(L);
+  while (lua_next(L, 2)) {
+    if (lua_type(L, -2) != LUA_TSTRING || !lt_test(L, -1))
+      return luaL_error(L, "load: weights must map names to tensors");
+    lua_pop(L, 1);
+    n++;
+  }
+  /* scratch arrays owned by the GC; the names stay anchored in the table */
+  weight_set ws = {n, lua_newuserdatauv(L, ((size_t)n + 1) * sizeof(char *), 0),
+                   lua_newuserdatauv(L, ((size_t)n + 1) * sizeof(dt_tensor *), 0),
+                   lua_newuserdatauv(L, (size_t)n + 1, 0)};
+  int i = 0;
+  lua_pushnil(L);
+  while (lua_next(L, 2)) {
+    ws.names[i++] = lua_tostring(L, -2);
+    lua_pop(L, 1);
+  }
+  qsort(ws.names, (size_t)n, sizeof *ws.names, cmp_entry);
+  for (i = 0; i < n; i++) {
+    lua_getfield(L, 2, ws.names[i]);
+    ws.tensors[i] = lt_check(L, -1);
+    lua_pop(L, 1);
+  }
+  memset(ws.used, 0, (size_t)n + 1);
+  lmodel *m = lua_newuserdatauv(L, sizeof *m, 3);
+  m->u = NULL;
+  luaL_setmetatable(L, DIFFUSION_MODEL);
+  lua_pushvalue(L, 2);
+  lua_setiuservalue(L, -2, 1); /* the weights stay alive with the model */
+  lua_pushvalue(L, 3);
+  lua_setiuservalue(L, -2, 2);
+  lua_newtable(L);
+  lua_setiuservalue(L, -2, 3); /* fields the loader adds: schedule, scheduler_config */
+  int used = 0;
+  if (dt_unet_new(&cfg, lookup, &ws, &m->u, &used, &err))
+    return lt_raise(L, "load", &err);
+  for (i = 0; i < n; i++)
+    if (!ws.used[i]) {
+      dt_unet_free(m->u);
+      m->u = NULL;
+      const dt_tensor *t = ws.tensors[i];
+      char shape[160];
+      lt_shape_str(t->shape, t->ndim, shape, sizeof shape);
+      return luaL_error(L, "load: weight '%s' (shape %s) is not part of this config", ws.names[i],
+                        shape);
+    }
+  return 1;
+}
+
+/* model(x, t [, cond]) */
+static int m_call(lua_State *L) {
+  lmodel *m = check_model(L, 1);
+  dt_tensor *x = lt_check(L, 2);
+  int64_t n = x->ndim >= 1 ? x->shape[0] : 0;
+  if (n < 1)
+    return luaL_error(L, "model: input must be N x C x H x W with N >= 1");
+  float *t = lua_newuserdatauv(L, (size_t)n * sizeof(float), 0);
+  if (lua_type(L, 3) == LUA_TNUMBER) {
+    float v = (float)lua_tonumber(L, 3);
+    for (int64_t i = 0; i < n; i++)
+      t[i] = v;
+  } else {
+    dt_tensor *tt = lt_test(L, 3);
+    if (!tt || !tt->data || (tt->numel != n && tt->numel != 1))
+      return luaL_error(L, "model: t must be a number or a tensor of %d timesteps", (int)n);
+    for (int64_t i = 0; i < n; i++)
+      t[i] = tt->data[tt->numel == 1 ? 0 : i];
+  }
+  const float *labels = NULL;
+  const dt_tensor *cond_emb = NULL;
+  if (lua_istable(L, 4)) {
+    lua_getfield(L, 4, "class_labels");
+    dt_tensor *lab = lt_test(L, -1);
+    if (lab) {
+      if (!lab->data || lab->numel != n)
+        return luaL_error(L, "model: class_labels must be a tensor of %d labels", (int)n);
+      const dt_unet_config *c = dt_unet_cfg(m->u);
+      if (c->class_kind == DT_CLASS_IDENTITY)
+        cond_emb = lab;
+      else
+        labels = lab->data;
+    } else if (!lua_isnil(L, -1)) {
+      return luaL_error(L, "model: class_labels must be a tensor");
+    }
+  } else if (!lua_isnoneornil(L, 4)) {
+    return luaL_error(L, "model: conditioning must be a table such as {class_labels = t}");
+  }
+  dt_tensor *out = lt_push_empty(L);
+  dt_err err;
+  if (dt_unet_forward(m->u, x, t, labels, cond_emb, out, &err))
+    return lt_raise(L, "model", &err);
+  lt_account(L, out);
+  return 1;
+}
+
+static int m_memory(lua_State *L) {
+  lmodel *m = check_model(L, 1);
+  size_t scratch, pooled, peak;
+  dt_unet_memory(m->u, &scratch, &pooled, &peak);
+  lua_createtable(L, 0, 3);
+  lua_pushinteger(L, (lua_Integer)scratch);
+  lua_setfield(L, -2, "scratch");
+  lua_pushinteger(L, (lua_Integer)pooled);
+  lua_setfield(L, -2, "pooled");
+  lua_pushinteger(L, (lua_Integer)peak);
+  lua_setfield(L, -2, "peak_activations");
+  return 1;
+}
+
+static int m_parameters(lua_State *L) {
+  lua_pushinteger(L, (lua_Integer)dt_unet_parameters(check_model(L, 1)->u));
+  return 1;
+}
+
+static int m_weights(lua_State *L) {
+  check_model(L, 1);
+  lua_getiuservalue(L, 1, 1);
+  return 1;
+}
+
+static int m_index(lua_State *L) {
+  const char *k = luaL_checkstring(L, 2);
+  if (strcmp(k, "config") == 0) {
+    lua_getiuservalue(L, 1, 2);
+    return 1;
+  }
+  lua_getiuservalue(L, 1, 3);
+  if (lua_getfield(L, -1, k) != LUA_TNIL) return 1;
+  luaL_getmetatable(L, DIFFUSION_MODEL);
+  lua_getfield(L, -1, "methods");
+  lua_getfield(L, -1, k);
+  return 1;
+}
+
+/* model.field = value keeps extra fields (the loader's schedule, ...) */
+static int m_newindex(lua_State *L) {
+  const char *k = luaL_checkstring(L, 2);
+  if (strcmp(k, "config") == 0) return luaL_error(L, "model: 'config' is read-only");
+  lua_getiuservalue(L, 1, 3);
+  lua_pushvalue(L, 3);
+  lua_setfield(L, -2, k);
+  return 0;
+}
+
+static int m_tostring(lua_State *L) {
+  lmodel *m = luaL_checkudata(L, 1, DIFFUSION_MODEL);
+  if (!m->u) {
+    lua_pushliteral(L, "diffusion.Model (freed)");
+    return 1;
+  }
+  const dt_unet_config *c = dt_unet_cfg(m->u);
+  lua_pushfstring(L, "diffusion.Model(UNet2DModel, %d levels, %d -> %d channels, %I parameters)",
+                  c->nlevels, c->in_channels, c->out_channels,
+                  (lua_Integer)dt_unet_parameters(m->u));
+  return 1;
+}
+
+/* ---- JSON to Lua tables (config files), with cJSON ---- */
+
+static void push_json(lua_State *L, const cJSON *v, int depth) {
+  if (depth > 64)
+    luaL_error(L, "json: nesting deeper than 64");
+  luaL_checkstack(L, 4, "json");
+  if (cJSON_IsNumber(v)) {
+    double d = v->valuedouble;
+    if (d == (double)(lua_Integer)d && d > -9e15 && d < 9e15)
+      lua_pushinteger(L, (lua_Integer)d);
+    else
+      lua_pushnumber(L, d);
+  } else if (cJSON_IsString(v)) {
+    lua_pushstring(L, v->valuestring);
+  } else if (cJSON_IsBool(v)) {
+    lua_pushboolean(L, cJSON_IsTrue(v));
+  } else if (cJSON_IsArray(v)) {
+    lua_createtable(L, cJSON_GetArraySize(v), 0);
+    int i = 1;
+    const cJSON *e;
+    cJSON_ArrayForEach(e, v) {
+      push_json(L, e, depth + 1);
+      lua_rawseti(L, -2, i++);
+    }
+  } else if (cJSON_IsObject(v)) {
+    lua_createtable(L, 0, cJSON_GetArraySize(v));
+    const cJSON *e;
+    cJSON_ArrayForEach(e, v) {
+      if (cJSON_IsNull(e))
+        continue; /* null: the key is absent */
+      push_json(L, e, depth + 1);
+      lua_setfield(L, -2, e->string);
+    }
+  } else {
+    lua_pushnil(L);
+  }
+}
+
+typedef struct {
+  cJSON *root;
+} json_box;
+
+static int json_box_gc(lua_State *L) {
+  json_box *b = lua_touserdata(L, 1);
+  cJSON_Delete(b->root);
+  b->root = NULL;
+  return 0;
+}
+
+/* json_decode(text) -> value (null becomes an absent key) */
+static int j_decode(lua_State *L) {
+  size_t len;
+  const char *s = luaL_checklstring(L, 1, &len);
+  json_box *b = lua_newuserdatauv(L, sizeof *b, 0); /* frees the tree if a push raises */
+  b->root = NULL;
+  lua_createtable(L, 0, 1);
+  lua_pushcfunction(L, json_box_gc);
+  lua_setfield(L, -2, "__gc");
+  lua_setmetatable(L, -2);
+  b->root = cJSON_ParseWithLength(s, len);
+  if (!b->root)
+    return luaL_error(L, "json_decode: not valid JSON");
+  push_json(L, b->root, 0);
+  cJSON_Delete(b->root);
+  b->root = NULL;
+  return 1;
+}
+
+static const luaL_Reg methods[] = {
+    {"memory", m_memory}, {"parameters", m_parameters}, {"weights", m_weights}, {"free", m_gc},
+    {NULL, NULL},
+};
+
+void lt_open_model(lua_State *L) {
+  luaL_newmetatable(L, DIFFUSION_MODEL);
+  lua_pushcfunction(L, m_gc);
+  lua_setfield(L, -2, "__gc");
+  lua_pushcfunction(L, m_gc);
+  lua_setfield(L, -2, "__close");
+  lua_pushcfunction(L, m_call);
+  lua_setfield(L, -2, "__call");
+  lua_pushcfunction(L, m_index);
+  lua_setfield(L, -2, "__index");
+  lua_pushcfunction(L, m_newindex);
+  lua_setfield(L, -2, "__newindex");
+  lua_pushcfunction(L, m_tostring);
+  lua_setfield(L, -2, "__tostring");
+  lua_newtable(L);
+  luaL_setfuncs(L, methods, 0);
+  lua_setfield(L, -2, "methods");
+  lua_pop(L, 1);
+  lua_pushcfunction(L, m_load);
+  lua_setfield(L, -2, "unet_load");
+  lua_pushcfunction(L, j_decode);
+  lua_setfield(L, -2, "json_decode");
+}

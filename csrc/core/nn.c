@@ -1,0 +1,289 @@
+/* Network ops; see nn.h. GEMMs go to OpenBLAS (its OpenMP build, so its
+ * threads and the loops here share one pool); per-sample work is independent
+ * of the batch size. */
+#include "nn.h"
+
+#include <cblas.h>
+#include <math.h>
+#include <string.h>
+
+/* ---- convolution ---- */
+
+dt_status dt_conv2d_shape(const dt_tensor *x, const dt_tensor *w, const dt_conv_params *p,
+                          int64_t *shape, dt_err *err) {
+  char sx[160], sw[160];
+  dt_shape_format(x->shape, x->ndim, sx, sizeof sx);
+  dt_shape_format(w->shape, w->ndim, sw, sizeof sw);
+  if (x->ndim != 4 || w->ndim != 4)
+    return dt_fail(err, DT_EARG, "input %s and weight %s must both be 4-D", sx, sw);
+  if (x->shape[1] != w->shape[1])
+    return dt_fail(err, DT_EARG, "input %s has %lld channels, weight %s expects %lld", sx,
+                   (long long)x->shape[1], sw, (long long)w->shape[1]);
+  if (p->stride < 1 || p->pad_t < 0 || p->pad_l < 0 || p->pad_b < 0 || p->pad_r < 0)
+    return dt_fail(err, DT_EARG, "stride must be >= 1 and padding >= 0");
+  int64_t hp = x->shape[2] + p->pad_t + p->pad_b, wp = x->shape[3] + p->pad_l + p->pad_r;
+  if (hp < w->shape[2] || wp < w->shape[3])
+    return dt_fail(err, DT_EARG, "kernel %s is larger than the padded input %s", sw, sx);
+  shape[0] = x->shape[0];
+  shape[1] = w->shape[0];
+  shape[2] = (hp - w->shape[2]) / p->stride + 1;
+  shape[3] = (wp - w->shape[3]) / p->stride + 1;
+  return DT_OK;
+}
+
+static int is_pointwise(const dt_tensor *w, const dt_conv_params *p) {
+  return w->shape[2] == 1 && w->shape[3] == 1 && p->stride == 1 && !p->pad_t && !p->pad_l &&
+         !p->pad_b && !p->pad_r;
+}
+
+size_t dt_conv2d_scratch(const dt_tensor *x, const dt_tensor *w, const dt_conv_params *p) {
+  if (is_pointwise(w, p))
+    return 0;
+  int64_t ho = (x->shape[2] + p->pad_t + p->pad_b - w->shape[2]) / p->stride + 1;
+  int64_t wo = (x->shape[3] + p->pad_l + p->pad_r - w->shape[3]) / p->stride + 1;
+  return (size_t)(w->shape[1] * w->shape[2] * w->shape[3] * ho * wo);
+}
+
+/* cols[(c kh + i) kw + j][oy wo + ox] = x[c][oy s - pt + i][ox s - pl + j], 0 outside */
+static void im2col(const float *x, int64_t c_in, int64_t h, int64_t w, int64_t kh, int64_t kw,
+                   const dt_conv_params *p, int64_t ho, int64_t wo, float *cols) {
+#pragma omp parallel for schedule(static) if (c_in * kh * kw * ho * wo >= (1 << 16))
+  for (int64_t c = 0; c < c_in; c++) {
+    const float *xc = x + c * h * w;
+    for (int64_t i = 0; i < kh; i++)
+      for (int64_t j = 0; j < kw; j++) {
+        float *row = cols + ((c * kh + i) * kw + j) * ho * wo;
+        for (int64_t oy = 0; oy < ho; oy++) {
+          int64_t y = oy * p->stride - p->pad_t + i;
+          float *dst = row + oy * wo;
+          if (y < 0 || y >= h) {
+            memset(dst, 0, (size_t)wo * sizeof(float));
+            continue;
+          }
+          const float *src = xc + y * w;
+          if (p->stride == 1) { /* contiguous run with zero margins */
+            for (int64_t ox = 0; ox < wo; ox++) {
+              int64_t xx = ox - p->pad_l + j;
+              dst[ox] = (xx >= 0 && xx < w) ? src[xx] : 0.0f;
+            }
+          } else {
+            for (int64_t ox = 0; ox < wo; ox++) {
+              int64_t xx = ox * p->stride - p->pad_l + j;
+              dst[ox] = (xx >= 0 && xx < w) ? src[xx] : 0.0f;
+            }
+          }
+        }
+      }
+  }
+}
+
+void dt_conv2d(dt_tensor *out, const dt_tensor *x, const dt_tensor *w, const dt_tensor *b,
+               const dt_conv_params *p, float *scratch) {
+  int64_t n = x->shape[0], c_in = x->shape[1], h = x->shape[2], wd = x->shape[3];
+  int64_t c_out = w->shape[0], kh = w->shape[2], kw = w->shape[3];
+  int64_t ho = out->shape[2], wo = out->shape[3], hw = ho * wo, k = c_in * kh * kw;
+  int pointwise = is_pointwise(w, p);
+  for (int64_t s = 0; s < n; s++) {
+    float *o = out->data + s * c_out * hw;
+    const float *xs = x->data + s * c_in * h * wd;
+    const float *cols = xs;
+    if (!pointwise) {
+      im2col(xs, c_in, h, wd, kh, kw, p, ho, wo, scratch);
+      cols = scratch;
+    }
+    float beta = 0;
+    if (b) { /* start from the bias, accumulate the product onto it */
+      for (int64_t co = 0; co < c_out; co++) {
+        float v = b->data[co];
+        for (int64_t i = 0; i < hw; i++)
+          o[co * hw + i] = v;
+      }
+      beta = 1;
+    }
+    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)c_out, (int)hw, (int)k, 1.0f,
+                w->data, (int)k, cols, (int)hw, beta, o, (int)hw);
+  }
+}
+
+/* ---- activations and group norm ---- */
+
+static inline float act_value(float v, dt_act act) {
+  switch (act) {
+  case DT_ACT_SILU: return v / (1.0f + expf(-v));
+  case DT_ACT_MISH: return v * tanhf(log1pf(expf(v)));
+  case DT_ACT_GELU: return 0.5f * v * (1.0f + erff(v * 0.70710678118654752f));
+  default: return v;
+  }
+}
+
+void dt_activation(dt_tensor *out, const dt_tensor *x, dt_act act) {
+  int64_t n = x->numel;
+#pragma omp parallel for schedule(static) if (n >= (1 << 16))
+  for (int64_t i = 0; i < n; i++)
+    out->data[i] = act_value(x->data[i], act);
+}
+
+void dt_group_norm(dt_tensor *out, const dt_tensor *x, const dt_tensor *gamma,
+                   const dt_tensor *beta, int groups, float eps, dt_act act) {
+  int64_t n = x->shape[0], c = x->shape[1], hw = x->numel / (n * c), cpg = c / groups;
+  int64_t units = n * groups;
+#pragma omp parallel for schedule(static) if (x->numel >= (1 << 15))
+  for (int64_t u = 0; u < units; u++) {
+    int64_t s = u / groups, g = u % groups;
+    const float *xs = x->data + (s * c + g * cpg) * hw;
+    float *os = out->data + (s * c + g * cpg) * hw;
+    int64_t m = cpg * hw;
+    double sum = 0;
+    for (int64_t i = 0; i < m; i++)
+      sum += xs[i];
+    double mean = sum / (double)m, ss = 0;
+    for (int64_t i = 0; i < m; i++) {
+      double d = xs[i] - mean;
+      ss += d * d;
+    }
+    double inv = 1.0 / sqrt(ss / (double)m + eps);
+    for (int64_t ch = 0; ch < cpg; ch++) {
+      int64_t cc = g * cpg + ch;
+      float scale = (float)(gamma->data[cc] * inv);
+      float shift = (float)(beta->data[cc] - mean * gamma->data[cc] * inv);
+      const float *xc = xs + ch * hw;
+      float *oc = os + ch * hw;
+      if (act == DT_ACT_NONE) {
+        for (int64_t i = 0; i < hw; i++)
+          oc[i] = xc[i] * scale + shift;
+      } else if (act == DT_ACT_SILU) {
+        for (int64_t i = 0; i < hw; i++) {
+          float v = xc[i] * scale + shift;
+          oc[i] = v / (1.0f + expf(-v));
+        }
+      } else {
+        for (int64_t i = 0; i < hw; i++)
+          oc[i] = act_value(xc[i] * scale + shift, act);
+      }
+    }
+  }
+}
+
+/* ---- linear ---- */
+
+void dt_linear(dt_tensor *out, const dt_tensor *x, const dt_tensor *w, const dt_tensor *b) {
+  int64_t m = x->numel / x->shape[x->ndim - 1], n_in = w->shape[1], n_out = w->shape[0];
+  float beta = 0;
+  if (b) {
+    for (int64_t r = 0; r < m; r++)
+      memcpy(out->data + r * n_out, b->data, (size_t)n_out * sizeof(float));
+    beta = 1;
+  }
+  cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, (int)m, (int)n_out, (int)n_in, 1.0f, x->data,
+              (int)n_in, w->data, (int)n_in, beta, out->data, (int)n_out);
+}
+
+/* ---- attention ---- */
+
+size_t dt_attention_scratch(int64_t channels, int64_t tokens) {
+  return (size_t)(4 * channels * tokens + tokens * tokens);
+}
+
+/* rows (C x T) = W (C x C) @ in (C x T) + b */
+static void project(float *rows, const float *in, const dt_tensor *w, const dt_tensor *b, int64_t c,
+                    int64_t t) {
+  for (int64_t i = 0; i < c; i++)
+    for (int64_t j = 0; j < t; j++)
+      rows[i * t + j] = b->data[i];
+  cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)c, (int)t, (int)c, 1.0f, w->data,
+              (int)c, in, (int)t, 1.0f, rows, (int)t);
+}
+
+void dt_attention(dt_tensor *out, const dt_tensor *xn, const dt_tensor *residual,
+                  const dt_tensor *const w[4], const dt_tensor *const b[4], int heads,
+                  float rescale, float *scratch) {
+  int64_t n = xn->shape[0], c = xn->shape[1], t = xn->numel / (n * c), d = c / heads;
+  float scale = 1.0f / sqrtf((float)d);
+  float *q = scratch, *k = q + c * t, *v = k + c * t, *o = v + c * t, *sc = o + c * t;
+  for (int64_t s = 0; s < n; s++) {
+    const float *xs = xn->data + s * c * t;
+    project(q, xs, w[0], b[0], c, t);
+    project(k, xs, w[1], b[1], c, t);
+    project(v, xs, w[2], b[2], c, t);
+    for (int64_t h = 0; h < heads; h++) {
+      const float *qh = q + h * d * t, *kh = k + h * d * t, *vh = v + h * d * t;
+      /* scores (T x T) = scale * qh^T kh */
+      cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, (int)t, (int)t, (int)d, scale, qh,
+                  (int)t, kh, (int)t, 0.0f, sc, (int)t);
+#pragma omp parallel for schedule(static) if (t * t >= (1 << 16))
+      for (int64_t i = 0; i < t; i++) { /* softmax over keys */
+        float *row = sc + i * t;
+        float mx = row[0];
+        for (int64_t j = 1; j < t; j++)
+          mx = row[j] > mx ? row[j] : mx;
+        double sum = 0;
+        for (int64_t j = 0; j < t; j++) {
+          row[j] = expf(row[j] - mx);
+          sum += row[j];
+        }
+        float inv = (float)(1.0 / sum);
+        for (int64_t j = 0; j < t; j++)
+          row[j] *= inv;
+      }
+      /* oh (d x T) = vh @ scores^T */
+      cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, (int)d, (int)t, (int)t, 1.0f, vh, (int)t,
+                  sc, (int)t, 0.0f, o + h * d * t, (int)t);
+    }
+    float *os = out->data + s * c * t;
+    const float *rs = residual->data + s * c * t;
+    project(os, o, w[3], b[3], c, t);
+    float inv = 1.0f / rescale;
+    for (int64_t i = 0; i < c * t; i++)
+      os[i] = (os[i] + rs[i]) * inv;
+  }
+}
+
+/* ---- resampling ---- */
+
+void dt_upsample_nearest2x(dt_tensor *out, const dt_tensor *x) {
+  int64_t planes = x->shape[0] * x->shape[1], h = x->shape[2], w = x->shape[3];
+#pragma omp parallel for schedule(static) if (out->numel >= (1 << 16))
+  for (int64_t p = 0; p < planes; p++) {
+    const float *src = x->data + p * h * w;
+    float *dst = out->data + p * 4 * h * w;
+    for (int64_t y = 0; y < 2 * h; y++)
+      for (int64_t xx = 0; xx < 2 * w; xx++)
+        dst[y * 2 * w + xx] = src[(y / 2) * w + xx / 2];
+  }
+}
+
+void dt_avg_pool2x(dt_tensor *out, const dt_tensor *x) {
+  int64_t planes = x->shape[0] * x->shape[1], h = x->shape[2], w = x->shape[3];
+  int64_t ho = out->shape[2], wo = out->shape[3];
+#pragma omp parallel for schedule(static) if (x->numel >= (1 << 16))
+  for (int64_t p = 0; p < planes; p++) {
+    const float *src = x->data + p * h * w;
+    float *dst = out->data + p * ho * wo;
+    for (int64_t y = 0; y < ho; y++)
+      for (int64_t xx = 0; xx < wo; xx++) {
+        const float *a = src + 2 * y * w + 2 * xx;
+        dst[y * wo + xx] = (a[0] + a[1] + a[w] + a[w + 1]) * 0.25f;
+      }
+  }
+}
+
+/* ---- timestep embedding ---- */
+
+void dt_timestep_embedding(float *out, const float *t, int64_t n, int dim, int flip_sin_to_cos,
+                           float freq_shift) {
+  int half = dim / 2;
+  const float neg_log_period = (float)(-log(10000.0));
+  for (int64_t s = 0; s < n; s++) {
+    float *o = out + s * dim;
+    for (int i = 0; i < half; i++) {
+      float e = neg_log_period * (float)i; /* each step rounded to float32, as torch */
+      e = e / ((float)half - freq_shift);
+      float arg = t[s] * expf(e);
+      float sn = sinf(arg), cs = cosf(arg);
+      o[flip_sin_to_cos ? half + i : i] = sn;
+      o[flip_sin_to_cos ? i : half + i] = cs;
+    }
+    if (dim % 2)
+      o[dim - 1] = 0;
+  }
+}

@@ -1,0 +1,52 @@
+/* Network ops on NCHW float32 tensors: convolution (im2col + sgemm), group
+ * norm with a fused activation, linear, spatial self-attention, up and down
+ * sampling, timestep embeddings. Output tensors are allocated by the caller
+ * with the shapes the *_shape helpers give; scratch comes from the caller. */
+#ifndef DIFFUSION_NN_H
+#define DIFFUSION_NN_H
+
+#include "tensor.h"
+
+typedef enum { DT_ACT_NONE, DT_ACT_SILU, DT_ACT_MISH, DT_ACT_GELU } dt_act;
+
+typedef struct {
+  int stride;
+  int pad_t, pad_l, pad_b, pad_r;
+} dt_conv_params;
+
+/* Output shape of a convolution; fails on mismatched channels or an empty output. */
+dt_status dt_conv2d_shape(const dt_tensor *x, const dt_tensor *w, const dt_conv_params *p,
+                          int64_t *shape, dt_err *err);
+/* Floats of scratch dt_conv2d needs (0 for a 1x1, stride 1, unpadded conv). */
+size_t dt_conv2d_scratch(const dt_tensor *x, const dt_tensor *w, const dt_conv_params *p);
+/* out = conv(x, w) + b; b may be NULL. */
+void dt_conv2d(dt_tensor *out, const dt_tensor *x, const dt_tensor *w, const dt_tensor *b,
+               const dt_conv_params *p, float *scratch);
+
+/* Group norm over (C / groups) x H x W per sample and group (statistics in
+ * double), then the per-channel affine, then the activation. out may be x. */
+void dt_group_norm(dt_tensor *out, const dt_tensor *x, const dt_tensor *gamma,
+                   const dt_tensor *beta, int groups, float eps, dt_act act);
+void dt_activation(dt_tensor *out, const dt_tensor *x, dt_act act);
+
+/* out (M, n_out) = x (M, n_in) @ w^T (w: n_out x n_in) + b */
+void dt_linear(dt_tensor *out, const dt_tensor *x, const dt_tensor *w, const dt_tensor *b);
+
+/* Self-attention over the H x W positions of xn (N, C, H, W), heads of
+ * dim_head = C / heads, with q, k, v and out projections (C x C weights,
+ * biases); out = (proj(attention) + residual) / rescale. Scratch: at least
+ * dt_attention_scratch floats. */
+size_t dt_attention_scratch(int64_t channels, int64_t tokens);
+void dt_attention(dt_tensor *out, const dt_tensor *xn, const dt_tensor *residual,
+                  const dt_tensor *const w[4], const dt_tensor *const b[4], int heads,
+                  float rescale, float *scratch);
+
+void dt_upsample_nearest2x(dt_tensor *out, const dt_tensor *x); /* (N,C,2H,2W) */
+void dt_avg_pool2x(dt_tensor *out, const dt_tensor *x);         /* (N,C,H/2,W/2) */
+
+/* diffusers' get_timestep_embedding, in float32 as torch computes it:
+ * out (n, dim) from times t[n]. */
+void dt_timestep_embedding(float *out, const float *t, int64_t n, int dim, int flip_sin_to_cos,
+                           float freq_shift);
+
+#endif
