@@ -112,6 +112,7 @@ static int m_load(lua_State *L) {
 
 /* model(x, t [, cond]) */
 static int m_call(lua_State *L) {
+  lua_settop(L, 4); /* scratch below goes above the argument slots */
   lmodel *m = check_model(L, 1);
   dt_tensor *x = lt_check(L, 2);
   int64_t n = x->ndim >= 1 ? x->shape[0] : 0;
@@ -188,7 +189,8 @@ static int m_index(lua_State *L) {
     return 1;
   }
   lua_getiuservalue(L, 1, 3);
-  if (lua_getfield(L, -1, k) != LUA_TNIL) return 1;
+  if (lua_getfield(L, -1, k) != LUA_TNIL)
+    return 1;
   luaL_getmetatable(L, DIFFUSION_MODEL);
   lua_getfield(L, -1, "methods");
   lua_getfield(L, -1, k);
@@ -198,7 +200,8 @@ static int m_index(lua_State *L) {
 /* model.field = value keeps extra fields (the loader's schedule, ...) */
 static int m_newindex(lua_State *L) {
   const char *k = luaL_checkstring(L, 2);
-  if (strcmp(k, "config") == 0) return luaL_error(L, "model: 'config' is read-only");
+  if (strcmp(k, "config") == 0)
+    return luaL_error(L, "model: 'config' is read-only");
   lua_getiuservalue(L, 1, 3);
   lua_pushvalue(L, 3);
   lua_setfield(L, -2, k);

@@ -1,7 +1,46 @@
 /* Matrix products through OpenBLAS. */
 #include <cblas.h>
+#include <omp.h>
 
 #include "tensor.h"
+
+/* OpenBLAS is kept single-threaded (dt_set_threads) and GEMMs are split here
+ * by columns of C across OpenMP threads: a multi-threaded OpenBLAS call can
+ * block the K loop differently than a single-threaded one, which changes the
+ * rounding, while a column split leaves every element's arithmetic as it is.
+ * So results do not depend on the thread count. */
+#define GEMM_COLUMNS 128
+
+void dt_sgemm(int trans_a, int trans_b, int64_t m, int64_t n, int64_t k, float alpha,
+              const float *a, int64_t lda, const float *b, int64_t ldb, float beta, float *c,
+              int64_t ldc) {
+  if (m == 0 || n == 0)
+    return;
+  CBLAS_TRANSPOSE ta = trans_a ? CblasTrans : CblasNoTrans;
+  CBLAS_TRANSPOSE tb = trans_b ? CblasTrans : CblasNoTrans;
+  /* Blocks of a fixed width: OpenBLAS picks its kernel by the matrix sizes
+   * (small-matrix kernels round differently), so the split must not depend
+   * on the thread count, only on n. */
+  int64_t step = n < 2 * GEMM_COLUMNS ? n : GEMM_COLUMNS;
+  int64_t blocks = (n + step - 1) / step;
+  if (blocks == 1) {
+    /* The OpenMP build of OpenBLAS threads by omp_get_max_threads() outside a
+     * parallel region; pin this call to one thread. */
+    int saved = omp_get_max_threads();
+    omp_set_num_threads(1);
+    cblas_sgemm(CblasRowMajor, ta, tb, (int)m, (int)n, (int)k, alpha, a, (int)lda, b, (int)ldb,
+                beta, c, (int)ldc);
+    omp_set_num_threads(saved);
+    return;
+  }
+#pragma omp parallel for schedule(static)
+  for (int64_t blk = 0; blk < blocks; blk++) { /* inside a parallel region OpenBLAS stays serial */
+    int64_t j0 = blk * step, cols = j0 + step < n ? step : n - j0;
+    const float *bj = trans_b ? b + j0 * ldb : b + j0;
+    cblas_sgemm(CblasRowMajor, ta, tb, (int)m, (int)cols, (int)k, alpha, a, (int)lda, bj, (int)ldb,
+                beta, c + j0, (int)ldc);
+  }
+}
 
 dt_status dt_matmul_shape(const dt_tensor *a, const dt_tensor *b, int64_t *shape, int *ndim,
                           dt_err *err) {
@@ -36,8 +75,7 @@ static void gemm(int64_t m, int64_t n, int64_t k, const float *a, const float *b
       c[i] = 0;
     return;
   }
-  cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)m, (int)n, (int)k, 1.0f, a, (int)k, b,
-              (int)n, 0.0f, c, (int)n);
+  dt_sgemm(0, 0, m, n, k, 1.0f, a, k, b, n, 0.0f, c, n);
 }
 
 void dt_matmul(dt_tensor *out, const dt_tensor *a, const dt_tensor *b) {

@@ -3,7 +3,6 @@
  * of the batch size. */
 #include "nn.h"
 
-#include <cblas.h>
 #include <math.h>
 #include <string.h>
 
@@ -100,8 +99,7 @@ void dt_conv2d(dt_tensor *out, const dt_tensor *x, const dt_tensor *w, const dt_
       }
       beta = 1;
     }
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)c_out, (int)hw, (int)k, 1.0f,
-                w->data, (int)k, cols, (int)hw, beta, o, (int)hw);
+    dt_sgemm(0, 0, c_out, hw, k, 1.0f, w->data, k, cols, hw, beta, o, hw);
   }
 }
 
@@ -174,8 +172,7 @@ void dt_linear(dt_tensor *out, const dt_tensor *x, const dt_tensor *w, const dt_
       memcpy(out->data + r * n_out, b->data, (size_t)n_out * sizeof(float));
     beta = 1;
   }
-  cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, (int)m, (int)n_out, (int)n_in, 1.0f, x->data,
-              (int)n_in, w->data, (int)n_in, beta, out->data, (int)n_out);
+  dt_sgemm(0, 1, m, n_out, n_in, 1.0f, x->data, n_in, w->data, n_in, beta, out->data, n_out);
 }
 
 /* ---- attention ---- */
@@ -190,8 +187,7 @@ static void project(float *rows, const float *in, const dt_tensor *w, const dt_t
   for (int64_t i = 0; i < c; i++)
     for (int64_t j = 0; j < t; j++)
       rows[i * t + j] = b->data[i];
-  cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)c, (int)t, (int)c, 1.0f, w->data,
-              (int)c, in, (int)t, 1.0f, rows, (int)t);
+  dt_sgemm(0, 0, c, t, c, 1.0f, w->data, c, in, t, 1.0f, rows, t);
 }
 
 void dt_attention(dt_tensor *out, const dt_tensor *xn, const dt_tensor *residual,
@@ -208,8 +204,7 @@ void dt_attention(dt_tensor *out, const dt_tensor *xn, const dt_tensor *residual
     for (int64_t h = 0; h < heads; h++) {
       const float *qh = q + h * d * t, *kh = k + h * d * t, *vh = v + h * d * t;
       /* scores (T x T) = scale * qh^T kh */
-      cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, (int)t, (int)t, (int)d, scale, qh,
-                  (int)t, kh, (int)t, 0.0f, sc, (int)t);
+      dt_sgemm(1, 0, t, t, d, scale, qh, t, kh, t, 0.0f, sc, t);
 #pragma omp parallel for schedule(static) if (t * t >= (1 << 16))
       for (int64_t i = 0; i < t; i++) { /* softmax over keys */
         float *row = sc + i * t;
@@ -226,8 +221,7 @@ void dt_attention(dt_tensor *out, const dt_tensor *xn, const dt_tensor *residual
           row[j] *= inv;
       }
       /* oh (d x T) = vh @ scores^T */
-      cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, (int)d, (int)t, (int)t, 1.0f, vh, (int)t,
-                  sc, (int)t, 0.0f, o + h * d * t, (int)t);
+      dt_sgemm(0, 1, d, t, t, 1.0f, vh, t, sc, t, 0.0f, o + h * d * t, t);
     }
     float *os = out->data + s * c * t;
     const float *rs = residual->data + s * c * t;

@@ -16,6 +16,7 @@ for name, fn in pairs(core.Tensor) do
 end
 
 M.Tensor = core.Tensor -- the methods table: add your own methods here
+M.core = core -- the C module itself (unet_load, json_decode, ...)
 M.VERSION = "scm"
 
 --- True when v is a diffusion tensor.

@@ -1,0 +1,125 @@
+/* Network ops as tensor functions: conv2d, group_norm, linear, silu-style
+ * activations, nearest upsampling, 2x2 average pooling. */
+#include <string.h>
+
+#include "../core/nn.h"
+#include "bind.h"
+
+static dt_act check_act(lua_State *L, int idx, const char *fname) {
+  static const char *const names[] = {"none", "silu", "mish", "gelu", NULL};
+  static const dt_act acts[] = {DT_ACT_NONE, DT_ACT_SILU, DT_ACT_MISH, DT_ACT_GELU};
+  (void)fname;
+  return acts[luaL_checkoption(L, idx, "none", names)];
+}
+
+static const dt_tensor *opt_tensor(lua_State *L, int idx) {
+  if (lua_isnoneornil(L, idx))
+    return NULL;
+  return lt_check(L, idx);
+}
+
+/* conv2d(x, w [, b [, {stride = 1, padding = 0 | {top, left, bottom, right}}]]) */
+static int n_conv2d(lua_State *L) {
+  lua_settop(L, 4);
+  dt_tensor *x = lt_check(L, 1), *w = lt_check(L, 2);
+  const dt_tensor *b = opt_tensor(L, 3);
+  dt_conv_params p = {1, 0, 0, 0, 0};
+  if (lua_istable(L, 4)) {
+    lua_getfield(L, 4, "stride");
+    p.stride = (int)luaL_optinteger(L, -1, 1);
+    lua_getfield(L, 4, "padding");
+    if (lua_istable(L, -1)) {
+      int *pads[4] = {&p.pad_t, &p.pad_l, &p.pad_b, &p.pad_r};
+      for (int i = 0; i < 4; i++) {
+        lua_geti(L, -1, i + 1);
+        *pads[i] = (int)luaL_checkinteger(L, -1);
+        lua_pop(L, 1);
+      }
+    } else {
+      p.pad_t = p.pad_l = p.pad_b = p.pad_r = (int)luaL_optinteger(L, -1, 0);
+    }
+    lua_pop(L, 2);
+  }
+  if (b && (b->ndim != 1 || w->ndim != 4 || b->shape[0] != w->shape[0]))
+    return luaL_error(L, "conv2d: bias must have one value per output channel");
+  int64_t shape[4];
+  dt_err err;
+  if (dt_conv2d_shape(x, w, &p, shape, &err))
+    return lt_raise(L, "conv2d", &err);
+  float *scratch = lua_newuserdatauv(L, dt_conv2d_scratch(x, w, &p) * sizeof(float) + 1, 0);
+  dt_tensor *out = lt_push_new(L, shape, 4, "conv2d");
+  dt_conv2d(out, x, w, b, &p, scratch);
+  return 1;
+}
+
+/* group_norm(x, groups, gamma, beta [, eps = 1e-5 [, act = "none"]]) */
+static int n_group_norm(lua_State *L) {
+  dt_tensor *x = lt_check(L, 1);
+  lua_Integer g = luaL_checkinteger(L, 2);
+  dt_tensor *gamma = lt_check(L, 3), *beta = lt_check(L, 4);
+  float eps = (float)luaL_optnumber(L, 5, 1e-5);
+  dt_act act = check_act(L, 6, "group_norm");
+  if (x->ndim < 2 || g < 1 || x->shape[1] % g || gamma->numel != x->shape[1] ||
+      beta->numel != x->shape[1])
+    return luaL_error(
+        L, "group_norm: need N x C x ... input, C divisible by groups, C-sized gamma and beta");
+  dt_tensor *out = lt_push_new(L, x->shape, x->ndim, "group_norm");
+  dt_group_norm(out, x, gamma, beta, (int)g, eps, act);
+  return 1;
+}
+
+/* linear(x, w [, b]): x (..., in) @ w^T (w: out x in) + b */
+static int n_linear(lua_State *L) {
+  lua_settop(L, 3);
+  dt_tensor *x = lt_check(L, 1), *w = lt_check(L, 2);
+  const dt_tensor *b = opt_tensor(L, 3);
+  if (x->ndim < 1 || w->ndim != 2 || x->shape[x->ndim - 1] != w->shape[1] ||
+      (b && b->numel != w->shape[0]))
+    return luaL_error(L, "linear: x (..., in), w (out, in) and b (out) do not fit");
+  int64_t shape[DT_MAX_DIMS];
+  memcpy(shape, x->shape, sizeof shape);
+  shape[x->ndim - 1] = w->shape[0];
+  dt_tensor *out = lt_push_new(L, shape, x->ndim, "linear");
+  dt_linear(out, x, w, b);
+  return 1;
+}
+
+static int n_activation(lua_State *L) {
+  dt_tensor *x = lt_check(L, 1);
+  dt_act act = check_act(L, 2, "activation");
+  dt_tensor *out = lt_push_new(L, x->shape, x->ndim, "activation");
+  dt_activation(out, x, act);
+  return 1;
+}
+
+static int n_upsample(lua_State *L) {
+  dt_tensor *x = lt_check(L, 1);
+  if (x->ndim != 4)
+    return luaL_error(L, "upsample_nearest2x: expected N x C x H x W");
+  int64_t shape[4] = {x->shape[0], x->shape[1], 2 * x->shape[2], 2 * x->shape[3]};
+  dt_tensor *out = lt_push_new(L, shape, 4, "upsample_nearest2x");
+  dt_upsample_nearest2x(out, x);
+  return 1;
+}
+
+static int n_avgpool(lua_State *L) {
+  dt_tensor *x = lt_check(L, 1);
+  if (x->ndim != 4)
+    return luaL_error(L, "avg_pool2x: expected N x C x H x W");
+  int64_t shape[4] = {x->shape[0], x->shape[1], x->shape[2] / 2, x->shape[3] / 2};
+  dt_tensor *out = lt_push_new(L, shape, 4, "avg_pool2x");
+  dt_avg_pool2x(out, x);
+  return 1;
+}
+
+static const luaL_Reg functions[] = {
+    {"conv2d", n_conv2d},
+    {"group_norm", n_group_norm},
+    {"linear", n_linear},
+    {"activation", n_activation},
+    {"upsample_nearest2x", n_upsample},
+    {"avg_pool2x", n_avgpool},
+    {NULL, NULL},
+};
+
+void lt_open_nn(lua_State *L) { luaL_setfuncs(L, functions, 0); }

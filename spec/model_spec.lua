@@ -1,0 +1,176 @@
+local d = require "diffusion"
+local S = require "support"
+
+local UNET = "spec/fixtures/diffusers/unet/"
+
+local function rel_err(a, b) return (a - b):abs():max() / b:abs():max() end
+
+describe("UNet2DModel parity with diffusers", function()
+  for _, name in ipairs { "tiny", "ddpm_cifar10_layout", "class_cond" } do
+    for _, which in ipairs { "int", "float" } do
+      it(name .. " with " .. which .. " timesteps matches to 1e-4", function()
+        local m = d.load(UNET .. name)
+        local io_t = d.load_safetensors(UNET .. name .. "/io.safetensors")
+        local cond = io_t.class_labels and { class_labels = io_t.class_labels } or nil
+        local out = m(io_t.sample, io_t["timestep_" .. which], cond)
+        local e = rel_err(out, io_t["output_" .. which])
+        assert.is_true(e < 1e-4, string.format("max relative error %.3g", e))
+      end)
+    end
+  end
+end)
+
+describe("diffusion.load", function()
+  it("exposes the config and counts parameters", function()
+    local m = d.load(UNET .. "tiny/")
+    assert.equal(8, m.config.sample_size)
+    assert.same({ 16, 32 }, m.config.block_out_channels)
+    local total = 0
+    for _, t in pairs(m:weights()) do total = total + t:numel() end
+    assert.equal(total, m:parameters())
+    assert.truthy(tostring(m):find("UNet2DModel"))
+  end)
+
+  it("loads a pipeline folder with its scheduler", function()
+    local dir = S.tmpname("_pipe")
+    os.execute("mkdir -p " .. dir .. "/unet " .. dir .. "/scheduler")
+    os.execute("cp " .. UNET .. "tiny/config.json " .. UNET .. "tiny/diffusion_pytorch_model.safetensors " .. dir ..
+      "/unet/")
+    local f = assert(io.open(dir .. "/model_index.json", "w"))
+    f:write('{"_class_name": "DDPMPipeline", "unet": ["diffusers", "UNet2DModel"]}')
+    f:close()
+    f = assert(io.open(dir .. "/scheduler/scheduler_config.json", "w"))
+    f:write('{"_class_name": "DDPMScheduler", "beta_schedule": "linear", "num_train_timesteps": 1000, ' ..
+      '"prediction_type": "epsilon", "timestep_spacing": "leading", "steps_offset": 0}')
+    f:close()
+    local m = d.load(dir)
+    assert.equal("DDPMScheduler", m.scheduler_config._class_name)
+    assert.equal("vp", m.schedule:info().kind)
+    assert.equal("leading", m.plan_options.spacing)
+    local io_t = d.load_safetensors(UNET .. "tiny/io.safetensors")
+    assert.is_true(rel_err(m(io_t.sample, io_t.timestep_int), io_t.output_int) < 1e-4)
+    os.execute("rm -rf " .. dir)
+  end)
+
+  it("reads the fp16 variant", function()
+    local m16 = d.load("spec/fixtures/models/tiny_fp16", { variant = "fp16" })
+    local m16b = d.load("spec/fixtures/models/tiny_fp16") -- found without asking too
+    local io_t = d.load_safetensors(UNET .. "tiny/io.safetensors")
+    local o = m16(io_t.sample, io_t.timestep_int)
+    assert.same(o:totable(), m16b(io_t.sample, io_t.timestep_int):totable())
+    -- half-precision weights: close to the float32 reference, not equal
+    local e = rel_err(o, io_t.output_int)
+    assert.is_true(e > 1e-6 and e < 1e-2, "relative error " .. e)
+  end)
+
+  it("gives each sample the same output whatever the batch and thread count", function()
+    local m = d.load(UNET .. "class_cond")
+    local io_t = d.load_safetensors(UNET .. "class_cond/io.safetensors")
+    local both = m(io_t.sample, io_t.timestep_int, { class_labels = io_t.class_labels })
+    local one = m(io_t.sample:narrow(1, 2, 1), io_t.timestep_int:narrow(1, 2, 1),
+      { class_labels = io_t.class_labels:narrow(1, 2, 1) })
+    assert.same(one:totable()[1], both:select(1, 2):totable())
+    local before = d.threads()
+    d.threads(1)
+    local single = m(io_t.sample, io_t.timestep_int, { class_labels = io_t.class_labels })
+    d.threads(before)
+    assert.same(both:totable(), single:totable())
+  end)
+
+  it("reuses its buffers and reports its memory", function()
+    local m = d.load(UNET .. "ddpm_cifar10_layout")
+    local x = d.rng(1):randn { 2, 3, 16, 16 }
+    m(x, 10)
+    local mem = m:memory()
+    assert.is_true(mem.scratch > 0 and mem.peak_activations > 0 and mem.pooled > 0)
+    local pooled = mem.pooled
+    m(x, 20)
+    assert.equal(pooled, m:memory().pooled) -- the same blocks came back
+  end)
+
+  it("takes t as a number or a tensor, any batch size", function()
+    local m = d.load(UNET .. "tiny")
+    local x = d.rng(2):randn { 3, 3, 8, 8 }
+    local a = m(x, 500)
+    local b = m(x, d.full({ 3 }, 500))
+    assert.same(a:totable(), b:totable())
+    assert.same({ 3, 3, 8, 8 }, a:shape())
+    assert.same({ 1, 3, 16, 16 }, m(d.rng(3):randn { 1, 3, 16, 16 }, 1.5):shape())
+  end)
+end)
+
+describe("model errors name the problem", function()
+  local dir = UNET .. "tiny"
+  local config = S.read_bytes(dir .. "/config.json")
+
+  local function fails(pattern, f, ...)
+    local ok, err = pcall(f, ...)
+    assert.is_false(ok)
+    assert.truthy(tostring(err):find(pattern, 1, true), "message was: " .. tostring(err))
+  end
+
+  local function weights() return d.load_safetensors(dir .. "/diffusion_pytorch_model.safetensors") end
+  local cfg = d.core.json_decode(config)
+
+  it("missing, misshapen and extra weights", function()
+    local w = weights()
+    w["conv_in.weight"] = nil
+    fails("weight 'conv_in.weight' (shape {16,3,3,3}) is missing", d.core.unet_load, config, w, cfg)
+    w = weights()
+    w["mid_block.attentions.0.to_q.weight"] = d.zeros { 32, 16 }
+    fails("weight 'mid_block.attentions.0.to_q.weight' has shape {32,16}, the config implies {32,32}",
+      d.core.unet_load, config, w, cfg)
+    w = weights()
+    w["extra.bias"] = d.zeros { 4 }
+    fails("weight 'extra.bias' (shape {4}) is not part of this config", d.core.unet_load, config, w, cfg)
+  end)
+
+  it("unsupported or malformed configs", function()
+    local w = weights()
+    fails("config key 'bogus' is not supported", d.core.unet_load, config:gsub("{", '{"bogus": 1,', 1), w, cfg)
+    fails("block type 'CrossAttnDownBlock2D' is not supported",
+      d.core.unet_load, config:gsub('"AttnDownBlock2D"', '"CrossAttnDownBlock2D"'), w, cfg)
+    fails("config 'act_fn': 'relu' is not supported", d.core.unet_load, config:gsub('"silu"', '"relu"'), w, cfg)
+    fails("config is for 'UNet2DConditionModel', not UNet2DModel",
+      d.core.unet_load, config:gsub('"UNet2DModel"', '"UNet2DConditionModel"'), w, cfg)
+    fails("config is not valid JSON", d.core.unet_load, "{", w, cfg)
+    fails("load: no config.json in 'spec'", d.load, "spec")
+    fails("load: unknown option 'dtype'", d.load, dir, { dtype = "f16" })
+  end)
+
+  it("bad inputs to the forward pass", function()
+    local m = d.load(dir)
+    fails("input {1,1,8,8}: expected N x 3 x H x W", m, d.zeros { 1, 1, 8, 8 }, 10)
+    fails("H and W multiples of 2", m, d.zeros { 1, 3, 7, 8 }, 10)
+    fails("model: t must be a number or a tensor of 2 timesteps", m, d.zeros { 2, 3, 8, 8 }, d.zeros { 3 })
+    fails("is not usable", m, d.zeros { 1, 3, 8, 8 }, 0 / 0)
+    fails("class_labels given, but the model has no class embedding", m, d.zeros { 1, 3, 8, 8 }, 1,
+      { class_labels = d.tensor { 1 } })
+    local cc = d.load(UNET .. "class_cond")
+    fails("class_labels are needed", cc, d.zeros { 1, 1, 16, 16 }, 1)
+    fails("class label 11 is not an integer in 0..10", cc, d.zeros { 1, 1, 16, 16 }, 1, { class_labels = d.tensor { 11 } })
+  end)
+
+  it("check_finite names a weight with NaN", function()
+    local tmp = S.tmpname("_nan")
+    os.execute("mkdir -p " .. tmp)
+    local w = weights()
+    w["conv_out.bias"]:set(1, 0 / 0)
+    d.save_safetensors(tmp .. "/diffusion_pytorch_model.safetensors", w)
+    os.execute("cp " .. dir .. "/config.json " .. tmp .. "/")
+    fails("weight 'conv_out.bias'", d.load, tmp, { check_finite = true })
+    os.execute("rm -rf " .. tmp)
+  end)
+end)
+
+describe("examples/sample_diffusers.lua", function()
+  it("samples a model folder into a PNG grid", function()
+    local out = S.tmpname(".png")
+    local p = io.popen("lua5.4 examples/sample_diffusers.lua " .. UNET .. "class_cond " .. out .. " 5 4 2>&1")
+    local log = p:read("a")
+    p:close()
+    assert.truthy(log:find("wrote", 1, true), log)
+    assert.same({ 1, 2 * 18 + 2, 2 * 18 + 2 }, d.image.load(out):shape())
+    os.remove(out)
+  end)
+end)
