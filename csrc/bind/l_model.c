@@ -25,8 +25,10 @@ static int cmp_entry(const void *a, const void *b) {
   return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-static const dt_tensor *lookup(void *ctx, const char *name) {
+static const dt_tensor *lookup(void *ctx, const char *name, int ndim, const int64_t *shape) {
   weight_set *ws = ctx;
+  (void)ndim;
+  (void)shape;
   const char **hit = bsearch(&name, ws->names, (size_t)ws->n, sizeof *ws->names, cmp_entry);
   if (!hit)
     return NULL;
@@ -110,6 +112,85 @@ static int m_load(lua_State *L) {
   return 1;
 }
 
+/* The weights a config implies: names and shapes, collected by building the
+ * model against a recorder that answers every request with a shape-only
+ * stand-in. */
+typedef struct {
+  int n, cap;
+  char **names;
+  dt_tensor *shapes;
+} recorder;
+
+static const dt_tensor *record(void *ctx, const char *name, int ndim, const int64_t *shape) {
+  recorder *r = ctx;
+  if (r->n == r->cap)
+    return NULL; /* reported as missing: the cap is generous */
+  size_t len = strlen(name) + 1;
+  r->names[r->n] = malloc(len);
+  if (!r->names[r->n])
+    return NULL;
+  memcpy(r->names[r->n], name, len);
+  dt_tensor *t = &r->shapes[r->n++];
+  memset(t, 0, sizeof *t);
+  t->ndim = ndim;
+  t->numel = 1;
+  for (int i = 0; i < ndim; i++) {
+    t->shape[i] = shape[i];
+    t->numel *= shape[i];
+  }
+  return t;
+}
+
+typedef struct {
+  recorder r;
+} recorder_box;
+
+static int recorder_gc(lua_State *L) {
+  recorder_box *b = lua_touserdata(L, 1);
+  for (int i = 0; i < b->r.n; i++)
+    free(b->r.names[i]);
+  b->r.n = 0;
+  return 0;
+}
+
+/* unet_weight_shapes(config_json) -> {name = {shape...}} */
+static int m_shapes(lua_State *L) {
+  size_t len;
+  const char *json = luaL_checklstring(L, 1, &len);
+  dt_unet_config cfg;
+  dt_err err;
+  if (dt_unet_config_parse(json, len, &cfg, &err))
+    return lt_raise(L, "unet", &err);
+  const int cap = 1 << 14;
+  recorder_box *b = lua_newuserdatauv(L, sizeof *b, 2);
+  memset(b, 0, sizeof *b);
+  lua_createtable(L, 0, 1);
+  lua_pushcfunction(L, recorder_gc);
+  lua_setfield(L, -2, "__gc");
+  lua_setmetatable(L, -2);
+  b->r.cap = cap;
+  b->r.names = lua_newuserdatauv(L, (size_t)cap * sizeof(char *), 0);
+  lua_setiuservalue(L, -2, 1);
+  b->r.shapes = lua_newuserdatauv(L, (size_t)cap * sizeof(dt_tensor), 0);
+  lua_setiuservalue(L, -2, 2);
+  dt_unet *u = NULL;
+  int used = 0;
+  if (dt_unet_new(&cfg, record, &b->r, &u, &used, &err))
+    return lt_raise(L, "unet", &err);
+  dt_unet_free(u);
+  lua_createtable(L, 0, b->r.n);
+  for (int i = 0; i < b->r.n; i++) {
+    const dt_tensor *t = &b->r.shapes[i];
+    lua_createtable(L, t->ndim, 0);
+    for (int k = 0; k < t->ndim; k++) {
+      lua_pushinteger(L, t->shape[k]);
+      lua_rawseti(L, -2, k + 1);
+    }
+    lua_setfield(L, -2, b->r.names[i]);
+  }
+  return 1;
+}
+
 /* model(x, t [, cond]) */
 static int m_call(lua_State *L) {
   lua_settop(L, 4); /* scratch below goes above the argument slots */
@@ -168,6 +249,11 @@ static int m_memory(lua_State *L) {
   lua_setfield(L, -2, "pooled");
   lua_pushinteger(L, (lua_Integer)peak);
   lua_setfield(L, -2, "peak_activations");
+  return 1;
+}
+
+static int m_flops(lua_State *L) {
+  lua_pushnumber(L, dt_unet_last_flops(check_model(L, 1)->u));
   return 1;
 }
 
@@ -261,12 +347,15 @@ static void push_json(lua_State *L, const cJSON *v, int depth) {
 
 typedef struct {
   cJSON *root;
-} json_box;
+  char *text;
+} json_box; /* a parsed tree or printed text, freed by the GC if a Lua call raises */
 
 static int json_box_gc(lua_State *L) {
   json_box *b = lua_touserdata(L, 1);
   cJSON_Delete(b->root);
+  free(b->text);
   b->root = NULL;
+  b->text = NULL;
   return 0;
 }
 
@@ -276,6 +365,7 @@ static int j_decode(lua_State *L) {
   const char *s = luaL_checklstring(L, 1, &len);
   json_box *b = lua_newuserdatauv(L, sizeof *b, 0); /* frees the tree if a push raises */
   b->root = NULL;
+  b->text = NULL;
   lua_createtable(L, 0, 1);
   lua_pushcfunction(L, json_box_gc);
   lua_setfield(L, -2, "__gc");
@@ -289,9 +379,106 @@ static int j_decode(lua_State *L) {
   return 1;
 }
 
+/* Lua value to cJSON: tables with keys 1..n are arrays, others objects. */
+static cJSON *to_json(lua_State *L, int idx, int depth) {
+  if (depth > 64)
+    return NULL;
+  idx = lua_absindex(L, idx);
+  switch (lua_type(L, idx)) {
+  case LUA_TLIGHTUSERDATA: /* diffusion.null */
+    return lua_touserdata(L, idx) == NULL ? cJSON_CreateNull() : NULL;
+  case LUA_TBOOLEAN: return cJSON_CreateBool(lua_toboolean(L, idx));
+  case LUA_TNUMBER: return cJSON_CreateNumber(lua_tonumber(L, idx));
+  case LUA_TSTRING: return cJSON_CreateString(lua_tostring(L, idx));
+  case LUA_TTABLE: {
+    lua_Integer n = (lua_Integer)lua_rawlen(L, idx);
+    int is_array = n > 0;
+    if (!n) { /* empty or keyed */
+      lua_pushnil(L);
+      if (!lua_next(L, idx))
+        is_array = 1; /* {} encodes as [] */
+      else
+        lua_pop(L, 2);
+    }
+    cJSON *out = is_array ? cJSON_CreateArray() : cJSON_CreateObject();
+    if (!out)
+      return NULL;
+    if (is_array) {
+      for (lua_Integer i = 1; i <= n; i++) {
+        lua_rawgeti(L, idx, i);
+        cJSON *e = to_json(L, -1, depth + 1);
+        lua_pop(L, 1);
+        if (!e || !cJSON_AddItemToArray(out, e)) {
+          cJSON_Delete(e);
+          cJSON_Delete(out);
+          return NULL;
+        }
+      }
+    } else {
+      lua_pushnil(L);
+      while (lua_next(L, idx)) {
+        if (lua_type(L, -2) != LUA_TSTRING) {
+          lua_pop(L, 2);
+          cJSON_Delete(out);
+          return NULL;
+        }
+        cJSON *e = to_json(L, -1, depth + 1);
+        if (!e || !cJSON_AddItemToObject(out, lua_tostring(L, -2), e)) {
+          cJSON_Delete(e);
+          lua_pop(L, 2);
+          cJSON_Delete(out);
+          return NULL;
+        }
+        lua_pop(L, 1);
+      }
+    }
+    return out;
+  }
+  default: return NULL;
+  }
+}
+
+/* json_encode(value) -> text (pretty-printed) */
+static int j_encode(lua_State *L) {
+  luaL_checkany(L, 1);
+  json_box *b = lua_newuserdatauv(L, sizeof *b, 0);
+  b->root = NULL;
+  b->text = NULL;
+  lua_createtable(L, 0, 1);
+  lua_pushcfunction(L, json_box_gc);
+  lua_setfield(L, -2, "__gc");
+  lua_setmetatable(L, -2);
+  b->root = to_json(L, 1, 0);
+  if (!b->root)
+    return luaL_error(L, "json_encode: only booleans, numbers, strings and tables with string "
+                         "keys or 1..n keys can be encoded");
+  b->text = cJSON_Print(b->root);
+  if (!b->text)
+    return luaL_error(L, "json_encode: out of memory");
+  lua_pushstring(L, b->text); /* if this raises, the box's __gc frees both */
+  cJSON_Delete(b->root);
+  free(b->text);
+  b->root = NULL;
+  b->text = NULL;
+  return 1;
+}
+
+static int m_save(lua_State *L) {
+  check_model(L, 1);
+  luaL_checkstring(L, 2);
+  lua_getglobal(L, "require");
+  lua_pushliteral(L, "diffusion.model");
+  lua_call(L, 1, 1);
+  lua_getfield(L, -1, "save");
+  lua_pushvalue(L, 1);
+  lua_pushvalue(L, 2);
+  lua_call(L, 2, 0);
+  return 0;
+}
+
 static const luaL_Reg methods[] = {
-    {"memory", m_memory}, {"parameters", m_parameters}, {"weights", m_weights}, {"free", m_gc},
-    {NULL, NULL},
+    {"save", m_save},       {"flops", m_flops}, {"memory", m_memory}, {"parameters", m_parameters},
+    {"weights", m_weights}, {"free", m_gc},     {NULL, NULL},
 };
 
 void lt_open_model(lua_State *L) {
@@ -316,4 +503,10 @@ void lt_open_model(lua_State *L) {
   lua_setfield(L, -2, "unet_load");
   lua_pushcfunction(L, j_decode);
   lua_setfield(L, -2, "json_decode");
+  lua_pushcfunction(L, j_encode);
+  lua_setfield(L, -2, "json_encode");
+  lua_pushlightuserdata(L, NULL);
+  lua_setfield(L, -2, "null"); /* JSON null for json_encode */
+  lua_pushcfunction(L, m_shapes);
+  lua_setfield(L, -2, "unet_weight_shapes");
 }

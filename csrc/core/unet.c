@@ -64,6 +64,7 @@ struct dt_unet {
   dt_pool *pool;
   float *scratch;
   size_t scratch_floats, live_bytes, peak_bytes;
+  double flops; /* of the last forward pass: convolutions, attention, linear */
   dt_tensor slot[SLOTS];
   int slot_used[SLOTS];
 };
@@ -381,7 +382,7 @@ typedef struct {
 static const dt_tensor *need(builder *b, const char *name, int ndim, const int64_t *shape) {
   if (b->st)
     return NULL;
-  const dt_tensor *t = b->lookup(b->ctx, name);
+  const dt_tensor *t = b->lookup(b->ctx, name, ndim, shape);
   char want[160];
   dt_shape_format(shape, ndim, want, sizeof want);
   if (!t) {
@@ -615,6 +616,7 @@ void dt_unet_free(dt_unet *u) {
 
 const dt_unet_config *dt_unet_cfg(const dt_unet *u) { return &u->cfg; }
 int64_t dt_unet_parameters(const dt_unet *u) { return u->nparams; }
+double dt_unet_last_flops(const dt_unet *u) { return u->flops; }
 
 void dt_unet_memory(const dt_unet *u, size_t *scratch, size_t *pooled, size_t *peak) {
   *scratch = u->scratch_floats * sizeof(float);
@@ -692,6 +694,7 @@ static dt_tensor *conv(fwd *f, const conv_t *c, const dt_tensor *x) {
   if (!o)
     return NULL;
   dt_conv2d(o, x, c->w, c->b, &c->p, s);
+  f->u->flops += 2.0 * (double)o->numel * (double)(c->w->numel / c->w->shape[0]);
   return o;
 }
 
@@ -800,6 +803,7 @@ static dt_tensor *attention(fwd *f, const attn_t *a, const dt_tensor *x) {
     return NULL;
   }
   dt_attention(o, xn ? xn : x, x, a->w, a->b, a->heads, a->rescale, s);
+  f->u->flops += (double)x->shape[0] * (8.0 * ch * ch * tokens + 4.0 * tokens * tokens * ch);
   tfree(f, xn);
   return o;
 }
@@ -926,6 +930,7 @@ dt_status dt_unet_forward(dt_unet *u, const dt_tensor *x, const float *t, const 
     if (!isfinite(t[s]) || (c->time_kind == DT_TIME_FOURIER && !(t[s] > 0)))
       return dt_fail(err, DT_EARG, "timestep %g is not usable", (double)t[s]);
   u->live_bytes = 0;
+  u->flops = 0;
   dt_tensor *emb = embedding(f, t, labels, cond_emb, n);
   dt_tensor *skips[DT_UNET_MAX_LEVELS * (MAX_RES + 1) + 1];
   int nskip = 0;

@@ -50,8 +50,10 @@ typedef struct {
  * are errors naming them. */
 dt_status dt_unet_config_parse(const char *json, size_t len, dt_unet_config *cfg, dt_err *err);
 
-/* Weight lookup: returns the tensor stored under name, or NULL. */
-typedef const dt_tensor *(*dt_weight_fn)(void *ctx, const char *name);
+/* Weight lookup: returns the tensor stored under name, or NULL. The expected
+ * shape comes along (a caller can also create the weight from it). */
+typedef const dt_tensor *(*dt_weight_fn)(void *ctx, const char *name, int ndim,
+                                         const int64_t *shape);
 
 typedef struct dt_unet dt_unet;
 
@@ -72,5 +74,6 @@ dt_status dt_unet_forward(dt_unet *u, const dt_tensor *x, const float *t, const 
 /* Bytes held: scratch, pooled buffers, and the peak of live activations. */
 void dt_unet_memory(const dt_unet *u, size_t *scratch, size_t *pooled, size_t *peak);
 int64_t dt_unet_parameters(const dt_unet *u);
+double dt_unet_last_flops(const dt_unet *u); /* of the last forward pass */
 
 #endif

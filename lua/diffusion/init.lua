@@ -79,6 +79,8 @@ M.denoiser = require "diffusion.denoiser"
 M.samplers = require "diffusion.samplers"
 M.diffusers = require "diffusion.diffusers"
 M.load = require("diffusion.model").load
+M.unet = require("diffusion.model").unet
+M.null = core.null -- JSON null in config tables
 M.sample = M.diffusers.sample
 
 return M

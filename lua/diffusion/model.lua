@@ -50,7 +50,9 @@ local function load_unet(dir, opts)
       end
     end
   end
-  return core.unet_load(text, weights, config)
+  local model = core.unet_load(text, weights, config)
+  model._config_json = text
+  return model
 end
 
 function M.load(path, opts)
@@ -72,6 +74,59 @@ function M.load(path, opts)
     return model
   end
   return load_unet(path, opts)
+end
+
+--- diffusion.unet(config [, {seed = 0}]): a fresh UNet2DModel with PyTorch's
+-- default initialisation (as diffusers creates one): convolution and linear
+-- weights and biases uniform in +-1/sqrt(fan_in), group norms 1 and 0,
+-- embeddings standard normal (Fourier features times 16). config is a table
+-- (use diffusion.null for a JSON null) or JSON text; absent keys take
+-- diffusers' defaults.
+function M.unet(config, opts)
+  opts = opts or {}
+  local text = type(config) == "string" and config or core.json_encode(config)
+  local shapes = core.unet_weight_shapes(text)
+  local names = {}
+  for name in pairs(shapes) do names[#names + 1] = name end
+  table.sort(names)
+  local rng = core.rng(opts.seed or 0)
+  local weights = {}
+  local function fan_in(wshape)
+    local f = wshape[2] or 1
+    for k = 3, #wshape do f = f * wshape[k] end
+    return f
+  end
+  for _, name in ipairs(names) do
+    local shape = shapes[name]
+    local t
+    if name:find("norm") then
+      t = core.full(shape, name:match("weight$") and 1 or 0)
+    elseif name == "class_embedding.weight" or name == "time_proj.weight" then
+      t = rng:randn(shape)
+      if #shape == 1 then t:mul_(16) end -- Gaussian Fourier features, scale 16
+    else
+      local wshape = name:match("bias$") and shapes[name:gsub("bias$", "weight")] or shape
+      local bound = 1 / math.sqrt(fan_in(wshape))
+      t = rng:rand(shape):mul_(2 * bound):sub_(bound)
+    end
+    weights[name] = t
+  end
+  local model = core.unet_load(text, weights, core.json_decode(text))
+  model._config_json = text
+  return model
+end
+
+--- model:save(dir): config.json and diffusion_pytorch_model.safetensors, as
+-- diffusers' save_pretrained writes them (float32).
+function M.save(model, dir)
+  if type(dir) ~= "string" then error("save: expected a folder path", 2) end
+  local ok = os.execute("mkdir -p '" .. dir:gsub("'", "'\\''") .. "'")
+  if not ok then error(string.format("save: cannot create '%s'", dir), 2) end
+  local f = io.open(dir .. "/config.json", "w")
+  if not f then error(string.format("save: cannot write '%s/config.json'", dir), 2) end
+  f:write(model._config_json or core.json_encode(model.config))
+  f:close()
+  core.save_safetensors(dir .. "/diffusion_pytorch_model.safetensors", model:weights(), { format = "pt" })
 end
 
 return M

@@ -1,0 +1,160 @@
+"""A small PyTorch re-implementation of diffusers' UNet2DModel (the configs
+diffusion supports), for bench/unet_vs_torch.sh: same weight names, same
+function. Reads safetensors with the standard library and NumPy.
+  python3 unet_torch.py check DIR            # parity on a diffusers fixture folder
+  python3 unet_torch.py time DIR BATCH REPS  # median forward time in ms
+"""
+import json
+import math
+import struct
+import sys
+import time
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+DTYPES = {"F32": np.float32, "F16": np.float16, "I64": np.int64, "BF16": None}
+
+
+def load_safetensors(path):
+    with open(path, "rb") as f:
+        n = struct.unpack("<Q", f.read(8))[0]
+        header = json.loads(f.read(n))
+        data = f.read()
+    out = {}
+    for k, e in header.items():
+        if k == "__metadata__":
+            continue
+        b, end = e["data_offsets"]
+        arr = np.frombuffer(data[b:end], dtype=DTYPES[e["dtype"]]).reshape(e["shape"])
+        out[k] = torch.from_numpy(arr.astype(np.float32) if arr.dtype != np.int64 else arr.copy())
+    return out
+
+
+ACTS = {"silu": F.silu, "swish": F.silu, "mish": F.mish, "gelu": F.gelu}
+
+
+class UNet:
+    def __init__(self, cfg, w):
+        self.c, self.w = cfg, w
+        self.act = ACTS[cfg.get("act_fn", "silu")]
+        self.groups = cfg.get("norm_num_groups", 32)
+        self.eps = cfg.get("norm_eps", 1e-5)
+
+    def lin(self, name, x):
+        return F.linear(x, self.w[name + ".weight"], self.w[name + ".bias"])
+
+    def conv(self, name, x, stride=1, padding=1):
+        return F.conv2d(x, self.w[name + ".weight"], self.w[name + ".bias"], stride=stride, padding=padding)
+
+    def gn(self, name, x, groups=None):
+        return F.group_norm(x, groups or self.groups, self.w[name + ".weight"], self.w[name + ".bias"], self.eps)
+
+    def resnet(self, name, x, emb, scale=1.0):
+        h = self.act(self.gn(name + ".norm1", x))
+        h = self.conv(name + ".conv1", h)
+        t = self.lin(name + ".time_emb_proj", emb)[:, :, None, None]
+        if self.c.get("resnet_time_scale_shift", "default") == "default":
+            h = self.act(self.gn(name + ".norm2", h + t))
+        else:
+            s, sh = t.chunk(2, dim=1)
+            h = self.act(self.gn(name + ".norm2", h) * (1 + s) + sh)
+        h = self.conv(name + ".conv2", h)
+        if name + ".conv_shortcut.weight" in self.w:
+            x = self.conv(name + ".conv_shortcut", x, padding=0)
+        return (x + h) / scale
+
+    def attn(self, name, x, groups, scale=1.0):
+        b, c, hh, ww = x.shape
+        head_dim = self.c.get("attention_head_dim", 8) or c
+        heads = c // head_dim
+        h = self.gn(name + ".group_norm", x, groups) if groups else x
+        h = h.view(b, c, hh * ww).transpose(1, 2)
+        q, k, v = (self.lin(name + p, h) for p in (".to_q", ".to_k", ".to_v"))
+        split = lambda t: t.view(b, -1, heads, head_dim).transpose(1, 2)
+        q, k, v = split(q), split(k), split(v)
+        p = torch.softmax(q @ k.transpose(-1, -2) / math.sqrt(head_dim), dim=-1)
+        o = (p @ v).transpose(1, 2).reshape(b, hh * ww, c)
+        o = self.lin(name + ".to_out.0", o).transpose(1, 2).view(b, c, hh, ww)
+        return (o + x) / scale
+
+    def __call__(self, x, t, labels=None):
+        c, w = self.c, self.w
+        ch0 = c["block_out_channels"][0]
+        half = ch0 // 2
+        shift = c.get("freq_shift", 0)
+        exponent = -math.log(10000) * torch.arange(half, dtype=torch.float32) / (half - shift)
+        arg = t.float()[:, None] * torch.exp(exponent)[None, :]
+        temb = torch.cat([torch.sin(arg), torch.cos(arg)], dim=-1)
+        if c.get("flip_sin_to_cos", True):
+            temb = torch.cat([temb[:, half:], temb[:, :half]], dim=-1)
+        emb = self.lin("time_embedding.linear_2", F.silu(self.lin("time_embedding.linear_1", temb)))
+        if labels is not None:
+            emb = emb + w["class_embedding.weight"][labels]
+        emb = self.act(emb)
+        h = self.conv("conv_in", x)
+        skips = [h]
+        L = len(c["block_out_channels"])
+        for i, kind in enumerate(c["down_block_types"]):
+            for j in range(c["layers_per_block"]):
+                h = self.resnet(f"down_blocks.{i}.resnets.{j}", h, emb)
+                if kind == "AttnDownBlock2D":
+                    h = self.attn(f"down_blocks.{i}.attentions.{j}", h, self.groups)
+                skips.append(h)
+            if i < L - 1:
+                pad = c.get("downsample_padding", 1)
+                if pad == 0:
+                    h = F.pad(h, (0, 1, 0, 1))
+                h = self.conv(f"down_blocks.{i}.downsamplers.0.conv", h, stride=2, padding=pad)
+                skips.append(h)
+        s = c.get("mid_block_scale_factor", 1)
+        h = self.resnet("mid_block.resnets.0", h, emb, s)
+        h = self.attn("mid_block.attentions.0", h, c.get("attn_norm_num_groups") or self.groups, s)
+        h = self.resnet("mid_block.resnets.1", h, emb, s)
+        for i, kind in enumerate(c["up_block_types"]):
+            for j in range(c["layers_per_block"] + 1):
+                h = torch.cat([h, skips.pop()], dim=1)
+                h = self.resnet(f"up_blocks.{i}.resnets.{j}", h, emb)
+                if kind == "AttnUpBlock2D":
+                    h = self.attn(f"up_blocks.{i}.attentions.{j}", h, self.groups)
+            if i < L - 1:
+                h = self.conv(f"up_blocks.{i}.upsamplers.0.conv", F.interpolate(h, scale_factor=2.0, mode="nearest"))
+        h = F.silu(self.gn("conv_norm_out", h))
+        return self.conv("conv_out", h)
+
+
+def load(d):
+    return UNet(json.load(open(d + "/config.json")), load_safetensors(d + "/diffusion_pytorch_model.safetensors"))
+
+
+def main():
+    torch.set_num_threads(2)
+    mode, d = sys.argv[1], sys.argv[2]
+    m = load(d)
+    with torch.no_grad():
+        if mode == "check":
+            io = load_safetensors(d + "/io.safetensors")
+            labels = io.get("class_labels")
+            for which in ("int", "float"):
+                out = m(io["sample"], io["timestep_" + which], labels)
+                ref = io["output_" + which]
+                print(f"{which}: max rel err {float((out - ref).abs().max() / ref.abs().max()):.2e}")
+            return
+        batch, reps = int(sys.argv[3]), int(sys.argv[4])
+        c = m.c
+        size = c["sample_size"] if isinstance(c["sample_size"], int) else c["sample_size"][0]
+        x = torch.randn(batch, c["in_channels"], size, size, generator=torch.Generator().manual_seed(0))
+        t = torch.full((batch,), 500.0)
+        labels = torch.zeros(batch, dtype=torch.long) if c.get("num_class_embeds") else None
+        m(x, t, labels)
+        times = []
+        for _ in range(reps):
+            t0 = time.perf_counter()
+            m(x, t, labels)
+            times.append(time.perf_counter() - t0)
+        print(f"{sorted(times)[len(times) // 2] * 1e3:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,82 @@
+local d = require "diffusion"
+local S = require "support"
+
+-- naive references in Lua
+local function conv_ref(x, w, b, stride, pt, pl, pb, pr)
+  local N, C, H, W = table.unpack(x:shape())
+  local O, _, KH, KW = table.unpack(w:shape())
+  local Ho, Wo = (H + pt + pb - KH) // stride + 1, (W + pl + pr - KW) // stride + 1
+  local out = d.zeros { N, O, Ho, Wo }
+  for n = 1, N do
+    for o = 1, O do
+      for oy = 1, Ho do
+        for ox = 1, Wo do
+          local s = b and b:get(o) or 0
+          for c = 1, C do
+            for i = 1, KH do
+              for j = 1, KW do
+                local y, xx = (oy - 1) * stride - pt + i, (ox - 1) * stride - pl + j
+                if y >= 1 and y <= H and xx >= 1 and xx <= W then s = s + x:get(n, c, y, xx) * w:get(o, c, i, j) end
+              end
+            end
+          end
+          out:set(n, o, oy, ox, s)
+        end
+      end
+    end
+  end
+  return out
+end
+
+describe("nn ops", function()
+  local r = d.rng(21)
+
+  it("conv2d matches a direct convolution (padding, stride, 1x1, asymmetric padding)", function()
+    local x = r:randn { 2, 3, 6, 5 }
+    local w, b = r:randn { 4, 3, 3, 3 }, r:randn { 4 }
+    S.near(d.conv2d(x, w, b, { padding = 1 }), conv_ref(x, w, b, 1, 1, 1, 1, 1), 1e-5, "3x3 pad 1")
+    S.near(d.conv2d(x, w, b, { stride = 2, padding = 1 }), conv_ref(x, w, b, 2, 1, 1, 1, 1), 1e-5, "stride 2")
+    S.near(d.conv2d(x, w, nil, { stride = 2, padding = { 0, 0, 1, 1 } }), conv_ref(x, w, nil, 2, 0, 0, 1, 1), 1e-5,
+      "pad (0, 1, 0, 1)")
+    local w1 = r:randn { 5, 3, 1, 1 }
+    S.near(d.conv2d(x, w1), conv_ref(x, w1, nil, 1, 0, 0, 0, 0), 1e-5, "1x1")
+    assert.has_error(function() d.conv2d(x, r:randn { 4, 2, 3, 3 }) end)
+  end)
+
+  it("group_norm normalises each group and applies the affine and activation", function()
+    local x = r:randn { 2, 4, 3, 3 } * 3 + 1
+    local g, b = d.tensor { 1, 2, 0.5, -1 }, d.tensor { 0, 0.1, -0.2, 0.3 }
+    local out = d.group_norm(x, 2, g, b, 1e-5)
+    for n = 1, 2 do
+      for grp = 0, 1 do
+        local vals = {}
+        for c = grp * 2 + 1, grp * 2 + 2 do
+          for _, v in ipairs(S.flatten(x:select(1, n):select(1, c):totable())) do vals[#vals + 1] = v end
+        end
+        local mean, var = 0, 0
+        for _, v in ipairs(vals) do mean = mean + v / #vals end
+        for _, v in ipairs(vals) do var = var + (v - mean) ^ 2 / #vals end
+        for c = grp * 2 + 1, grp * 2 + 2 do
+          local want = (x:get(n, c, 2, 3) - mean) / math.sqrt(var + 1e-5) * g:get(c) + b:get(c)
+          assert.near(want, out:get(n, c, 2, 3), 1e-5)
+        end
+      end
+    end
+    local silu = d.group_norm(x, 2, g, b, 1e-5, "silu")
+    S.near(silu, out:silu(), 1e-6, "fused silu")
+  end)
+
+  it("linear, activations, upsampling and pooling", function()
+    local x, w, b = r:randn { 3, 4 }, r:randn { 5, 4 }, r:randn { 5 }
+    S.near(d.linear(x, w, b), d.matmul(x, w:transpose()) + b, 1e-5, "linear")
+    local t = d.tensor { -2, -0.5, 0, 1, 3 }
+    S.near(d.activation(t, "silu"), t:silu(), 1e-6, "silu")
+    local mish, gelu = d.activation(t, "mish"):totable(), d.activation(t, "gelu"):totable()
+    assert.near(3 * math.tanh(math.log(1 + math.exp(3))), mish[5], 1e-5)
+    assert.near(0.8413447 * 1, gelu[4], 1e-5) -- x * Phi(x) at x = 1
+    local img = d.arange(4):reshape { 1, 1, 2, 2 }
+    assert.same({ { { { 0, 0, 1, 1 }, { 0, 0, 1, 1 }, { 2, 2, 3, 3 }, { 2, 2, 3, 3 } } } },
+      d.upsample_nearest2x(img):totable())
+    assert.same({ { { { 1.5 } } } }, d.avg_pool2x(img):totable())
+  end)
+end)
