@@ -11,9 +11,12 @@
  * So results do not depend on the thread count. */
 #define GEMM_COLUMNS 128
 
-void dt_sgemm(int trans_a, int trans_b, int64_t m, int64_t n, int64_t k, float alpha,
-              const float *a, int64_t lda, const float *b, int64_t ldb, float beta, float *c,
-              int64_t ldc) {
+/* The column blocks of C, computed one after another (serial) or spread over
+ * the OpenMP threads: either way every block is the same OpenBLAS call, so
+ * results are identical. */
+static void sgemm_blocks(int serial, int trans_a, int trans_b, int64_t m, int64_t n, int64_t k,
+                         float alpha, const float *a, int64_t lda, const float *b, int64_t ldb,
+                         float beta, float *c, int64_t ldc) {
   if (m == 0 || n == 0)
     return;
   CBLAS_TRANSPOSE ta = trans_a ? CblasTrans : CblasNoTrans;
@@ -23,7 +26,7 @@ void dt_sgemm(int trans_a, int trans_b, int64_t m, int64_t n, int64_t k, float a
    * on the thread count, only on n. */
   int64_t step = n < 2 * GEMM_COLUMNS ? n : GEMM_COLUMNS;
   int64_t blocks = (n + step - 1) / step;
-  if (blocks == 1) {
+  if (blocks == 1 && !serial) {
     /* The OpenMP build of OpenBLAS threads by omp_get_max_threads() outside a
      * parallel region; pin this call to one thread. */
     int saved = omp_get_max_threads();
@@ -33,13 +36,30 @@ void dt_sgemm(int trans_a, int trans_b, int64_t m, int64_t n, int64_t k, float a
     omp_set_num_threads(saved);
     return;
   }
-#pragma omp parallel for schedule(static)
+#pragma omp parallel for schedule(static) if (!serial)
   for (int64_t blk = 0; blk < blocks; blk++) { /* inside a parallel region OpenBLAS stays serial */
     int64_t j0 = blk * step, cols = j0 + step < n ? step : n - j0;
     const float *bj = trans_b ? b + j0 * ldb : b + j0;
     cblas_sgemm(CblasRowMajor, ta, tb, (int)m, (int)cols, (int)k, alpha, a, (int)lda, bj, (int)ldb,
                 beta, c + j0, (int)ldc);
   }
+}
+
+/* OpenBLAS is kept single-threaded (dt_set_threads) and GEMMs are split here
+ * by columns of C across OpenMP threads: a multi-threaded OpenBLAS call can
+ * block the K loop differently than a single-threaded one, which changes the
+ * rounding, while a column split leaves every element's arithmetic as it is.
+ * So results do not depend on the thread count. */
+void dt_sgemm(int trans_a, int trans_b, int64_t m, int64_t n, int64_t k, float alpha,
+              const float *a, int64_t lda, const float *b, int64_t ldb, float beta, float *c,
+              int64_t ldc) {
+  sgemm_blocks(0, trans_a, trans_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+}
+
+void dt_sgemm_serial(int trans_a, int trans_b, int64_t m, int64_t n, int64_t k, float alpha,
+                     const float *a, int64_t lda, const float *b, int64_t ldb, float beta, float *c,
+                     int64_t ldc) {
+  sgemm_blocks(1, trans_a, trans_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
 }
 
 dt_status dt_matmul_shape(const dt_tensor *a, const dt_tensor *b, int64_t *shape, int *ndim,

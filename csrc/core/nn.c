@@ -4,6 +4,7 @@
 #include "nn.h"
 
 #include <math.h>
+#include <omp.h>
 #include <string.h>
 
 /* ---- convolution ---- */
@@ -40,13 +41,15 @@ size_t dt_conv2d_scratch(const dt_tensor *x, const dt_tensor *w, const dt_conv_p
     return 0;
   int64_t ho = (x->shape[2] + p->pad_t + p->pad_b - w->shape[2]) / p->stride + 1;
   int64_t wo = (x->shape[3] + p->pad_l + p->pad_r - w->shape[3]) / p->stride + 1;
-  return (size_t)(w->shape[1] * w->shape[2] * w->shape[3] * ho * wo);
+  int64_t per = w->shape[1] * w->shape[2] * w->shape[3] * ho * wo;
+  int64_t copies = x->shape[0] > 1 ? omp_get_max_threads() : 1; /* one per thread for batches */
+  return (size_t)(per * (copies < x->shape[0] ? copies : x->shape[0]));
 }
 
 /* cols[(c kh + i) kw + j][oy wo + ox] = x[c][oy s - pt + i][ox s - pl + j], 0 outside */
 static void im2col(const float *x, int64_t c_in, int64_t h, int64_t w, int64_t kh, int64_t kw,
-                   const dt_conv_params *p, int64_t ho, int64_t wo, float *cols) {
-#pragma omp parallel for schedule(static) if (c_in * kh * kw * ho * wo >= (1 << 16))
+                   const dt_conv_params *p, int64_t ho, int64_t wo, float *cols, int serial) {
+#pragma omp parallel for schedule(static) if (!serial && c_in * kh * kw * ho * wo >= (1 << 16))
   for (int64_t c = 0; c < c_in; c++) {
     const float *xc = x + c * h * w;
     for (int64_t i = 0; i < kh; i++)
@@ -76,31 +79,48 @@ static void im2col(const float *x, int64_t c_in, int64_t h, int64_t w, int64_t k
   }
 }
 
+/* One sample: im2col (unless pointwise), then the GEMM onto the bias. */
+static void conv_sample(float *o, const float *xs, const dt_tensor *w, const dt_tensor *b,
+                        const dt_conv_params *p, int64_t c_in, int64_t h, int64_t wd, int64_t ho,
+                        int64_t wo, float *scratch, int serial) {
+  int64_t c_out = w->shape[0], kh = w->shape[2], kw = w->shape[3], hw = ho * wo;
+  int64_t k = c_in * kh * kw;
+  const float *cols = xs;
+  if (!is_pointwise(w, p)) {
+    im2col(xs, c_in, h, wd, kh, kw, p, ho, wo, scratch, serial);
+    cols = scratch;
+  }
+  float beta = 0;
+  if (b) { /* start from the bias, accumulate the product onto it */
+    for (int64_t co = 0; co < c_out; co++) {
+      float v = b->data[co];
+      for (int64_t i = 0; i < hw; i++)
+        o[co * hw + i] = v;
+    }
+    beta = 1;
+  }
+  if (serial)
+    dt_sgemm_serial(0, 0, c_out, hw, k, 1.0f, w->data, k, cols, hw, beta, o, hw);
+  else
+    dt_sgemm(0, 0, c_out, hw, k, 1.0f, w->data, k, cols, hw, beta, o, hw);
+}
+
 void dt_conv2d(dt_tensor *out, const dt_tensor *x, const dt_tensor *w, const dt_tensor *b,
                const dt_conv_params *p, float *scratch) {
   int64_t n = x->shape[0], c_in = x->shape[1], h = x->shape[2], wd = x->shape[3];
-  int64_t c_out = w->shape[0], kh = w->shape[2], kw = w->shape[3];
-  int64_t ho = out->shape[2], wo = out->shape[3], hw = ho * wo, k = c_in * kh * kw;
-  int pointwise = is_pointwise(w, p);
-  for (int64_t s = 0; s < n; s++) {
-    float *o = out->data + s * c_out * hw;
-    const float *xs = x->data + s * c_in * h * wd;
-    const float *cols = xs;
-    if (!pointwise) {
-      im2col(xs, c_in, h, wd, kh, kw, p, ho, wo, scratch);
-      cols = scratch;
-    }
-    float beta = 0;
-    if (b) { /* start from the bias, accumulate the product onto it */
-      for (int64_t co = 0; co < c_out; co++) {
-        float v = b->data[co];
-        for (int64_t i = 0; i < hw; i++)
-          o[co * hw + i] = v;
-      }
-      beta = 1;
-    }
-    dt_sgemm(0, 0, c_out, hw, k, 1.0f, w->data, k, cols, hw, beta, o, hw);
+  int64_t c_out = w->shape[0], ho = out->shape[2], wo = out->shape[3];
+  int64_t per = is_pointwise(w, p) ? 0 : c_in * w->shape[2] * w->shape[3] * ho * wo;
+  int threads = omp_get_max_threads();
+  if (n > 1 && threads > 1) { /* a batch: whole samples per thread, each as below, serially */
+#pragma omp parallel for schedule(dynamic, 1)
+    for (int64_t s = 0; s < n; s++)
+      conv_sample(out->data + s * c_out * ho * wo, x->data + s * c_in * h * wd, w, b, p, c_in, h,
+                  wd, ho, wo, scratch + (int64_t)omp_get_thread_num() * per, 1);
+    return;
   }
+  for (int64_t s = 0; s < n; s++)
+    conv_sample(out->data + s * c_out * ho * wo, x->data + s * c_in * h * wd, w, b, p, c_in, h, wd,
+                ho, wo, scratch, 0);
 }
 
 /* ---- activations and group norm ---- */
