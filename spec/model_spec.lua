@@ -174,3 +174,48 @@ describe("examples/sample_diffusers.lua", function()
     os.remove(out)
   end)
 end)
+
+describe("diffusion.unet and model:save", function()
+  local cfg = {
+    block_out_channels = { 16, 32 }, down_block_types = { "DownBlock2D", "AttnDownBlock2D" },
+    up_block_types = { "AttnUpBlock2D", "UpBlock2D" }, layers_per_block = 1, norm_num_groups = 8,
+    in_channels = 1, out_channels = 1, sample_size = 8, attention_head_dim = d.null, num_class_embeds = 11,
+  }
+
+  it("creates a model with PyTorch's default initialisation, reproducibly", function()
+    local m = d.unet(cfg, { seed = 5 })
+    local w = m:weights()
+    local conv = w["down_blocks.0.resnets.0.conv1.weight"] -- fan_in 16 * 9
+    local bound = 1 / math.sqrt(16 * 9)
+    assert.is_true(conv:max() <= bound and conv:min() >= -bound)
+    assert.near(bound ^ 2 / 3, conv:var(), bound ^ 2 / 3 * 0.1) -- uniform variance
+    assert.equal(1, w["conv_norm_out.weight"]:min())
+    assert.equal(0, w["conv_norm_out.bias"]:abs():max())
+    assert.near(1, w["class_embedding.weight"]:std(), 0.05)
+    local again = d.unet(cfg, { seed = 5 })
+    assert.same(conv:totable(), again:weights()["down_blocks.0.resnets.0.conv1.weight"]:totable())
+    assert.has_error(function() d.unet { block_out_channels = { 12 }, down_block_types = { "DownBlock2D" },
+      up_block_types = { "UpBlock2D" }, norm_num_groups = 8 } end)
+  end)
+
+  it("saves diffusers-format folders that load back to the same function", function()
+    local m = d.unet(cfg, { seed = 1 })
+    local dir = S.tmpname("_saved")
+    m:save(dir)
+    local config = d.core.json_decode(S.read_bytes(dir .. "/config.json"))
+    assert.same({ 16, 32 }, config.block_out_channels)
+    assert.truthy(S.read_bytes(dir .. "/config.json"):find('"attention_head_dim":%s*null'))
+    local back = d.load(dir)
+    local x = d.rng(9):randn { 2, 1, 8, 8 }
+    local cond = { class_labels = d.tensor { 3, 10 } }
+    assert.same(m(x, 250, cond):totable(), back(x, 250, cond):totable())
+    os.execute("rm -rf " .. dir)
+  end)
+
+  it("counts the FLOPs of a forward pass", function()
+    local m = d.load(UNET .. "tiny")
+    m(d.zeros { 1, 3, 8, 8 }, 1)
+    -- conv_in alone: 2 * 16 out * 27 in * 64 positions
+    assert.is_true(m:flops() > 2 * 16 * 27 * 64)
+  end)
+end)
