@@ -44,7 +44,8 @@ local peak = 2 * 2048 ^ 3 / best / 1e9
 
 print(string.format("threads: %d, median of %d; sgemm peak here %.0f GFLOP/s (2048^3)", threads, reps, peak))
 print()
-print("| layout | params (M) | batch | diffusion (ms) | PyTorch (ms) | diffusion / PyTorch | GFLOP/s | % of sgemm peak |")
+print("| layout | params (M) | batch | diffusion (ms) | PyTorch (ms) | diffusion / PyTorch | GFLOP/s | "
+  .. "% of sgemm peak |")
 print("|---|---|---|---|---|---|---|---|")
 for _, layout in ipairs(layouts) do
   local name, cfg = layout[1], layout[2]

@@ -27,10 +27,16 @@ if cfg.num_class_embeds then
 end
 local D = d.denoiser(model, schedule, opts)
 local plan = schedule:plan(steps, model.plan_options)
-local x = d.rng(0):randn { n, cfg.in_channels or 3, size, size } * math.sqrt(plan[1].alpha ^ 2 + plan[1].sigma ^ 2)
-print(string.format("%s: %d samples of %dx%d, %d steps of %s", tostring(model), n, size, size, steps, arg[5] or "dpmpp_2m"))
+local x = d.rng(0):randn { n, cfg.in_channels or 3, size, size }
+x:mul_(math.sqrt(plan[1].alpha ^ 2 + plan[1].sigma ^ 2)) -- x_T at the first level, for data of unit scale
+print(string.format("%s: %d samples of %dx%d, %d steps of %s", tostring(model), n, size, size, steps,
+  arg[5] or "dpmpp_2m"))
 local t0 = d.now()
-x = sampler(D, x, plan, { callback = function(i, total) io.write(string.format("\rstep %d/%d", i, total)) io.flush() end })
+local function progress(i, total)
+  io.write(string.format("\rstep %d/%d", i, total))
+  io.flush()
+end
+x = sampler(D, x, plan, { callback = progress })
 print(string.format("\rdone in %.2f s                ", d.now() - t0))
 d.image.save_grid(out, x:clamp(-1, 1), { nrow = math.ceil(math.sqrt(n)) })
 print("wrote " .. out)

@@ -148,7 +148,8 @@ describe("model errors name the problem", function()
       { class_labels = d.tensor { 1 } })
     local cc = d.load(UNET .. "class_cond")
     fails("class_labels are needed", cc, d.zeros { 1, 1, 16, 16 }, 1)
-    fails("class label 11 is not an integer in 0..10", cc, d.zeros { 1, 1, 16, 16 }, 1, { class_labels = d.tensor { 11 } })
+    fails("class label 11 is not an integer in 0..10", cc, d.zeros { 1, 1, 16, 16 }, 1,
+      { class_labels = d.tensor { 11 } })
   end)
 
   it("check_finite names a weight with NaN", function()
