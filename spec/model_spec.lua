@@ -213,6 +213,18 @@ describe("diffusion.unet and model:save", function()
     os.execute("rm -rf " .. dir)
   end)
 
+  it("computes the same function with and without Winograd convolutions", function()
+    local wide = d.unet({ block_out_channels = { 96, 128 }, down_block_types = { "DownBlock2D", "DownBlock2D" },
+      up_block_types = { "UpBlock2D", "UpBlock2D" }, layers_per_block = 1, norm_num_groups = 32,
+      in_channels = 3, out_channels = 3, sample_size = 16 }, { seed = 2 })
+    local x = d.rng(4):randn { 2, 3, 16, 16 }
+    local with = wide(x, 100)
+    wide:winograd(false)
+    local without = wide(x, 100)
+    local e = rel_err(with, without)
+    assert.is_true(e > 0 and e < 1e-5, "relative difference " .. e) -- different rounding, same function
+  end)
+
   it("counts the FLOPs of a forward pass", function()
     local m = d.load(UNET .. "tiny")
     m(d.zeros { 1, 3, 8, 8 }, 1)

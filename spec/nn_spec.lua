@@ -38,6 +38,12 @@ describe("nn ops", function()
     S.near(d.conv2d(x, w, b, { stride = 2, padding = 1 }), conv_ref(x, w, b, 2, 1, 1, 1, 1), 1e-5, "stride 2")
     S.near(d.conv2d(x, w, nil, { stride = 2, padding = { 0, 0, 1, 1 } }), conv_ref(x, w, nil, 2, 0, 0, 1, 1), 1e-5,
       "pad (0, 1, 0, 1)")
+    local xw = r:randn { 2, 4, 7, 6 } -- odd size: partial tiles
+    local ww, bw = r:randn { 3, 4, 3, 3 }, r:randn { 3 }
+    S.near(d.conv2d(xw, ww, bw, { padding = 1, winograd = true }), conv_ref(xw, ww, bw, 1, 1, 1, 1, 1), 1e-5,
+      "winograd F(2x2, 3x3)")
+    assert.has_error(function() d.conv2d(x, w, b, { stride = 2, padding = 1, winograd = true }) end,
+      "conv2d: winograd needs a 3x3 kernel, stride 1 and padding 1")
     local w1 = r:randn { 5, 3, 1, 1 }
     S.near(d.conv2d(x, w1), conv_ref(x, w1, nil, 1, 0, 0, 0, 0), 1e-5, "1x1")
     assert.has_error(function() d.conv2d(x, r:randn { 4, 2, 3, 3 }) end)

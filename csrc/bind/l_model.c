@@ -252,6 +252,17 @@ static int m_memory(lua_State *L) {
   return 1;
 }
 
+/* model:winograd(min_pixels): Winograd for 3x3 convolutions on maps of at
+ * least that many pixels (default 64); 0 or false turns it off */
+static int m_winograd(lua_State *L) {
+  lmodel *m = check_model(L, 1);
+  lua_Integer px = lua_isboolean(L, 2) ? (lua_toboolean(L, 2) ? 64 : 0) : luaL_checkinteger(L, 2);
+  if (px < 0 || px > (1 << 30))
+    return luaL_error(L, "winograd: pixel count must be >= 0");
+  dt_unet_set_winograd(m->u, (int)px);
+  return 0;
+}
+
 static int m_flops(lua_State *L) {
   lua_pushnumber(L, dt_unet_last_flops(check_model(L, 1)->u));
   return 1;
@@ -477,8 +488,14 @@ static int m_save(lua_State *L) {
 }
 
 static const luaL_Reg methods[] = {
-    {"save", m_save},       {"flops", m_flops}, {"memory", m_memory}, {"parameters", m_parameters},
-    {"weights", m_weights}, {"free", m_gc},     {NULL, NULL},
+    {"save", m_save},
+    {"flops", m_flops},
+    {"winograd", m_winograd},
+    {"memory", m_memory},
+    {"parameters", m_parameters},
+    {"weights", m_weights},
+    {"free", m_gc},
+    {NULL, NULL},
 };
 
 void lt_open_model(lua_State *L) {

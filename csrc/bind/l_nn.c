@@ -42,10 +42,27 @@ static int n_conv2d(lua_State *L) {
   }
   if (b && (b->ndim != 1 || w->ndim != 4 || b->shape[0] != w->shape[0]))
     return luaL_error(L, "conv2d: bias must have one value per output channel");
+  int winograd = 0;
+  if (lua_istable(L, 4)) {
+    lua_getfield(L, 4, "winograd");
+    winograd = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+  }
   int64_t shape[4];
   dt_err err;
   if (dt_conv2d_shape(x, w, &p, shape, &err))
     return lt_raise(L, "conv2d", &err);
+  if (winograd) { /* F(2x2, 3x3); for 3x3 kernels, stride 1, padding 1 */
+    if (w->shape[2] != 3 || w->shape[3] != 3 || p.stride != 1 || p.pad_t != 1 || p.pad_l != 1 ||
+        p.pad_b != 1 || p.pad_r != 1)
+      return luaL_error(L, "conv2d: winograd needs a 3x3 kernel, stride 1 and padding 1");
+    float *u = lua_newuserdatauv(L, dt_winograd_weights_size(w) * sizeof(float), 0);
+    dt_winograd_weights(u, w);
+    float *scratch = lua_newuserdatauv(L, dt_winograd_scratch(x, w->shape[0]) * sizeof(float), 0);
+    dt_tensor *out = lt_push_new(L, shape, 4, "conv2d");
+    dt_conv3x3_winograd(out, x, u, b, scratch);
+    return 1;
+  }
   float *scratch = lua_newuserdatauv(L, dt_conv2d_scratch(x, w, &p) * sizeof(float) + 1, 0);
   dt_tensor *out = lt_push_new(L, shape, 4, "conv2d");
   dt_conv2d(out, x, w, b, &p, scratch);

@@ -123,6 +123,141 @@ void dt_conv2d(dt_tensor *out, const dt_tensor *x, const dt_tensor *w, const dt_
                 ho, wo, scratch, 0);
 }
 
+/* ---- Winograd F(2x2, 3x3) ---- */
+
+size_t dt_winograd_weights_size(const dt_tensor *w) {
+  return (size_t)(16 * w->shape[0] * w->shape[1]);
+}
+
+/* U = G g G^T, G = [1 0 0; 1/2 1/2 1/2; 1/2 -1/2 1/2; 0 0 1]; stored as
+ * u[xi][co][ci] so each of the 16 products is one GEMM. */
+void dt_winograd_weights(float *u, const dt_tensor *w) {
+  int64_t co_n = w->shape[0], ci_n = w->shape[1];
+  for (int64_t co = 0; co < co_n; co++)
+    for (int64_t ci = 0; ci < ci_n; ci++) {
+      const float *g = w->data + (co * ci_n + ci) * 9;
+      float t[4][3]; /* G g */
+      for (int j = 0; j < 3; j++) {
+        t[0][j] = g[j];
+        t[1][j] = 0.5f * (g[j] + g[3 + j] + g[6 + j]);
+        t[2][j] = 0.5f * (g[j] - g[3 + j] + g[6 + j]);
+        t[3][j] = g[6 + j];
+      }
+      for (int i = 0; i < 4; i++) { /* (G g) G^T */
+        float r[4] = {t[i][0], 0.5f * (t[i][0] + t[i][1] + t[i][2]),
+                      0.5f * (t[i][0] - t[i][1] + t[i][2]), t[i][2]};
+        for (int j = 0; j < 4; j++)
+          u[((int64_t)(i * 4 + j) * co_n + co) * ci_n + ci] = r[j];
+      }
+    }
+}
+
+static int64_t tiles_of(int64_t h, int64_t w) { return ((h + 1) / 2) * ((w + 1) / 2); }
+
+size_t dt_winograd_scratch(const dt_tensor *x, int64_t c_out) {
+  int64_t per = 16 * tiles_of(x->shape[2], x->shape[3]) * (x->shape[1] + c_out);
+  int64_t copies = x->shape[0] > 1 ? omp_get_max_threads() : 1;
+  return (size_t)(per * (copies < x->shape[0] ? copies : x->shape[0]));
+}
+
+/* One sample: V = B^T d B per input tile, 16 GEMMs M = U V, Y = A^T M A. */
+static void winograd_sample(float *o, const float *xs, const float *u, const dt_tensor *b,
+                            int64_t ci_n, int64_t co_n, int64_t h, int64_t w, float *scratch,
+                            int serial) {
+  int64_t th = (h + 1) / 2, tw = (w + 1) / 2, nt = th * tw;
+  int64_t ph = 2 * th + 2, pw = 2 * tw + 2; /* the channel with its zero border */
+  float *v = scratch, *m = scratch + 16 * ci_n * nt;
+#pragma omp parallel for schedule(static) if (!serial && ci_n * nt >= 4096)
+  for (int64_t ci = 0; ci < ci_n; ci++) {
+    float pad[(2 * 64 + 2) * (2 * 64 + 2)];
+    float *pd = ph * pw <= (int64_t)(sizeof pad / sizeof pad[0]) ? pad : NULL;
+    const float *xc = xs + ci * h * w;
+    if (pd) { /* copy into a zero-bordered plane: tiles then read without checks */
+      memset(pd, 0, (size_t)(ph * pw) * sizeof(float));
+      for (int64_t y = 0; y < h; y++)
+        memcpy(pd + (y + 1) * pw + 1, xc + y * w, (size_t)w * sizeof(float));
+    }
+    for (int64_t ty = 0; ty < th; ty++)
+      for (int64_t tx = 0; tx < tw; tx++) {
+        float d[4][4]; /* the 4x4 input patch at (2 ty - 1, 2 tx - 1), zero outside */
+        for (int i = 0; i < 4; i++) {
+          int64_t y = 2 * ty - 1 + i;
+          for (int j = 0; j < 4; j++) {
+            int64_t xx = 2 * tx - 1 + j;
+            if (pd)
+              d[i][j] = pd[(y + 1) * pw + xx + 1];
+            else
+              d[i][j] = (y >= 0 && y < h && xx >= 0 && xx < w) ? xc[y * w + xx] : 0.0f;
+          }
+        }
+        float t[4][4]; /* B^T d, B^T = [1 0 -1 0; 0 1 1 0; 0 -1 1 0; 0 1 0 -1] */
+        for (int j = 0; j < 4; j++) {
+          t[0][j] = d[0][j] - d[2][j];
+          t[1][j] = d[1][j] + d[2][j];
+          t[2][j] = d[2][j] - d[1][j];
+          t[3][j] = d[1][j] - d[3][j];
+        }
+        int64_t tile = ty * tw + tx;
+        for (int i = 0; i < 4; i++) { /* (B^T d) B */
+          float r[4] = {t[i][0] - t[i][2], t[i][1] + t[i][2], t[i][2] - t[i][1], t[i][1] - t[i][3]};
+          for (int j = 0; j < 4; j++)
+            v[((int64_t)(i * 4 + j) * ci_n + ci) * nt + tile] = r[j];
+        }
+      }
+  }
+  /* the 16 products are independent: spread them over the threads, each one
+   * a serial GEMM (the same calls in any case, so the same bits) */
+#pragma omp parallel for schedule(dynamic, 1) if (!serial)
+  for (int xi = 0; xi < 16; xi++) {
+    const float *uk = u + (int64_t)xi * co_n * ci_n;
+    const float *vk = v + (int64_t)xi * ci_n * nt;
+    float *mk = m + (int64_t)xi * co_n * nt;
+    dt_sgemm_serial(0, 0, co_n, nt, ci_n, 1.0f, uk, ci_n, vk, nt, 0.0f, mk, nt);
+  }
+#pragma omp parallel for schedule(static) if (!serial && co_n * nt >= 4096)
+  for (int64_t co = 0; co < co_n; co++) {
+    float bias = b ? b->data[co] : 0.0f;
+    float *oc = o + co * h * w;
+    for (int64_t ty = 0; ty < th; ty++)
+      for (int64_t tx = 0; tx < tw; tx++) {
+        int64_t tile = ty * tw + tx;
+        float q[4][4];
+        for (int k = 0; k < 16; k++)
+          q[k / 4][k % 4] = m[((int64_t)k * co_n + co) * nt + tile];
+        float t[2][4]; /* A^T q, A^T = [1 1 1 0; 0 1 -1 -1] */
+        for (int j = 0; j < 4; j++) {
+          t[0][j] = q[0][j] + q[1][j] + q[2][j];
+          t[1][j] = q[1][j] - q[2][j] - q[3][j];
+        }
+        for (int i = 0; i < 2; i++) {
+          int64_t y = 2 * ty + i;
+          if (y >= h)
+            break;
+          float r0 = t[i][0] + t[i][1] + t[i][2], r1 = t[i][1] - t[i][2] - t[i][3];
+          oc[y * w + 2 * tx] = r0 + bias;
+          if (2 * tx + 1 < w)
+            oc[y * w + 2 * tx + 1] = r1 + bias;
+        }
+      }
+  }
+}
+
+void dt_conv3x3_winograd(dt_tensor *out, const dt_tensor *x, const float *u, const dt_tensor *b,
+                         float *scratch) {
+  int64_t n = x->shape[0], ci_n = x->shape[1], h = x->shape[2], w = x->shape[3];
+  int64_t co_n = out->shape[1], per = 16 * tiles_of(h, w) * (ci_n + co_n);
+  if (n > 1 && omp_get_max_threads() > 1) { /* whole samples per thread, as dt_conv2d */
+#pragma omp parallel for schedule(dynamic, 1)
+    for (int64_t s = 0; s < n; s++)
+      winograd_sample(out->data + s * co_n * h * w, x->data + s * ci_n * h * w, u, b, ci_n, co_n, h,
+                      w, scratch + (int64_t)omp_get_thread_num() * per, 1);
+    return;
+  }
+  for (int64_t s = 0; s < n; s++)
+    winograd_sample(out->data + s * co_n * h * w, x->data + s * ci_n * h * w, u, b, ci_n, co_n, h,
+                    w, scratch, 0);
+}
+
 /* ---- activations and group norm ---- */
 
 static inline float act_value(float v, dt_act act) {

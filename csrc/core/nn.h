@@ -23,6 +23,15 @@ size_t dt_conv2d_scratch(const dt_tensor *x, const dt_tensor *w, const dt_conv_p
 void dt_conv2d(dt_tensor *out, const dt_tensor *x, const dt_tensor *w, const dt_tensor *b,
                const dt_conv_params *p, float *scratch);
 
+/* 3x3, stride 1, padding 1 convolutions by Winograd's F(2x2, 3x3) (Lavin and
+ * Gray 2016): 2.25x fewer multiplications than the direct form. The weights
+ * are transformed once, U = G g G^T, into 16 x Cout x Cin floats. */
+size_t dt_winograd_weights_size(const dt_tensor *w);
+void dt_winograd_weights(float *u, const dt_tensor *w);
+size_t dt_winograd_scratch(const dt_tensor *x, int64_t c_out);
+void dt_conv3x3_winograd(dt_tensor *out, const dt_tensor *x, const float *u, const dt_tensor *b,
+                         float *scratch);
+
 /* Group norm over (C / groups) x H x W per sample and group (statistics in
  * double), then the per-channel affine, then the activation. out may be x. */
 void dt_group_norm(dt_tensor *out, const dt_tensor *x, const dt_tensor *gamma,

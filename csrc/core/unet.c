@@ -18,6 +18,7 @@
 typedef struct {
   const dt_tensor *w, *b;
   dt_conv_params p;
+  float *wino; /* Winograd-transformed weights, made on first use (3x3, stride 1, pad 1) */
 } conv_t;
 
 typedef struct {
@@ -64,7 +65,8 @@ struct dt_unet {
   dt_pool *pool;
   float *scratch;
   size_t scratch_floats, live_bytes, peak_bytes;
-  double flops; /* of the last forward pass: convolutions, attention, linear */
+  double flops;            /* of the last forward pass: convolutions, attention, linear */
+  int winograd_min_pixels; /* 3x3 convolutions on maps this large use Winograd; 0: never */
   dt_tensor slot[SLOTS];
   int slot_used[SLOTS];
 };
@@ -594,6 +596,7 @@ dt_status dt_unet_new(const dt_unet_config *cfg, dt_weight_fn lookup, void *ctx,
     return b.st;
   }
   u->nparams = b.nparams;
+  u->winograd_min_pixels = 64;
   u->pool = dt_pool_new((size_t)256 << 20);
   if (!u->pool) {
     free(u);
@@ -617,6 +620,7 @@ void dt_unet_free(dt_unet *u) {
 const dt_unet_config *dt_unet_cfg(const dt_unet *u) { return &u->cfg; }
 int64_t dt_unet_parameters(const dt_unet *u) { return u->nparams; }
 double dt_unet_last_flops(const dt_unet *u) { return u->flops; }
+void dt_unet_set_winograd(dt_unet *u, int min_pixels) { u->winograd_min_pixels = min_pixels; }
 
 void dt_unet_memory(const dt_unet *u, size_t *scratch, size_t *pooled, size_t *peak) {
   *scratch = u->scratch_floats * sizeof(float);
@@ -683,17 +687,41 @@ static float *scratch(fwd *f, size_t floats) {
   return u->scratch;
 }
 
-static dt_tensor *conv(fwd *f, const conv_t *c, const dt_tensor *x) {
+/* Winograd for 3x3 / stride 1 / pad 1 convolutions on maps of 8x8 and more,
+ * with at least 96 channels in and out: measured here, it gains 15-20% on the
+ * ddpm-cifar10 layout (128-256 channels) and loses on 32-64 channel layers,
+ * where its 16 small GEMMs and the transforms cost more than they save. */
+#define WINOGRAD_MIN_CHANNELS 96
+
+static int winograd_fits(const dt_unet *u, const conv_t *c, const dt_tensor *x) {
+  const dt_conv_params *p = &c->p;
+  return u->winograd_min_pixels > 0 && c->w->shape[0] >= WINOGRAD_MIN_CHANNELS &&
+         c->w->shape[1] >= WINOGRAD_MIN_CHANNELS && c->w->shape[2] == 3 && c->w->shape[3] == 3 &&
+         p->stride == 1 && p->pad_t == 1 && p->pad_l == 1 && p->pad_b == 1 && p->pad_r == 1 &&
+         x->shape[2] * x->shape[3] >= u->winograd_min_pixels;
+}
+
+static dt_tensor *conv(fwd *f, conv_t *c, const dt_tensor *x) {
   int64_t shape[4];
   if (f->st)
     return NULL;
   if ((f->st = dt_conv2d_shape(x, c->w, &c->p, shape, f->err)))
     return NULL;
-  float *s = scratch(f, dt_conv2d_scratch(x, c->w, &c->p));
+  if (winograd_fits(f->u, c, x) && !c->wino) {
+    c->wino = malloc(dt_winograd_weights_size(c->w) * sizeof(float));
+    if (c->wino)
+      dt_winograd_weights(c->wino, c->w); /* out of memory: im2col instead */
+  }
+  int wino = c->wino && winograd_fits(f->u, c, x);
+  float *s =
+      scratch(f, wino ? dt_winograd_scratch(x, shape[1]) : dt_conv2d_scratch(x, c->w, &c->p));
   dt_tensor *o = tnew(f, shape[0], shape[1], shape[2], shape[3]);
   if (!o)
     return NULL;
-  dt_conv2d(o, x, c->w, c->b, &c->p, s);
+  if (wino)
+    dt_conv3x3_winograd(o, x, c->wino, c->b, s);
+  else
+    dt_conv2d(o, x, c->w, c->b, &c->p, s);
   f->u->flops += 2.0 * (double)o->numel * (double)(c->w->numel / c->w->shape[0]);
   return o;
 }
@@ -719,7 +747,7 @@ static dt_tensor *resample(fwd *f, const dt_tensor *x, int up) {
   return o;
 }
 
-static dt_tensor *resnet(fwd *f, const resnet_t *r, const dt_tensor *x, const dt_tensor *emb_act) {
+static dt_tensor *resnet(fwd *f, resnet_t *r, const dt_tensor *x, const dt_tensor *emb_act) {
   const dt_unet_config *c = &f->u->cfg;
   dt_tensor *h = norm(f, &r->norm1, x, c->act);
   dt_tensor *xs = NULL; /* the resampled shortcut input */
@@ -951,7 +979,7 @@ dt_status dt_unet_forward(dt_unet *u, const dt_tensor *x, const float *t, const 
   if (h)
     skips[nskip++] = h;
   for (int i = 0; i < c->nlevels && !f->st; i++) {
-    const block_t *bl = &u->down[i];
+    block_t *bl = &u->down[i];
     for (int j = 0; j < bl->nres && !f->st; j++) {
       dt_tensor *y = resnet(f, &bl->res[j], h, emb);
       h = y;
@@ -980,7 +1008,7 @@ dt_status dt_unet_forward(dt_unet *u, const dt_tensor *x, const float *t, const 
     h = y;
   }
   for (int i = 0; i < c->nlevels && !f->st; i++) {
-    const block_t *bl = &u->up[i];
+    block_t *bl = &u->up[i];
     for (int j = 0; j < bl->nres && !f->st; j++) {
       dt_tensor *skip = skips[--nskip];
       dt_tensor *cat = concat(f, h, skip);

@@ -75,5 +75,8 @@ dt_status dt_unet_forward(dt_unet *u, const dt_tensor *x, const float *t, const 
 void dt_unet_memory(const dt_unet *u, size_t *scratch, size_t *pooled, size_t *peak);
 int64_t dt_unet_parameters(const dt_unet *u);
 double dt_unet_last_flops(const dt_unet *u); /* of the last forward pass */
+/* 3x3 convolutions on maps of at least min_pixels use Winograd F(2x2, 3x3)
+ * (default 64); 0 turns it off. */
+void dt_unet_set_winograd(dt_unet *u, int min_pixels);
 
 #endif
