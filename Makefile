@@ -1,6 +1,7 @@
 # diffusion: build, test, sanitizers, bench, install.
 # Every variable below can be overridden on the command line (LuaRocks does).
 
+SHELL           = /bin/bash
 LUA             ?= lua5.4
 LUA_VERSION     ?= 5.4
 LUA_INCDIR      ?= /usr/include/lua$(LUA_VERSION)
@@ -32,7 +33,7 @@ OBJ       = $(SRC:csrc/%.c=build/obj/%.o)
 ASAN_OBJ  = $(SRC:csrc/%.c=build/asan-obj/%.o)
 SANITIZE  = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 
-.PHONY: all test check-asan bench demo install clean format lint
+.PHONY: all test check-asan check-valgrind fuzz fuzz-build bench demo install clean format lint
 
 all: diffusion/core.so
 
@@ -52,18 +53,59 @@ build/asan-obj/%.o: csrc/%.c $(HDR)
 	@mkdir -p $(@D)
 	$(CC) -O1 -g $(SANITIZE) $(WARN) $(REQUIRED) -c -o $@ $<
 
-test: diffusion/core.so
+# A host program with two Lua states (spec/states_spec.lua runs it).
+build/test/two_states: tests/two_states.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(WARN) -std=c11 -I$(LUA_INCDIR) -o $@ $< -llua$(LUA_VERSION)
+
+test: diffusion/core.so build/test/two_states
 	$(LUA) $(BUSTED)
 
 # The spec suite against the sanitised build. lua5.4 itself is not
 # instrumented, so the ASan runtime is preloaded.
-check-asan: build/asan/diffusion/core.so
+check-asan: build/asan/diffusion/core.so build/test/two_states
 	DIFFUSION_SANITIZED=1 \
 	ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
 	LSAN_OPTIONS=suppressions=$(CURDIR)/.ci/lsan.supp:print_suppressions=0 \
 	UBSAN_OPTIONS=print_stacktrace=1 \
 	LD_PRELOAD=$$($(CC) -print-file-name=libasan.so) \
 	$(LUA) $(BUSTED) --cpath='./build/asan/?.so'
+
+# ---- fuzzing: libFuzzer targets built with clang, ASan and UBSan ----
+# make fuzz FUZZ_TIME=600 runs each target for FUZZ_TIME seconds on its
+# committed seed corpus (new inputs go to build/fuzz/corpus, not the repo);
+# make fuzz FUZZ_RUNS=1000000 runs each for that many executions instead.
+FUZZ_CC      ?= clang-14
+FUZZ_TIME    ?= 60
+FUZZ_RUNS    ?=
+FUZZ_LIMIT    = $(if $(FUZZ_RUNS),-runs=$(FUZZ_RUNS),-max_total_time=$(FUZZ_TIME))
+FUZZ_TARGETS  = safetensors png npy idx unet_config scheduler_config
+FUZZ_SAN      = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+FUZZ_OBJ      = $(SRC:csrc/%.c=build/fuzz-obj/%.o)
+FUZZ_BIN      = $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
+FUZZ_LIBS     = $(LIBS) -llua$(LUA_VERSION)
+
+build/fuzz-obj/%.o: csrc/%.c $(HDR)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) -O1 -g -fsanitize=fuzzer-no-link $(FUZZ_SAN) $(WARN) $(REQUIRED) -c -o $@ $<
+
+build/fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz_input.h $(FUZZ_OBJ)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) -O1 -g -fsanitize=fuzzer $(FUZZ_SAN) $(WARN) $(REQUIRED) -DDIFFUSION_ROOT='"$(CURDIR)"' \
+	  -o $@ $< $(FUZZ_OBJ) $(FUZZ_LIBS)
+
+fuzz-build: $(FUZZ_BIN)
+
+fuzz: fuzz-build
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p build/fuzz/corpus/$$t build/fuzz/artifacts/$$t; \
+	  echo "== fuzz_$$t ($(FUZZ_LIMIT))"; \
+	  ASAN_OPTIONS=allocator_may_return_null=1:detect_leaks=1 \
+	  build/fuzz/fuzz_$$t $(FUZZ_LIMIT) -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 \
+	    -artifact_prefix=build/fuzz/artifacts/$$t/ build/fuzz/corpus/$$t fuzz/corpus/$$t 2>&1 | \
+	    grep -E "stat::number_of_executed_units|ERROR|SUMMARY|Test unit written|fuzz_$$t:" ; \
+	  test $${PIPESTATUS[0]} -eq 0 || exit 1; \
+	done
 
 bench: diffusion/core.so build/bench/peer_c
 	$(LUA) bench/tensor_ops.lua
@@ -83,11 +125,11 @@ install: diffusion/core.so
 	install -m 644 lua/diffusion/samplers/*.lua $(INST_LUADIR)/diffusion/samplers/
 
 format:
-	clang-format -i $(SRC) $(HDR) bench/*.c
+	clang-format -i $(SRC) $(HDR) bench/*.c fuzz/*.c fuzz/*.h tests/*.c
 
 lint:
-	clang-format --dry-run -Werror $(SRC) $(HDR) bench/*.c
-	luacheck -q lua spec bench examples
+	clang-format --dry-run -Werror $(SRC) $(HDR) bench/*.c fuzz/*.c fuzz/*.h tests/*.c
+	luacheck -q lua spec bench examples fuzz
 
 clean:
 	rm -rf build diffusion

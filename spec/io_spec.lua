@@ -334,3 +334,50 @@ describe("MNIST IDX", function()
     assert.has_error(function() d.load_idx("/nonexistent.idx") end)
   end)
 end)
+
+describe("limits against hostile headers", function()
+  local function load_error(f, bytes, suffix)
+    local p = S.write_bytes(bytes, suffix)
+    local ok, err = pcall(f, p)
+    os.remove(p)
+    assert.is_false(ok)
+    return tostring(err)
+  end
+
+  -- CRC-32 (IEEE), for hand-made PNG chunks
+  local function crc32(s)
+    local c = 0xffffffff
+    for i = 1, #s do
+      c = c ~ s:byte(i)
+      for _ = 1, 8 do c = (c & 1 == 1) and (0xedb88320 ~ (c >> 1)) or (c >> 1) end
+    end
+    return c ~ 0xffffffff
+  end
+  local function chunk(kind, body)
+    return string.pack(">I4", #body) .. kind .. body .. string.pack(">I4", crc32(kind .. body))
+  end
+  local function png_header(w, h)
+    return "\137PNG\r\n\26\n" .. chunk("IHDR", string.pack(">I4I4BBBBB", w, h, 8, 0, 0, 0, 0))
+      .. chunk("IDAT", "\120\1") -- the start of a zlib stream, and no more
+  end
+
+  it("PNG: sides capped, and no more pixels than the file could hold", function()
+    assert.truthy(load_error(d.image.load, png_header(20000, 10), ".png"):find("each side must be 1..16384"))
+    local err = load_error(d.image.load, png_header(16000, 16000), ".png")
+    assert.truthy(err:find("claims 16000x16000 pixels, more than a %d+%-byte file can hold"), err)
+  end)
+
+  it("IDX: no more values than the (decompressed) file could hold", function()
+    local head = string.char(0, 0, 8, 2) .. string.pack(">I4I4", 100000, 100000)
+    local err = load_error(d.load_idx, head .. "abc", ".idx")
+    assert.truthy(err:find("claims 10000000000 values, more than a 15-byte file can hold", 1, true), err)
+  end)
+
+  it("safetensors: at most 65536 tensors", function()
+    local parts = {}
+    for i = 1, 65537 do parts[i] = string.format('"t%d":{"dtype":"F32","shape":[0],"data_offsets":[0,0]}', i) end
+    local header = "{" .. table.concat(parts, ",") .. "}"
+    local err = load_error(d.load_safetensors, string.pack("<I8", #header) .. header, ".safetensors")
+    assert.truthy(err:find("header lists 65537 tensors (at most 65536)", 1, true), err)
+  end)
+end)

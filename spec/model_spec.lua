@@ -141,7 +141,7 @@ describe("model errors name the problem", function()
   it("bad inputs to the forward pass", function()
     local m = d.load(dir)
     fails("input {1,1,8,8}: expected N x 3 x H x W", m, d.zeros { 1, 1, 8, 8 }, 10)
-    fails("H and W multiples of 2", m, d.zeros { 1, 3, 7, 8 }, 10)
+    fails("H and W must be multiples of 2", m, d.zeros { 1, 3, 7, 8 }, 10)
     fails("model: t must be a number or a tensor of 2 timesteps", m, d.zeros { 2, 3, 8, 8 }, d.zeros { 3 })
     fails("is not usable", m, d.zeros { 1, 3, 8, 8 }, 0 / 0)
     fails("class_labels given, but the model has no class embedding", m, d.zeros { 1, 3, 8, 8 }, 1,
@@ -150,6 +150,26 @@ describe("model errors name the problem", function()
     fails("class_labels are needed", cc, d.zeros { 1, 1, 16, 16 }, 1)
     fails("class label 11 is not an integer in 0..10", cc, d.zeros { 1, 1, 16, 16 }, 1,
       { class_labels = d.tensor { 11 } })
+  end)
+
+  it("an empty batch gives an empty batch; 1 x 1 images run where the levels allow", function()
+    local m = d.load(UNET .. "tiny")
+    assert.same({ 0, 3, 8, 8 }, m(d.zeros { 0, 3, 8, 8 }, 10):shape())
+    assert.same({ 0, 3, 8, 8 }, m(d.zeros { 0, 3, 8, 8 }, d.zeros { 0 }):shape())
+    fails("H and W must be multiples of 2", m, d.zeros { 1, 3, 1, 1 }, 10)
+    fails("model: input must be an N x C x H x W tensor", m, d.zeros { 3, 8, 8 }, 10)
+    -- one level: a 1 x 1 image is a valid input; each sample matches its own batch-of-one run
+    local one = d.unet({ block_out_channels = { 8 }, down_block_types = { "DownBlock2D" },
+      up_block_types = { "UpBlock2D" }, norm_num_groups = 4, in_channels = 1, out_channels = 1,
+      layers_per_block = 1, sample_size = 1 }, { seed = 1 })
+    local x = d.rng(3):randn { 2, 1, 1, 1 }
+    local out = one(x, 10)
+    assert.same({ 2, 1, 1, 1 }, out:shape())
+    assert.is_true(out:all_finite())
+    assert.equal(out:get(2, 1, 1, 1), one(x:narrow(1, 2, 1), 10):item())
+    -- and a sampler carries an empty batch through untouched
+    local D = d.denoiser(m, d.schedule.linear {})
+    assert.same({ 0, 3, 8, 8 }, d.samplers.ddim(D, d.zeros { 0, 3, 8, 8 }, d.schedule.linear {}:plan(3)):shape())
   end)
 
   it("check_finite names a weight with NaN", function()

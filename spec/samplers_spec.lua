@@ -124,6 +124,35 @@ describe("the sampler contract", function()
   local D = gaussian_denoiser(sched)
   local plan = sched:plan(10)
 
+  it("stops at the step where x turns non-finite when check_finite is set, in every sampler", function()
+    local names = {}
+    for f in io.popen("ls lua/diffusion/samplers"):lines() do
+      local name = f:match("^(.-)%.lua$")
+      if name and name ~= "init" and name ~= "util" then names[#names + 1] = name end
+    end
+    assert.is_true(#names >= 20)
+    local x = d.rng(2):randn { 2, 3 }
+    for _, name in ipairs(names) do
+      local calls = 0
+      local poisoned = d.denoiser(function(xi)
+        calls = calls + 1
+        local eps = xi * 0.5
+        return calls > 3 and eps * (0 / 0) or eps
+      end, sched)
+      -- where it goes wrong, seen through the callback
+      local first_bad
+      d.samplers[name](poisoned, x, plan, { callback = function(i, _, xi, x0)
+        if not first_bad and not (xi:all_finite() and (x0 == nil or x0:all_finite())) then first_bad = i end
+      end })
+      assert.is_number(first_bad, name)
+      calls = 0
+      local ok, err = pcall(d.samplers[name], poisoned, x, plan, { check_finite = true })
+      assert.is_false(ok, name)
+      assert.equal(string.format("after step %d of %d", first_bad, #plan - 1),
+        tostring(err):match("after step %d+ of %d+"), name .. ": " .. tostring(err))
+    end
+  end)
+
   it("calls back once per step with the step index", function()
     local seen = {}
     d.samplers.dpm_solver_multistep(D, d.rng(1):randn { 2, 3 }, plan, {
@@ -179,5 +208,42 @@ describe("diffusion.sample front", function()
     local out = d.sample { scheduler = "DDIMScheduler", config = { _class_name = "DDIMScheduler",
       _diffusers_version = "0.30.0" }, steps = 2, model = model, x = x }
     assert.same({ 1, 1, 2, 2 }, out:shape())
+  end)
+
+  it("checks every config value by key before using it", function()
+    local x = d.rng(1):randn { 1, 1, 2, 2 }
+    local function run(class, config)
+      return d.sample { scheduler = class, config = config, steps = 3, model = model, x = x }
+    end
+    local cases = {
+      { "DDIMScheduler", { beta_start = "0.0001" },
+        "config key 'beta_start' must be a number in (0, 1), got \"0.0001\"" },
+      { "DDIMScheduler", { beta_end = 1.5 }, "config key 'beta_end' must be a number in (0, 1), got 1.5" },
+      { "DDPMScheduler", { num_train_timesteps = 1e9 },
+        "config key 'num_train_timesteps' must be an integer in 1..100000" },
+      { "EulerDiscreteScheduler", { num_train_timesteps = 10.5 },
+        "config key 'num_train_timesteps' must be an integer" },
+      { "EulerDiscreteScheduler", { use_karras_sigmas = "yes" },
+        "config key 'use_karras_sigmas' must be true or false" },
+      { "DPMSolverMultistepScheduler", { solver_order = 7 },
+        "config key 'solver_order' must be an integer in 1..3" },
+      { "DDIMScheduler", { trained_betas = { 0.1, 0 / 0 } }, "config key 'trained_betas' must be a list" },
+      { "DDIMScheduler", { clip_sample_range = "nan" }, "config key 'clip_sample_range' must be a positive number" },
+      { "EDMEulerScheduler", { sigma_max = -1 }, "config key 'sigma_max' must be a positive number, got -1" },
+      { "UniPCMultistepScheduler", { disable_corrector = { "a" } }, "config key 'disable_corrector' must be a list" },
+    }
+    for _, case in ipairs(cases) do
+      local ok, err = pcall(run, case[1], case[2])
+      assert.is_false(ok, case[3])
+      assert.truthy(tostring(err):find(case[3], 1, true), tostring(err))
+    end
+    local ok, err = pcall(d.sample, { scheduler = "DDIMScheduler", steps = 4, x = x, check_finite = true,
+      model = function(xi) return xi * (0 / 0) end })
+    assert.is_false(ok)
+    assert.equal("sampler: x is not finite after step 1 of 4", err)
+    -- JSON's 1000.0 is the integer 1000: the same plan as 1000
+    local a = run("DDIMScheduler", { num_train_timesteps = 1000.0 })
+    local b = run("DDIMScheduler", { num_train_timesteps = 1000 })
+    assert.equal(0, (a - b):abs():max())
   end)
 end)

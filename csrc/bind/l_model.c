@@ -196,17 +196,17 @@ static int m_call(lua_State *L) {
   lua_settop(L, 4); /* scratch below goes above the argument slots */
   lmodel *m = check_model(L, 1);
   dt_tensor *x = lt_check(L, 2);
-  int64_t n = x->ndim >= 1 ? x->shape[0] : 0;
-  if (n < 1)
-    return luaL_error(L, "model: input must be N x C x H x W with N >= 1");
-  float *t = lua_newuserdatauv(L, (size_t)n * sizeof(float), 0);
+  if (x->ndim != 4)
+    return luaL_error(L, "model: input must be an N x C x H x W tensor");
+  int64_t n = x->shape[0];
+  float *t = lua_newuserdatauv(L, (size_t)n * sizeof(float) + 1, 0);
   if (lua_type(L, 3) == LUA_TNUMBER) {
     float v = (float)lua_tonumber(L, 3);
     for (int64_t i = 0; i < n; i++)
       t[i] = v;
   } else {
     dt_tensor *tt = lt_test(L, 3);
-    if (!tt || !tt->data || (tt->numel != n && tt->numel != 1))
+    if (!tt || (tt->numel && !tt->data) || (tt->numel != n && tt->numel != 1))
       return luaL_error(L, "model: t must be a number or a tensor of %d timesteps", (int)n);
     for (int64_t i = 0; i < n; i++)
       t[i] = tt->data[tt->numel == 1 ? 0 : i];

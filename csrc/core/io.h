@@ -9,9 +9,15 @@
 
 #include "tensor.h"
 
+/* Deflate expands by at most 1032:1, so a compressed file of n bytes cannot
+ * hold more than DT_DEFLATE_MAX_RATIO * n bytes: a header claiming more is
+ * hostile (a decompression bomb) and is refused before anything is allocated. */
+#define DT_DEFLATE_MAX_RATIO 1032
+#define DT_DEFLATE_SLACK 4096 /* headers, stored blocks, rounding */
+
 /* ---- safetensors ---- */
 #define DT_ST_MAX_HEADER (100u << 20) /* the reference implementation's limit */
-#define DT_ST_MAX_TENSORS (1 << 20)
+#define DT_ST_MAX_TENSORS (1 << 16)   /* diffusers files hold a few thousand */
 
 typedef enum {
   DT_F32,

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <zlib.h>
 
 #include "io.h"
@@ -76,7 +77,14 @@ dt_status dt_idx_read(const char *path, dt_tensor *out, dt_err *err) {
   int64_t shape[DT_MAX_DIMS];
   for (int d = 0; d < ndim; d++)
     shape[d] = be32(head + 4 + 4 * d);
-  st = dt_shape_check(shape, ndim, NULL, err);
+  int64_t numel = 0;
+  struct stat sb;
+  st = dt_shape_check(shape, ndim, &numel, err);
+  /* gzread passes plain files through, so one bound covers both */
+  if (!st && stat(path, &sb) == 0 &&
+      (uint64_t)numel * size > (uint64_t)sb.st_size * DT_DEFLATE_MAX_RATIO + DT_DEFLATE_SLACK)
+    st = dt_fail(err, DT_EFORMAT, "header claims %lld values, more than a %lld-byte file can hold",
+                 (long long)numel, (long long)sb.st_size);
   if (!st)
     st = dt_alloc(out, shape, ndim, err);
   if (st) {
@@ -104,5 +112,7 @@ dt_status dt_idx_read(const char *path, dt_tensor *out, dt_err *err) {
                  (long long)out->numel);
 done:
   gzclose(gz);
+  if (st)
+    dt_free(out); /* nothing half-read survives a failure */
   return st;
 }

@@ -217,6 +217,8 @@ done:
   free(raw);
   free(header);
   fclose(fp);
+  if (st)
+    dt_free(out); /* nothing half-read survives a failure */
   return st;
 }
 

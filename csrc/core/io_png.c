@@ -4,6 +4,7 @@
 #include <png.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "io.h"
 
@@ -24,6 +25,15 @@ dt_status dt_png_read(const char *path, int channels, dt_tensor *out, dt_err *er
   img.format = channels == 1 ? PNG_FORMAT_GRAY : channels == 3 ? PNG_FORMAT_RGB : PNG_FORMAT_RGBA;
   int64_t h = img.height, w = img.width;
   size_t nbytes = (size_t)PNG_IMAGE_SIZE(img); /* sides <= 16384: fits easily */
+  struct stat sb;
+  uint64_t raw = (uint64_t)h * (uint64_t)w * (uint64_t)PNG_IMAGE_PIXEL_CHANNELS(img.format);
+  if (stat(path, &sb) == 0 &&
+      raw > (uint64_t)sb.st_size * DT_DEFLATE_MAX_RATIO + DT_DEFLATE_SLACK) {
+    png_image_free(&img);
+    return dt_fail(err, DT_EFORMAT,
+                   "'%s': claims %ux%u pixels, more than a %lld-byte file can hold", path,
+                   img.width, img.height, (long long)sb.st_size);
+  }
   int64_t shape[3] = {channels, h, w};
   dt_status st = dt_alloc(out, shape, 3, err);
   unsigned char *buf = st ? NULL : calloc(nbytes, 1); /* zeros: composite alpha onto black */
@@ -33,6 +43,7 @@ dt_status dt_png_read(const char *path, int channels, dt_tensor *out, dt_err *er
   }
   if (!png_image_finish_read(&img, NULL, buf, 0, NULL)) {
     free(buf);
+    dt_free(out);
     return dt_fail(err, DT_EFORMAT, "'%s': %s", path, img.message);
   }
   for (int64_t c = 0; c < channels; c++)

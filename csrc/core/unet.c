@@ -10,7 +10,9 @@
 /* Weight names are built with snprintf into 256-byte buffers; the longest
  * diffusers name is under 60 bytes, and a truncated one could only fail its
  * lookup, which is reported as a missing weight. */
+#if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic ignored "-Wformat-truncation"
+#endif
 
 #define MAX_RES (DT_UNET_MAX_LAYERS + 1)
 #define SLOTS 256
@@ -949,11 +951,13 @@ dt_status dt_unet_forward(dt_unet *u, const dt_tensor *x, const float *t, const 
   int64_t div = (int64_t)1 << (c->nlevels - 1);
   if (x->ndim != 4 || x->shape[1] != c->in_channels)
     return dt_fail(err, DT_EARG, "input %s: expected N x %d x H x W", sx, c->in_channels);
-  if (x->shape[0] < 1 || x->shape[2] < div || x->shape[3] < div || x->shape[2] % div ||
-      x->shape[3] % div)
-    return dt_fail(err, DT_EARG, "input %s: N >= 1, and H and W multiples of %lld", sx,
-                   (long long)div);
+  if (x->shape[2] < div || x->shape[3] < div || x->shape[2] % div || x->shape[3] % div)
+    return dt_fail(err, DT_EARG, "input %s: H and W must be multiples of %lld", sx, (long long)div);
   int64_t n = x->shape[0];
+  if (n == 0) { /* an empty batch gives an empty batch, as in PyTorch */
+    int64_t shape[4] = {0, c->out_channels, x->shape[2], x->shape[3]};
+    return dt_alloc(out, shape, 4, err);
+  }
   for (int64_t s = 0; s < n; s++)
     if (!isfinite(t[s]) || (c->time_kind == DT_TIME_FOURIER && !(t[s] > 0)))
       return dt_fail(err, DT_EARG, "timestep %g is not usable", (double)t[s]);

@@ -17,13 +17,98 @@ local M = {}
 -- Keys that never change numbers.
 local BOOKKEEPING = { _class_name = true, _diffusers_version = true, _use_default_values = true }
 
+-- What each config value must be. A file from a stranger can hold anything;
+-- every value is checked here, by name, before any arithmetic sees it.
+local function finite(v) return type(v) == "number" and v == v and v > -math.huge and v < math.huge end
+local function integer_in(lo, hi)
+  -- JSON has one number type: 1000.0 is the integer 1000
+  return function(v)
+    local i = type(v) == "number" and math.tointeger(v)
+    return i and i >= lo and i <= hi, i
+  end, string.format("an integer in %d..%d", lo, hi)
+end
+local function number_where(pred, what) return function(v) return finite(v) and pred(v) end, what end
+local function is_string(v) return type(v) == "string" end
+local function is_boolean(v) return type(v) == "boolean" end
+local function is_list(v)
+  if type(v) ~= "table" then return false end
+  local n = 0
+  for _ in pairs(v) do n = n + 1 end
+  return n == #v
+end
+local MAX_TRAIN_STEPS = 100000
+local unit_open = { number_where(function(v) return v > 0 and v < 1 end, "a number in (0, 1)") }
+local positive = { number_where(function(v) return v > 0 end, "a positive number") }
+local any_finite = { number_where(function() return true end, "a finite number") }
+local string_value = { is_string, "a string" }
+local boolean_value = { is_boolean, "true or false" }
+local VALUE_CHECKS = {
+  num_train_timesteps = { integer_in(1, MAX_TRAIN_STEPS) },
+  steps_offset = { integer_in(0, MAX_TRAIN_STEPS) },
+  original_inference_steps = { integer_in(1, MAX_TRAIN_STEPS) },
+  solver_order = { integer_in(1, 3) },
+  predictor_order = { integer_in(1, 4) },
+  corrector_order = { integer_in(1, 4) },
+  base_image_seq_len = { integer_in(1, 1 << 30) },
+  max_image_seq_len = { integer_in(1, 1 << 30) },
+  beta_start = unit_open, beta_end = unit_open,
+  dynamic_thresholding_ratio = unit_open,
+  clip_sample_range = positive, sample_max_value = positive, sigma_min = positive, sigma_max = positive,
+  sigma_data = positive, rho = positive, shift = positive, timestep_scaling = positive,
+  mid_block_scale_factor = positive,
+  base_shift = any_finite, max_shift = any_finite,
+  lambda_min_clipped = { function(v) return type(v) == "number" and v == v end, "a number" },
+  trained_betas = {
+    function(v)
+      if not is_list(v) or #v < 1 or #v > MAX_TRAIN_STEPS then return false end
+      for i = 1, #v do
+        if not (finite(v[i]) and v[i] > 0 and v[i] < 1) then return false end
+      end
+      return true
+    end,
+    string.format("a list of 1..%d numbers in (0, 1)", MAX_TRAIN_STEPS),
+  },
+  disable_corrector = { -- step indices, counted from 0
+    function(v)
+      if not is_list(v) then return false end
+      for i = 1, #v do
+        if not (math.tointeger(v[i]) and v[i] >= 0 and v[i] < MAX_TRAIN_STEPS) then return false end
+      end
+      return true
+    end,
+    "a list of step indices",
+  },
+}
+for _, key in ipairs { "beta_schedule", "prediction_type", "timestep_spacing", "variance_type", "algorithm_type",
+  "solver_type", "final_sigmas_type", "interpolation_type", "timestep_type", "sigma_schedule", "_class_name",
+  "_diffusers_version" } do
+  VALUE_CHECKS[key] = string_value
+end
+for _, key in ipairs { "clip_sample", "thresholding", "set_alpha_to_one", "use_karras_sigmas",
+  "use_exponential_sigmas", "use_beta_sigmas", "lower_order_final", "euler_at_final", "use_lu_lambdas",
+  "skip_prk_steps", "rescale_betas_zero_snr", "predict_x0", "use_dynamic_shifting" } do
+  VALUE_CHECKS[key] = boolean_value
+end
+
 -- Normalises a config: JSON nulls (lua-cjson's lightuserdata) become nil,
--- the strings "inf", "-inf", "nan" become numbers.
+-- the strings "inf", "-inf", "nan" become numbers; then every known key's
+-- value is checked (unknown keys are left to each class's key check).
 local function clean(config)
+  if type(config) ~= "table" then error("sample: config must be a table", 3) end
   local out = {}
   for k, v in pairs(config) do
+    if type(k) ~= "string" then error(string.format("sample: config key %s is not a string", tostring(k)), 3) end
     if type(v) == "userdata" then v = nil end
     if v == "inf" then v = math.huge elseif v == "-inf" then v = -math.huge elseif v == "nan" then v = 0 / 0 end
+    local check = VALUE_CHECKS[k]
+    if v ~= nil and check then
+      local ok, normalised = check[1](v)
+      if not ok then
+        error(string.format("sample: config key '%s' must be %s, got %s", k, check[2],
+          type(v) == "string" and string.format("%q", v) or tostring(v)), 3)
+      end
+      if normalised ~= nil then v = normalised end
+    end
     out[k] = v
   end
   return out
@@ -630,10 +715,11 @@ end
 local SAMPLE_KEYS = {
   scheduler = true, config = true, steps = true, model = true, x = true, eta = true, noise = true,
   class_labels = true, guidance_scale = true, null_class = true, callback = true, seed = true, tau = true,
+  check_finite = true,
 }
 
 --- diffusion.sample{scheduler =, config =, steps =, model =, x =, eta =, noise =,
---- class_labels =, guidance_scale =, callback =} -> x, info
+--- class_labels =, guidance_scale =, callback =, check_finite =} -> x, info
 -- x is the initial noise x_T (a standard normal tensor): it is scaled by the
 -- class's init_noise_sigma as diffusers pipelines do. callback(i, n, x, x0)
 -- sees x in diffusers' convention. info has the plan and the timesteps.
@@ -660,6 +746,7 @@ function M.sample(args)
   local sopts = setup.sampler_opts or {}
   sopts.noise = args.noise
   sopts.seed = args.seed
+  sopts.check_finite = args.check_finite
   if args.callback then
     sopts.callback = function(i, n, xi, x0)
       local lvl = plan[i + 1]

@@ -89,31 +89,7 @@ function schedule.cosine(o)
   o = o or {}
   check_keys(o, { s = true, num_train_timesteps = true, max_beta = true, float32 = true }, "cosine")
   local s = opt(o, "s", 0.008)
-  -- plan(n, opts) also takes opts.sigmas as a Lua function: called as
--- f(n, sigma_min, sigma_max) with the schedule's range, it returns the n
--- sigmas (k-diffusion's sigma, sigma / alpha), noisiest first.
-local c_plan = core.Schedule.plan
-function core.Schedule.plan(sched, n, opts)
-  if opts and type(opts.sigmas) == "function" then
-    local info = sched:info()
-    local lo, hi = opts.sigma_min or info.sigma_min, opts.sigma_max or info.sigma_max
-    local custom = {}
-    for k, v in pairs(opts) do custom[k] = v end
-    custom.sigmas = opts.sigmas(n, lo, hi)
-    if type(custom.sigmas) ~= "table" then error("plan: the sigmas function must return a table", 2) end
-    return c_plan(sched, n, custom)
-  end
-  return c_plan(sched, n, opts)
-end
-
---- A schedule and plan options from a diffusers scheduler_config.json table:
--- returns schedule, plan_opts (spacing, steps_offset, sigmas, final) for
--- schedule:plan(n, plan_opts). diffusion.sample runs a config exactly.
-function schedule.from_diffusers(config)
-  return require("diffusion.diffusers").schedule_from_config(config)
-end
-
-return schedule.from_function(function(t) return math.cos((t + s) / (1 + s) * math.pi / 2) ^ 2 end,
+  return schedule.from_function(function(t) return math.cos((t + s) / (1 + s) * math.pi / 2) ^ 2 end,
     opt(o, "num_train_timesteps", 1000), { max_beta = o.max_beta, float32 = o.float32 })
 end
 

@@ -30,7 +30,7 @@ return function(D, x, plan, opts)
       xs:lincomb_({ 1, h2, -h2, s_up * s_noise }, { xs, x2, x0_2, noise(xs) })
       x0 = x0_2
     end
-    if opts.callback then opts.callback(i, n, util.unscale(xs, nxt), x0) end
+    util.report(opts, i, n, xs, x0, nxt)
   end
   return util.unscale(xs, plan[#plan])
 end

@@ -29,7 +29,7 @@ return function(D, x, plan, opts)
       x0 = x0_2
     end
     if s_next > 0 then xs:axpby_(1, s_up * s_noise, noise(xs)) end
-    if opts.callback then opts.callback(i, n, util.unscale(xs, nxt), x0) end
+    util.report(opts, i, n, xs, x0, nxt)
   end
   return util.unscale(xs, plan[#plan])
 end

@@ -52,7 +52,7 @@ return function(D, x, plan, opts)
       xs:lincomb_(coefs, terms)
     end
     x0_1, x0_2, h_1, h_2 = x0, x0_1, h, h_1
-    if opts.callback then opts.callback(i, n, util.unscale(xs, nxt), x0) end
+    util.report(opts, i, n, xs, x0, nxt)
   end
   return util.unscale(xs, plan[#plan])
 end

@@ -24,7 +24,7 @@ return function(D, x, plan, opts)
       xs:lincomb_({ 1 + dt / (2 * s), -dt / (2 * s), dt / (2 * s_next), -dt / (2 * s_next) }, { xs, x0, x2, x0_2 })
       x0 = x0_2
     end
-    if opts.callback then opts.callback(i, n, util.unscale(xs, nxt), x0) end
+    util.report(opts, i, n, xs, x0, nxt)
   end
   return util.unscale(xs, plan[#plan])
 end

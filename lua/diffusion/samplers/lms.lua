@@ -44,7 +44,7 @@ return function(D, x, plan, opts)
       terms[#terms + 1] = slopes[j + 1]
     end
     xs:lincomb_(coefs, terms)
-    if opts.callback then opts.callback(i, n, util.unscale(xs, nxt), x0) end
+    util.report(opts, i, n, xs, x0, nxt)
   end
   return util.unscale(xs, plan[#plan])
 end

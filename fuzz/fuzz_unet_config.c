@@ -1,0 +1,105 @@
+/* UNet config.json validation and the weight/config cross-check.
+ *
+ * Input: config JSON, a NUL byte, then one byte per weight lookup saying
+ * what the "file" holds for that name: the expected tensor, nothing, a tensor
+ * with one dimension off, or a flattened one (the bytes cycle; none means
+ * every weight is right). A model that builds runs one forward pass on the
+ * smallest input its levels allow. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../csrc/core/unet.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+#define MAX_WEIGHTS 4096
+#define MAX_WEIGHT_NUMEL (1 << 16) /* keeps each input fast; larger is "missing" */
+
+typedef struct {
+  const uint8_t *plan;
+  size_t plan_len, next;
+  dt_tensor held[MAX_WEIGHTS];
+  int nheld;
+} weights;
+
+static const dt_tensor *lookup(void *ctx, const char *name, int ndim, const int64_t *shape) {
+  weights *w = ctx;
+  (void)name;
+  int what = w->plan_len ? w->plan[w->next++ % w->plan_len] % 8 : 0;
+  int64_t numel = 1;
+  for (int d = 0; d < ndim; d++)
+    numel *= shape[d];
+  if (what == 5 || numel > MAX_WEIGHT_NUMEL || w->nheld == MAX_WEIGHTS)
+    return NULL;
+  int64_t s[DT_MAX_DIMS];
+  memcpy(s, shape, sizeof(int64_t) * (size_t)ndim);
+  int n = ndim;
+  if (what == 6)
+    s[0] += 1;
+  else if (what == 7) {
+    s[0] = numel;
+    n = 1;
+  }
+  dt_tensor *t = &w->held[w->nheld];
+  if (dt_alloc(t, s, n, NULL))
+    return NULL;
+  w->nheld++;
+  for (int64_t k = 0; k < t->numel; k++)
+    t->data[k] = (float)((k * 7919) % 101 - 50) * 1e-3f;
+  return t;
+}
+
+static void run_forward(dt_unet *u) {
+  const dt_unet_config *c = dt_unet_cfg(u);
+  int64_t side = (int64_t)1 << (c->nlevels - 1);
+  if (side > 16 || dt_unet_parameters(u) > (1 << 20))
+    return;
+  int64_t xs[4] = {1, c->in_channels, side, side};
+  int temb = c->time_embedding_dim ? c->time_embedding_dim : 4 * c->block_out[0];
+  int64_t es[2] = {1, temb};
+  dt_tensor x = {0}, emb = {0}, out = {0};
+  dt_err err;
+  if (!dt_alloc(&x, xs, 4, NULL) && !dt_alloc(&emb, es, 2, NULL)) {
+    for (int64_t k = 0; k < x.numel; k++)
+      x.data[k] = (float)(k % 13) / 6.5f - 1.0f;
+    dt_fill(&emb, 0.25f);
+    float t = 10.0f, label = 0.0f;
+    dt_unet_forward(u, &x, &t, &label, &emb, &out, &err);
+  }
+  dt_free(&out);
+  dt_free(&emb);
+  dt_free(&x);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  static int once;
+  if (!once) {
+    dt_set_threads(1);
+    once = 1;
+  }
+  const uint8_t *nul = memchr(data, 0, size);
+  size_t json_len = nul ? (size_t)(nul - data) : size;
+  dt_unet_config cfg;
+  dt_err err;
+  if (dt_unet_config_parse((const char *)data, json_len, &cfg, &err))
+    return 0;
+  weights *w = calloc(1, sizeof *w);
+  if (!w)
+    abort();
+  if (nul) {
+    w->plan = nul + 1;
+    w->plan_len = size - json_len - 1;
+  }
+  dt_unet *u = NULL;
+  int used = 0;
+  if (dt_unet_new(&cfg, lookup, w, &u, &used, &err) == DT_OK) {
+    if (used != w->nheld)
+      abort(); /* every tensor handed out was counted */
+    run_forward(u);
+  }
+  dt_unet_free(u);
+  for (int i = 0; i < w->nheld; i++)
+    dt_free(&w->held[i]);
+  free(w);
+  return 0;
+}
