@@ -71,6 +71,13 @@ check-asan: build/asan/diffusion/core.so build/test/two_states
 	LD_PRELOAD=$$($(CC) -print-file-name=libasan.so) \
 	$(LUA) $(BUSTED) --cpath='./build/asan/?.so'
 
+# The spec suite under valgrind memcheck (plain build, -O3): any memory error
+# or definite leak fails it. Slow (about 20x); not part of CI, which runs ASan.
+check-valgrind: diffusion/core.so build/test/two_states
+	valgrind --quiet --error-exitcode=99 --leak-check=full --show-leak-kinds=definite \
+	  --errors-for-leak-kinds=definite --suppressions=$(CURDIR)/.ci/valgrind.supp \
+	  $(LUA) $(BUSTED)
+
 # ---- fuzzing: libFuzzer targets built with clang, ASan and UBSan ----
 # make fuzz FUZZ_TIME=600 runs each target for FUZZ_TIME seconds on its
 # committed seed corpus (new inputs go to build/fuzz/corpus, not the repo);

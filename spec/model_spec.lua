@@ -243,6 +243,16 @@ describe("diffusion.unet and model:save", function()
     local without = wide(x, 100)
     local e = rel_err(with, without)
     assert.is_true(e > 0 and e < 1e-5, "relative difference " .. e) -- different rounding, same function
+    -- weights edited in place: winograd() drops the cached transforms
+    wide:winograd(64)
+    wide(x, 100)
+    local w = wide:weights()["down_blocks.1.resnets.0.conv2.weight"]
+    w:mul_(-1)
+    wide:winograd(64)
+    local edited = wide(x, 100)
+    wide:winograd(false)
+    local e2 = rel_err(edited, wide(x, 100))
+    assert.is_true(e2 < 1e-5 and rel_err(edited, with) > 1e-3, "relative difference " .. e2)
   end)
 
   it("counts the FLOPs of a forward pass", function()

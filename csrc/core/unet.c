@@ -608,9 +608,41 @@ dt_status dt_unet_new(const dt_unet_config *cfg, dt_weight_fn lookup, void *ctx,
   return DT_OK;
 }
 
+/* Frees every cached Winograd weight transform (they are remade on use). */
+static void drop_winograd(dt_unet *u) {
+  block_t *blocks[2 * DT_UNET_MAX_LEVELS + 1];
+  int nb = 0;
+  for (int l = 0; l < DT_UNET_MAX_LEVELS; l++) {
+    blocks[nb++] = &u->down[l];
+    blocks[nb++] = &u->up[l];
+  }
+  blocks[nb++] = &u->mid;
+  for (int i = 0; i < nb; i++) {
+    block_t *b = blocks[i];
+    for (int r = 0; r < MAX_RES; r++) {
+      conv_t *cs[3] = {&b->res[r].conv1, &b->res[r].conv2, &b->res[r].shortcut};
+      for (int k = 0; k < 3; k++) {
+        free(cs[k]->wino);
+        cs[k]->wino = NULL;
+      }
+    }
+    conv_t *cs[3] = {&b->samp_conv, &b->samp_res.conv1, &b->samp_res.conv2};
+    for (int k = 0; k < 3; k++) {
+      free(cs[k]->wino);
+      cs[k]->wino = NULL;
+    }
+    free(b->samp_res.shortcut.wino);
+    b->samp_res.shortcut.wino = NULL;
+  }
+  free(u->conv_in.wino);
+  free(u->conv_out.wino);
+  u->conv_in.wino = u->conv_out.wino = NULL;
+}
+
 void dt_unet_free(dt_unet *u) {
   if (!u)
     return;
+  drop_winograd(u);
   for (int i = 0; i < SLOTS; i++)
     if (u->slot_used[i])
       dt_free(&u->slot[i]);
@@ -622,7 +654,10 @@ void dt_unet_free(dt_unet *u) {
 const dt_unet_config *dt_unet_cfg(const dt_unet *u) { return &u->cfg; }
 int64_t dt_unet_parameters(const dt_unet *u) { return u->nparams; }
 double dt_unet_last_flops(const dt_unet *u) { return u->flops; }
-void dt_unet_set_winograd(dt_unet *u, int min_pixels) { u->winograd_min_pixels = min_pixels; }
+void dt_unet_set_winograd(dt_unet *u, int min_pixels) {
+  u->winograd_min_pixels = min_pixels;
+  drop_winograd(u); /* weights may have changed since the transforms were made */
+}
 
 void dt_unet_memory(const dt_unet *u, size_t *scratch, size_t *pooled, size_t *peak) {
   *scratch = u->scratch_floats * sizeof(float);

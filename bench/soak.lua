@@ -1,0 +1,63 @@
+-- Soak: 10,000 sampler steps through a small UNet (ddpm-cifar10's layout
+-- shrunk: two levels, 32 and 64 channels, attention at the second, 16 x 16
+-- images, batch 4), rotating through stochastic and multistep samplers with
+-- check_finite and a callback, and printing resident memory every 500
+-- steps. Passes (exit 0) when resident memory after warm-up (the first 1,000
+-- steps) stays within 5% of its value at the end of warm-up.
+--   lua5.4 bench/soak.lua [steps=10000] [threads=2]
+-- Training soak (2,000 steps) waits on the trainer (issue 5).
+package.path = "lua/?.lua;lua/?/init.lua;spec/?.lua;" .. package.path
+package.cpath = "./?.so;" .. package.cpath
+local d = require "diffusion"
+local support = require "support"
+
+local total = tonumber(arg[1]) or 10000
+local threads = tonumber(arg[2]) or 2
+d.threads(threads)
+
+local model = d.unet({
+  sample_size = 16, in_channels = 3, out_channels = 3, layers_per_block = 1, block_out_channels = { 32, 64 },
+  down_block_types = { "DownBlock2D", "AttnDownBlock2D" }, up_block_types = { "AttnUpBlock2D", "UpBlock2D" },
+  norm_num_groups = 8,
+}, { seed = 1 })
+local sched = d.schedule.linear {}
+local D = d.denoiser(model, sched)
+local samplers = { "euler_ancestral", "dpmpp_2m", "unipc", "ddim", "dpmpp_2m_sde", "heun" }
+local rng = d.rng(0)
+
+local WARMUP, EVERY, PER_RUN = 1000, 500, 50
+local done, run = 0, 0
+local curve = {}
+local t0 = d.core.now()
+print(string.format("soak: %d sampler steps, batch 4 x 3 x 16 x 16, %d threads", total, threads))
+print("   step   resident MiB")
+while done < total do
+  run = run + 1
+  local name = samplers[(run - 1) % #samplers + 1]
+  local plan = sched:plan(PER_RUN)
+  local steps_seen = 0
+  local x = d.samplers[name](D, rng:randn { 4, 3, 16, 16 }, plan, {
+    eta = 1, seed = run, check_finite = true,
+    callback = function() steps_seen = steps_seen + 1 end,
+  })
+  assert(x:all_finite() and steps_seen == PER_RUN, name)
+  for _ = 1, steps_seen do
+    done = done + 1
+    if done % EVERY == 0 then
+      local rss = support.rss_mib()
+      curve[#curve + 1] = { done, rss }
+      print(string.format("%7d   %8.1f", done, rss))
+    end
+  end
+end
+local base
+for _, point in ipairs(curve) do if point[1] == WARMUP then base = point[2] end end
+local lo, hi = math.huge, 0
+for _, point in ipairs(curve) do
+  if point[1] >= WARMUP then lo, hi = math.min(lo, point[2]), math.max(hi, point[2]) end
+end
+local drift = math.max(hi - base, base - lo) / base
+print(string.format("after warm-up: %.1f .. %.1f MiB, at most %.1f%% from %.1f MiB at step %d; %.1f s",
+  lo, hi, 100 * drift, base, WARMUP, d.core.now() - t0))
+print(drift <= 0.05 and "soak: within 5%" or "soak: FAILED, resident memory drifts more than 5%")
+os.exit(drift <= 0.05 and 0 or 1)
