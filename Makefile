@@ -74,7 +74,7 @@ check-asan: build/asan/diffusion/core.so build/test/two_states
 # The spec suite under valgrind memcheck (plain build, -O3): any memory error
 # or definite leak fails it. Slow (about 20x); not part of CI, which runs ASan.
 check-valgrind: diffusion/core.so build/test/two_states
-	valgrind --quiet --error-exitcode=99 --leak-check=full --show-leak-kinds=definite \
+	DIFFUSION_SANITIZED=1 valgrind --quiet --error-exitcode=99 --leak-check=full --show-leak-kinds=definite \
 	  --errors-for-leak-kinds=definite --suppressions=$(CURDIR)/.ci/valgrind.supp \
 	  $(LUA) $(BUSTED)
 

@@ -241,6 +241,11 @@ describe("diffusion.sample front", function()
       model = function(xi) return xi * (0 / 0) end })
     assert.is_false(ok)
     assert.equal("sampler: x is not finite after step 1 of 4", err)
+    -- more steps than distinct timesteps: a repeated level, which multistep solvers divide by
+    local ok2, err2 = pcall(d.sample, { scheduler = "DPMSolverMultistepScheduler", steps = 12, x = x, model = model,
+      config = { num_train_timesteps = 9, timestep_spacing = "linspace" } })
+    assert.is_false(ok2)
+    assert.truthy(tostring(err2):find("with 12 steps repeats a noise level at step 2", 1, true), tostring(err2))
     -- JSON's 1000.0 is the integer 1000: the same plan as 1000
     local a = run("DDIMScheduler", { num_train_timesteps = 1000.0 })
     local b = run("DDIMScheduler", { num_train_timesteps = 1000 })

@@ -740,6 +740,16 @@ function M.sample(args)
   dopts.class_labels, dopts.guidance_scale, dopts.null_class = args.class_labels, args.guidance_scale, args.null_class
   local D = denoiser(args.model, setup.schedule, dopts)
   local plan = setup.plan
+  -- More steps than the config has distinct timesteps repeat a level: a
+  -- step of size zero, which multistep solvers divide by.
+  for i = 1, #plan - 1 do
+    local a, b = plan[i], plan[i + 1]
+    if b.sigma > 0 and b.sigma / b.alpha >= a.sigma / a.alpha then
+      error(string.format("sample: %s with %d steps repeats a noise level at step %d "
+        .. "(num_train_timesteps = %s has too few distinct timesteps); use fewer steps", class, steps, i,
+        tostring(c.num_train_timesteps or 1000)), 2)
+    end
+  end
   -- `scaled`: diffusers keeps x / alpha (k-diffusion's variable) for this class
   local scale_in = setup.scaled and 1 / plan[1].alpha or 1
   local x = args.x * ((setup.init_noise_sigma or 1) / scale_in)
