@@ -199,7 +199,7 @@ static int m_call(lua_State *L) {
   if (x->ndim != 4)
     return luaL_error(L, "model: input must be an N x C x H x W tensor");
   int64_t n = x->shape[0];
-  float *t = lua_newuserdatauv(L, (size_t)n * sizeof(float) + 1, 0);
+  float *t = lua_newuserdatauv(L, (size_t)n * sizeof(float) + 1, 0); /* + 1: never size 0 */
   if (lua_type(L, 3) == LUA_TNUMBER) {
     float v = (float)lua_tonumber(L, 3);
     for (int64_t i = 0; i < n; i++)

@@ -608,6 +608,11 @@ dt_status dt_unet_new(const dt_unet_config *cfg, dt_weight_fn lookup, void *ctx,
   return DT_OK;
 }
 
+static void drop_transform(conv_t *c) {
+  free(c->wino);
+  c->wino = NULL;
+}
+
 /* Frees every cached Winograd weight transform (they are remade on use). */
 static void drop_winograd(dt_unet *u) {
   block_t *blocks[2 * DT_UNET_MAX_LEVELS + 1];
@@ -619,24 +624,19 @@ static void drop_winograd(dt_unet *u) {
   blocks[nb++] = &u->mid;
   for (int i = 0; i < nb; i++) {
     block_t *b = blocks[i];
-    for (int r = 0; r < MAX_RES; r++) {
-      conv_t *cs[3] = {&b->res[r].conv1, &b->res[r].conv2, &b->res[r].shortcut};
-      for (int k = 0; k < 3; k++) {
-        free(cs[k]->wino);
-        cs[k]->wino = NULL;
-      }
+    resnet_t *resnets[MAX_RES + 1];
+    for (int r = 0; r < MAX_RES; r++)
+      resnets[r] = &b->res[r];
+    resnets[MAX_RES] = &b->samp_res;
+    for (int r = 0; r <= MAX_RES; r++) {
+      drop_transform(&resnets[r]->conv1);
+      drop_transform(&resnets[r]->conv2);
+      drop_transform(&resnets[r]->shortcut);
     }
-    conv_t *cs[3] = {&b->samp_conv, &b->samp_res.conv1, &b->samp_res.conv2};
-    for (int k = 0; k < 3; k++) {
-      free(cs[k]->wino);
-      cs[k]->wino = NULL;
-    }
-    free(b->samp_res.shortcut.wino);
-    b->samp_res.shortcut.wino = NULL;
+    drop_transform(&b->samp_conv);
   }
-  free(u->conv_in.wino);
-  free(u->conv_out.wino);
-  u->conv_in.wino = u->conv_out.wino = NULL;
+  drop_transform(&u->conv_in);
+  drop_transform(&u->conv_out);
 }
 
 void dt_unet_free(dt_unet *u) {

@@ -93,18 +93,19 @@ end
 -- Normalises a config: JSON nulls (lua-cjson's lightuserdata) become nil,
 -- the strings "inf", "-inf", "nan" become numbers; then every known key's
 -- value is checked (unknown keys are left to each class's key check).
-local function clean(config)
-  if type(config) ~= "table" then error("sample: config must be a table", 3) end
+local function clean(config, fname)
+  fname = fname or "sample"
+  if type(config) ~= "table" then error(fname .. ": config must be a table", 3) end
   local out = {}
   for k, v in pairs(config) do
-    if type(k) ~= "string" then error(string.format("sample: config key %s is not a string", tostring(k)), 3) end
+    if type(k) ~= "string" then error(string.format("%s: config key %s is not a string", fname, tostring(k)), 3) end
     if type(v) == "userdata" then v = nil end
     if v == "inf" then v = math.huge elseif v == "-inf" then v = -math.huge elseif v == "nan" then v = 0 / 0 end
     local check = VALUE_CHECKS[k]
     if v ~= nil and check then
       local ok, normalised = check[1](v)
       if not ok then
-        error(string.format("sample: config key '%s' must be %s, got %s", k, check[2],
+        error(string.format("%s: config key '%s' must be %s, got %s", fname, k, check[2],
           type(v) == "string" and string.format("%q", v) or tostring(v)), 3)
       end
       if normalised ~= nil then v = normalised end
@@ -697,7 +698,7 @@ M.classes = classes
 
 --- schedule, plan options for a diffusers config table (see schedule.from_diffusers)
 function M.schedule_from_config(config)
-  local c = clean(config)
+  local c = clean(config, "from_diffusers")
   local s
   if c._class_name and c._class_name:find("^EDM") then
     s = schedule.edm { sigma_min = c.sigma_min, sigma_max = c.sigma_max, sigma_data = c.sigma_data, rho = c.rho }
