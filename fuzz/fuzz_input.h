@@ -11,7 +11,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-static const char *fuzz_input_path(const uint8_t *data, size_t size) {
+static inline const char *fuzz_input_path(const uint8_t *data, size_t size) {
   static int fd = -1;
   static char path[64];
   if (fd < 0) {
@@ -31,7 +31,7 @@ static const char *fuzz_input_path(const uint8_t *data, size_t size) {
 
 /* Reads every value of a tensor a reader returned, so ASan sees any value
  * that lies outside what was allocated or mapped. */
-static void fuzz_read_all(const float *data, int64_t n) {
+static inline void fuzz_read_all(const float *data, int64_t n) {
   volatile float sink = 0;
   for (int64_t k = 0; k < n; k++)
     sink += data[k];
