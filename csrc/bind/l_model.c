@@ -326,7 +326,8 @@ static void push_json(lua_State *L, const cJSON *v, int depth) {
   luaL_checkstack(L, 4, "json");
   if (cJSON_IsNumber(v)) {
     double d = v->valuedouble;
-    if (d == (double)(lua_Integer)d && d > -9e15 && d < 9e15)
+    /* the range test comes first: casting a larger value is undefined */
+    if (d > -9e15 && d < 9e15 && d == (double)(lua_Integer)d)
       lua_pushinteger(L, (lua_Integer)d);
     else
       lua_pushnumber(L, d);
