@@ -15,16 +15,26 @@ static lua_State *L;
 static int harness = LUA_NOREF;
 
 static void setup(void) {
+  /* the repository root: the build's, or DIFFUSION_ROOT for a copy elsewhere */
+  const char *root = getenv("DIFFUSION_ROOT");
+  if (!root)
+    root = DIFFUSION_ROOT;
   L = luaL_newstate();
   luaL_openlibs(L);
   luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_PRELOAD_TABLE);
   lua_pushcfunction(L, luaopen_diffusion_core);
   lua_setfield(L, -2, "diffusion.core");
   lua_pop(L, 1);
-  const char *init = "package.path = '" DIFFUSION_ROOT "/lua/?.lua;" DIFFUSION_ROOT
-                     "/lua/?/init.lua;' .. package.path\n"
-                     "return dofile('" DIFFUSION_ROOT "/fuzz/scheduler_config.lua')";
-  if (luaL_dostring(L, init) != LUA_OK) {
+  const char *init =
+      "local root = ...\n"
+      "package.path = root .. '/lua/?.lua;' .. root .. '/lua/?/init.lua;' .. package.path\n"
+      "return dofile(root .. '/fuzz/scheduler_config.lua')";
+  if (luaL_loadstring(L, init) != LUA_OK) {
+    fprintf(stderr, "fuzz_scheduler_config: %s\n", lua_tostring(L, -1));
+    abort();
+  }
+  lua_pushstring(L, root);
+  if (lua_pcall(L, 1, 1, 0) != LUA_OK) {
     fprintf(stderr, "fuzz_scheduler_config: %s\n", lua_tostring(L, -1));
     abort();
   }

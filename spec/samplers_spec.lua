@@ -246,6 +246,19 @@ describe("diffusion.sample front", function()
       config = { num_train_timesteps = 9, timestep_spacing = "linspace" } })
     assert.is_false(ok2)
     assert.truthy(tostring(err2):find("with 12 steps repeats a noise level at step 2", 1, true), tostring(err2))
+    -- found by fuzzing: UniPC's last step into sigma = 0 is first order whatever lower_order_final says
+    local exact = d.sample { scheduler = "UniPCMultistepScheduler", steps = 10, x = x,
+      config = { lower_order_final = false, final_sigmas_type = "zero", solver_order = 3 },
+      model = function(xi, t)
+        local s = d.schedule.linear {}
+        return xi * s:sigma(type(t) == "number" and t or t:get(1)) -- N(0, I) data, VP: eps = sigma x
+      end }
+    assert.is_true(exact:all_finite())
+    -- and an epsilon model cannot denoise pure noise (zero terminal SNR): a clear error, not NaN
+    local ok3, err3 = pcall(d.sample, { scheduler = "DDIMScheduler", steps = 4, x = x, model = model,
+      config = { rescale_betas_zero_snr = true, timestep_spacing = "trailing" } })
+    assert.is_false(ok3)
+    assert.truthy(tostring(err3):find("epsilon-predicting model cannot give x0 where alpha = 0", 1, true), err3)
     -- JSON's 1000.0 is the integer 1000: the same plan as 1000
     local a = run("DDIMScheduler", { num_train_timesteps = 1000.0 })
     local b = run("DDIMScheduler", { num_train_timesteps = 1000 })

@@ -89,6 +89,10 @@ local function denoiser(model, schedule, opts)
     else
       local out = network(x, t)
       if prediction == "epsilon" then
+        if alpha == 0 then -- pure noise: x holds nothing of x0
+          error(string.format("denoiser: an epsilon-predicting model cannot give x0 where alpha = 0 (t = %g); "
+            .. "a zero-terminal-SNR schedule needs v_prediction or sample", t), 2)
+        end
         eps = out
         x0 = d.lincomb({ 1 / alpha, -sigma / alpha }, { x, out })
       elseif prediction == "v_prediction" then -- v = alpha * eps - sigma * x0

@@ -102,6 +102,7 @@ return function(D, x, plan, opts)
     outputs[max_order + 1] = nil
     local order = lower_final and math.min(max_order, n - i + 1) or max_order
     order = math.min(order, warm + 1)
+    if nxt.sigma == 0 then order = 1 end -- lambda = inf there: only the first-order step is defined
     last_x = x:clone()
     -- UniP: predict x at plan[i + 1]
     local prev = {}
