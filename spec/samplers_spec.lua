@@ -250,8 +250,8 @@ describe("diffusion.sample front", function()
     local exact = d.sample { scheduler = "UniPCMultistepScheduler", steps = 10, x = x,
       config = { lower_order_final = false, final_sigmas_type = "zero", solver_order = 3 },
       model = function(xi, t)
-        local s = d.schedule.linear {}
-        return xi * s:sigma(type(t) == "number" and t or t:get(1)) -- N(0, I) data, VP: eps = sigma x
+        local vp = d.schedule.linear {}
+        return xi * vp:sigma(type(t) == "number" and t or t:get(1)) -- N(0, I) data, VP: eps = sigma x
       end }
     assert.is_true(exact:all_finite())
     -- and an epsilon model cannot denoise pure noise (zero terminal SNR): a clear error, not NaN
