@@ -18,28 +18,34 @@ static const dt_tensor *opt_tensor(lua_State *L, int idx) {
   return lt_check(L, idx);
 }
 
+/* {stride = 1, padding = 0 | {top, left, bottom, right}} at idx (may be absent) */
+static dt_conv_params conv_params(lua_State *L, int idx) {
+  dt_conv_params p = {1, 0, 0, 0, 0};
+  if (!lua_istable(L, idx))
+    return p;
+  lua_getfield(L, idx, "stride");
+  p.stride = (int)luaL_optinteger(L, -1, 1);
+  lua_getfield(L, idx, "padding");
+  if (lua_istable(L, -1)) {
+    int *pads[4] = {&p.pad_t, &p.pad_l, &p.pad_b, &p.pad_r};
+    for (int i = 0; i < 4; i++) {
+      lua_geti(L, -1, i + 1);
+      *pads[i] = (int)luaL_checkinteger(L, -1);
+      lua_pop(L, 1);
+    }
+  } else {
+    p.pad_t = p.pad_l = p.pad_b = p.pad_r = (int)luaL_optinteger(L, -1, 0);
+  }
+  lua_pop(L, 2);
+  return p;
+}
+
 /* conv2d(x, w [, b [, {stride = 1, padding = 0 | {top, left, bottom, right}}]]) */
 static int n_conv2d(lua_State *L) {
   lua_settop(L, 4);
   dt_tensor *x = lt_check(L, 1), *w = lt_check(L, 2);
   const dt_tensor *b = opt_tensor(L, 3);
-  dt_conv_params p = {1, 0, 0, 0, 0};
-  if (lua_istable(L, 4)) {
-    lua_getfield(L, 4, "stride");
-    p.stride = (int)luaL_optinteger(L, -1, 1);
-    lua_getfield(L, 4, "padding");
-    if (lua_istable(L, -1)) {
-      int *pads[4] = {&p.pad_t, &p.pad_l, &p.pad_b, &p.pad_r};
-      for (int i = 0; i < 4; i++) {
-        lua_geti(L, -1, i + 1);
-        *pads[i] = (int)luaL_checkinteger(L, -1);
-        lua_pop(L, 1);
-      }
-    } else {
-      p.pad_t = p.pad_l = p.pad_b = p.pad_r = (int)luaL_optinteger(L, -1, 0);
-    }
-    lua_pop(L, 2);
-  }
+  dt_conv_params p = conv_params(L, 4);
   if (b && (b->ndim != 1 || w->ndim != 4 || b->shape[0] != w->shape[0]))
     return luaL_error(L, "conv2d: bias must have one value per output channel");
   int winograd = 0;
@@ -129,6 +135,93 @@ static int n_avgpool(lua_State *L) {
   return 1;
 }
 
+/* ---- backward passes: each returns the gradients of a loss with respect to
+ * the op's inputs and parameters, given grad_out, its gradient with respect
+ * to the op's output ---- */
+
+static void check_grad_out(lua_State *L, const dt_tensor *g, const int64_t *shape, int ndim,
+                           const char *fname) {
+  int same = g->ndim == ndim;
+  for (int d = 0; same && d < ndim; d++)
+    same = g->shape[d] == shape[d];
+  if (!same) {
+    char want[160], got[160];
+    dt_shape_format(shape, ndim, want, sizeof want);
+    dt_shape_format(g->shape, g->ndim, got, sizeof got);
+    luaL_error(L, "%s: grad_out is %s, the output is %s", fname, got, want);
+  }
+}
+
+static dt_tensor *push_zeros(lua_State *L, const int64_t *shape, int ndim, const char *fname) {
+  dt_tensor *t = lt_push_new(L, shape, ndim, fname);
+  dt_fill(t, 0.0f);
+  return t;
+}
+
+/* conv2d_backward(x, w, grad_out [, {stride =, padding =}]) -> gx, gw, gb */
+static int n_conv2d_backward(lua_State *L) {
+  lua_settop(L, 4);
+  dt_tensor *x = lt_check(L, 1), *w = lt_check(L, 2), *g = lt_check(L, 3);
+  dt_conv_params p = conv_params(L, 4);
+  int64_t shape[4];
+  dt_err err;
+  if (dt_conv2d_shape(x, w, &p, shape, &err))
+    return lt_raise(L, "conv2d_backward", &err);
+  check_grad_out(L, g, shape, 4, "conv2d_backward");
+  float *scratch =
+      lua_newuserdatauv(L, dt_conv2d_backward_scratch(x, w, &p) * sizeof(float) + 1, 0);
+  dt_tensor *gx = lt_push_new(L, x->shape, 4, "conv2d_backward");
+  dt_tensor *gw = push_zeros(L, w->shape, 4, "conv2d_backward");
+  dt_tensor *gb = push_zeros(L, w->shape, 1, "conv2d_backward");
+  dt_conv2d_backward(gx, gw, gb, x, w, g, &p, scratch);
+  return 3;
+}
+
+/* linear_backward(x, w, grad_out) -> gx, gw, gb */
+static int n_linear_backward(lua_State *L) {
+  dt_tensor *x = lt_check(L, 1), *w = lt_check(L, 2), *g = lt_check(L, 3);
+  if (x->ndim < 1 || w->ndim != 2 || x->shape[x->ndim - 1] != w->shape[1])
+    return luaL_error(L, "linear_backward: x (..., in) and w (out, in) do not fit");
+  int64_t shape[DT_MAX_DIMS];
+  memcpy(shape, x->shape, sizeof shape);
+  shape[x->ndim - 1] = w->shape[0];
+  check_grad_out(L, g, shape, x->ndim, "linear_backward");
+  dt_tensor *gx = lt_push_new(L, x->shape, x->ndim, "linear_backward");
+  dt_tensor *gw = push_zeros(L, w->shape, 2, "linear_backward");
+  dt_tensor *gb = push_zeros(L, w->shape, 1, "linear_backward");
+  dt_linear_backward(gx, gw, gb, x, w, g);
+  return 3;
+}
+
+/* group_norm_backward(x, groups, gamma, beta, grad_out [, eps [, act]]) -> gx, ggamma, gbeta */
+static int n_group_norm_backward(lua_State *L) {
+  dt_tensor *x = lt_check(L, 1);
+  lua_Integer groups = luaL_checkinteger(L, 2);
+  dt_tensor *gamma = lt_check(L, 3), *beta = lt_check(L, 4), *g = lt_check(L, 5);
+  float eps = (float)luaL_optnumber(L, 6, 1e-5);
+  dt_act act = check_act(L, 7, "group_norm_backward");
+  if (x->ndim < 2 || groups < 1 || x->shape[1] % groups || gamma->numel != x->shape[1] ||
+      beta->numel != x->shape[1])
+    return luaL_error(L, "group_norm_backward: need N x C x ... input, C divisible by groups, "
+                         "C-sized gamma and beta");
+  check_grad_out(L, g, x->shape, x->ndim, "group_norm_backward");
+  dt_tensor *gx = lt_push_new(L, x->shape, x->ndim, "group_norm_backward");
+  dt_tensor *gg = push_zeros(L, &x->shape[1], 1, "group_norm_backward");
+  dt_tensor *gbeta = push_zeros(L, &x->shape[1], 1, "group_norm_backward");
+  dt_group_norm_backward(gx, gg, gbeta, x, gamma, beta, (int)groups, eps, act, g);
+  return 3;
+}
+
+/* activation_backward(x, grad_out, act) -> gx */
+static int n_activation_backward(lua_State *L) {
+  dt_tensor *x = lt_check(L, 1), *g = lt_check(L, 2);
+  dt_act act = check_act(L, 3, "activation_backward");
+  check_grad_out(L, g, x->shape, x->ndim, "activation_backward");
+  dt_tensor *gx = lt_push_new(L, x->shape, x->ndim, "activation_backward");
+  dt_activation_backward(gx, x, act, g);
+  return 1;
+}
+
 static const luaL_Reg functions[] = {
     {"conv2d", n_conv2d},
     {"group_norm", n_group_norm},
@@ -136,6 +229,10 @@ static const luaL_Reg functions[] = {
     {"activation", n_activation},
     {"upsample_nearest2x", n_upsample},
     {"avg_pool2x", n_avgpool},
+    {"conv2d_backward", n_conv2d_backward},
+    {"linear_backward", n_linear_backward},
+    {"group_norm_backward", n_group_norm_backward},
+    {"activation_backward", n_activation_backward},
     {NULL, NULL},
 };
 

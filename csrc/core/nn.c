@@ -47,8 +47,8 @@ size_t dt_conv2d_scratch(const dt_tensor *x, const dt_tensor *w, const dt_conv_p
 }
 
 /* cols[(c kh + i) kw + j][oy wo + ox] = x[c][oy s - pt + i][ox s - pl + j], 0 outside */
-static void im2col(const float *x, int64_t c_in, int64_t h, int64_t w, int64_t kh, int64_t kw,
-                   const dt_conv_params *p, int64_t ho, int64_t wo, float *cols, int serial) {
+void dt_im2col(const float *x, int64_t c_in, int64_t h, int64_t w, int64_t kh, int64_t kw,
+               const dt_conv_params *p, int64_t ho, int64_t wo, float *cols, int serial) {
 #pragma omp parallel for schedule(static) if (!serial && c_in * kh * kw * ho * wo >= (1 << 16))
   for (int64_t c = 0; c < c_in; c++) {
     const float *xc = x + c * h * w;
@@ -87,7 +87,7 @@ static void conv_sample(float *o, const float *xs, const dt_tensor *w, const dt_
   int64_t k = c_in * kh * kw;
   const float *cols = xs;
   if (!is_pointwise(w, p)) {
-    im2col(xs, c_in, h, wd, kh, kw, p, ho, wo, scratch, serial);
+    dt_im2col(xs, c_in, h, wd, kh, kw, p, ho, wo, scratch, serial);
     cols = scratch;
   }
   float beta = 0;

@@ -19,6 +19,9 @@ dt_status dt_conv2d_shape(const dt_tensor *x, const dt_tensor *w, const dt_conv_
                           int64_t *shape, dt_err *err);
 /* Floats of scratch dt_conv2d needs (0 for a 1x1, stride 1, unpadded conv). */
 size_t dt_conv2d_scratch(const dt_tensor *x, const dt_tensor *w, const dt_conv_params *p);
+/* One sample's im2col: cols ((c_in kh kw) x (ho wo)) from x (c_in, h, w). */
+void dt_im2col(const float *x, int64_t c_in, int64_t h, int64_t w, int64_t kh, int64_t kw,
+               const dt_conv_params *p, int64_t ho, int64_t wo, float *cols, int serial);
 /* out = conv(x, w) + b; b may be NULL. */
 void dt_conv2d(dt_tensor *out, const dt_tensor *x, const dt_tensor *w, const dt_tensor *b,
                const dt_conv_params *p, float *scratch);
@@ -57,5 +60,25 @@ void dt_avg_pool2x(dt_tensor *out, const dt_tensor *x);         /* (N,C,H/2,W/2)
  * out (n, dim) from times t[n]. */
 void dt_timestep_embedding(float *out, const float *t, int64_t n, int dim, int flip_sin_to_cos,
                            float freq_shift);
+
+/* ---- backward passes (grad.c) ----
+ * Given g, the gradient of a loss with respect to an op's output, these give
+ * the gradients with respect to its inputs (written) and its parameters
+ * (added to, so one buffer can gather several batches or uses). Any gradient
+ * pointer may be NULL when it is not wanted. */
+
+/* Floats of scratch dt_conv2d_backward needs. */
+size_t dt_conv2d_backward_scratch(const dt_tensor *x, const dt_tensor *w, const dt_conv_params *p);
+void dt_conv2d_backward(dt_tensor *gx, dt_tensor *gw, dt_tensor *gb, const dt_tensor *x,
+                        const dt_tensor *w, const dt_tensor *g, const dt_conv_params *p,
+                        float *scratch);
+/* x (M, n_in), w (n_out, n_in), g (M, n_out) */
+void dt_linear_backward(dt_tensor *gx, dt_tensor *gw, dt_tensor *gb, const dt_tensor *x,
+                        const dt_tensor *w, const dt_tensor *g);
+/* The group norm, affine and activation of dt_group_norm, backwards. */
+void dt_group_norm_backward(dt_tensor *gx, dt_tensor *ggamma, dt_tensor *gbeta, const dt_tensor *x,
+                            const dt_tensor *gamma, const dt_tensor *beta, int groups, float eps,
+                            dt_act act, const dt_tensor *g);
+void dt_activation_backward(dt_tensor *gx, const dt_tensor *x, dt_act act, const dt_tensor *g);
 
 #endif
