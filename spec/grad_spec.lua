@@ -2,10 +2,10 @@
 -- random R shaped like its output, L = <f(...), R>; the backward pass given
 -- grad_out = R must give dL/dP for every input and parameter P. Checked along
 -- random directions V: <dL/dP, V> against (L(P + hV) - L(P - hV)) / 2h, with
--- h = 1e-2. The forward passes are float32, so the differences carry rounding
--- noise: the largest relative errors measured are 3e-5 (linear), 5e-4 (conv2d,
--- activations) and 7e-4 (group norm); the bar is 2e-3, and an error of 0.3% in
--- one gradient fails it.
+-- h = 1e-2 (3e-3 for attention). The forward passes are float32, so the differences carry rounding
+-- noise: the largest relative errors measured are 3e-5 (linear), 5e-5
+-- (resampling), 5e-4 (conv2d, activations, attention) and 7e-4 (group norm);
+-- the bar is 2e-3, and an error of 0.3% in one gradient fails it.
 local d = require "diffusion"
 
 local rng = d.rng(11)
@@ -14,16 +14,17 @@ local H = 1e-2
 local function loss(out, r) return d.dot(out, r) end
 
 -- checks grad against finite differences of f(p) for a parameter tensor p
-local function check(name, p, grad, f, r)
+local function check(name, p, grad, f, r, step)
+  local h = step or H
   for _ = 1, 3 do
     local v = rng:randn(p:shape())
     local saved = p:clone()
-    p:axpby_(1, H, v)
+    p:axpby_(1, h, v)
     local up = loss(f(), r)
-    p:copy_(saved):axpby_(1, -H, v)
+    p:copy_(saved):axpby_(1, -h, v)
     local down = loss(f(), r)
     p:copy_(saved)
-    local fd, an = (up - down) / (2 * H), d.dot(grad, v)
+    local fd, an = (up - down) / (2 * h), d.dot(grad, v)
     local rel = math.abs(fd - an) / math.max(math.abs(an), 1e-3)
     assert.is_true(rel < 2e-3, string.format("%s: analytic %.6g, finite differences %.6g (relative %.2g)",
       name, an, fd, rel))
@@ -77,6 +78,38 @@ describe("backward passes against finite differences", function()
       local f = function() return d.activation(x, act) end
       local r = rng:randn { 64 }
       check("activation " .. act, x, d.activation_backward(x, r, act), f, r)
+    end
+  end)
+
+  it("nearest 2x upsampling and 2x2 average pooling (odd sizes too)", function()
+    local x = rng:randn { 2, 3, 3, 4 }
+    local f = function() return d.upsample_nearest2x(x) end
+    local r = rng:randn { 2, 3, 6, 8 }
+    check("upsample x", x, d.upsample_nearest2x_backward(r), f, r)
+    local y = rng:randn { 2, 3, 5, 7 }
+    local g = function() return d.avg_pool2x(y) end
+    local r2 = rng:randn(g():shape())
+    check("avg_pool y", y, d.avg_pool2x_backward(y, r2), g, r2)
+  end)
+
+  it("spatial self-attention: input, residual, and the four projections", function()
+    for _, heads in ipairs { 1, 2 } do
+      local xn, res = rng:randn { 2, 4, 3, 2 }, rng:randn { 2, 4, 3, 2 }
+      local w, b = {}, {}
+      for i = 1, 4 do w[i], b[i] = rng:randn { 4, 4 } * 0.5, rng:randn { 4 } * 0.1 end
+      local f = function() return d.attention(xn, res, w, b, heads, 1.5) end
+      local r = rng:randn { 2, 4, 3, 2 }
+      local gxn, gres, gw, gb = d.attention_backward(xn, w, b, heads, 1.5, r)
+      -- softmax curves more than the other ops: a smaller step keeps the
+      -- truncation error (h^2) under the bar
+      check("attention xn", xn, gxn, f, r, 3e-3)
+      check("attention residual", res, gres, f, r, 3e-3)
+      for i = 1, 4 do
+        check("attention w" .. i, w[i], gw[i], f, r, 3e-3)
+        if i ~= 2 then check("attention b" .. i, b[i], gb[i], f, r, 3e-3) end
+      end
+      -- a key bias adds the same score to every key of a query: softmax ignores it
+      assert.is_true(gb[2]:abs():max() < 1e-6, tostring(gb[2]))
     end
   end)
 

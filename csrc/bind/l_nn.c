@@ -222,6 +222,101 @@ static int n_activation_backward(lua_State *L) {
   return 1;
 }
 
+/* Reads {q, k, v, out} weights (C x C) and biases (C) for C channels. */
+static void attention_params(lua_State *L, int wi, int bi, int64_t c, const dt_tensor *w[4],
+                             const dt_tensor *b[4], const char *fname) {
+  luaL_checktype(L, wi, LUA_TTABLE);
+  luaL_checktype(L, bi, LUA_TTABLE);
+  for (int i = 0; i < 4; i++) {
+    lua_geti(L, wi, i + 1);
+    lua_geti(L, bi, i + 1);
+    w[i] = lt_test(L, -2);
+    b[i] = lt_test(L, -1);
+    if (!w[i] || !b[i] || w[i]->ndim != 2 || w[i]->shape[0] != c || w[i]->shape[1] != c ||
+        b[i]->numel != c)
+      luaL_error(L, "%s: weights and biases must be 4 tensors each, %d x %d and %d", fname, (int)c,
+                 (int)c, (int)c);
+    lua_pop(L, 2); /* the tables keep them alive */
+  }
+}
+
+static void check_attention_input(lua_State *L, const dt_tensor *xn, lua_Integer heads,
+                                  const char *fname) {
+  if (xn->ndim != 4 || heads < 1 || xn->shape[1] % heads)
+    luaL_error(L, "%s: xn must be N x C x H x W with C divisible by heads", fname);
+}
+
+/* attention(xn, residual, {wq, wk, wv, wo}, {bq, bk, bv, bo}, heads [, rescale = 1]):
+ * (proj(softmax(q k^T / sqrt(C / heads)) v) + residual) / rescale over the H x W positions */
+static int n_attention(lua_State *L) {
+  dt_tensor *xn = lt_check(L, 1), *res = lt_check(L, 2);
+  lua_Integer heads = luaL_checkinteger(L, 5);
+  float rescale = (float)luaL_optnumber(L, 6, 1.0);
+  check_attention_input(L, xn, heads, "attention");
+  if (!dt_shape_equal(res, xn))
+    return luaL_error(L, "attention: residual must have xn's shape");
+  const dt_tensor *w[4], *b[4];
+  int64_t c = xn->shape[1], t = xn->shape[2] * xn->shape[3];
+  attention_params(L, 3, 4, c, w, b, "attention");
+  float *scratch = lua_newuserdatauv(L, dt_attention_scratch(c, t) * sizeof(float), 0);
+  dt_tensor *out = lt_push_new(L, xn->shape, 4, "attention");
+  dt_attention(out, xn, res, w, b, (int)heads, rescale, scratch);
+  return 1;
+}
+
+/* attention_backward(xn, {w}, {b}, heads, rescale, grad_out) -> gxn, gresidual, {gw}, {gb} */
+static int n_attention_backward(lua_State *L) {
+  dt_tensor *xn = lt_check(L, 1);
+  lua_Integer heads = luaL_checkinteger(L, 4);
+  float rescale = (float)luaL_checknumber(L, 5);
+  dt_tensor *g = lt_check(L, 6);
+  check_attention_input(L, xn, heads, "attention_backward");
+  check_grad_out(L, g, xn->shape, 4, "attention_backward");
+  const dt_tensor *w[4], *b[4];
+  int64_t c = xn->shape[1], t = xn->shape[2] * xn->shape[3];
+  attention_params(L, 2, 3, c, w, b, "attention_backward");
+  float *scratch = lua_newuserdatauv(L, dt_attention_backward_scratch(c, t) * sizeof(float), 0);
+  dt_tensor *gxn = lt_push_new(L, xn->shape, 4, "attention_backward");
+  dt_tensor *gres = lt_push_new(L, xn->shape, 4, "attention_backward");
+  dt_tensor *gw[4], *gb[4];
+  int64_t wshape[2] = {c, c};
+  lua_createtable(L, 4, 0);
+  for (int i = 0; i < 4; i++) {
+    gw[i] = push_zeros(L, wshape, 2, "attention_backward");
+    lua_rawseti(L, -2, i + 1);
+  }
+  lua_createtable(L, 4, 0);
+  for (int i = 0; i < 4; i++) {
+    gb[i] = push_zeros(L, &c, 1, "attention_backward");
+    lua_rawseti(L, -2, i + 1);
+  }
+  dt_attention_backward(gxn, gres, gw, gb, xn, w, b, (int)heads, rescale, g, scratch);
+  return 4;
+}
+
+/* upsample_nearest2x_backward(grad_out (N, C, 2H, 2W)) -> gx (N, C, H, W) */
+static int n_upsample_backward(lua_State *L) {
+  dt_tensor *g = lt_check(L, 1);
+  if (g->ndim != 4 || g->shape[2] % 2 || g->shape[3] % 2)
+    return luaL_error(L, "upsample_nearest2x_backward: grad_out must be N x C x 2H x 2W");
+  int64_t shape[4] = {g->shape[0], g->shape[1], g->shape[2] / 2, g->shape[3] / 2};
+  dt_tensor *gx = lt_push_new(L, shape, 4, "upsample_nearest2x_backward");
+  dt_upsample_nearest2x_backward(gx, g);
+  return 1;
+}
+
+/* avg_pool2x_backward(x, grad_out) -> gx: x gives the input's shape (H, W may be odd) */
+static int n_avgpool_backward(lua_State *L) {
+  dt_tensor *x = lt_check(L, 1), *g = lt_check(L, 2);
+  if (x->ndim != 4 || x->shape[2] < 2 || x->shape[3] < 2)
+    return luaL_error(L, "avg_pool2x_backward: expected N x C x H x W with H, W >= 2");
+  int64_t shape[4] = {x->shape[0], x->shape[1], x->shape[2] / 2, x->shape[3] / 2};
+  check_grad_out(L, g, shape, 4, "avg_pool2x_backward");
+  dt_tensor *gx = lt_push_new(L, x->shape, 4, "avg_pool2x_backward");
+  dt_avg_pool2x_backward(gx, g);
+  return 1;
+}
+
 static const luaL_Reg functions[] = {
     {"conv2d", n_conv2d},
     {"group_norm", n_group_norm},
@@ -233,6 +328,10 @@ static const luaL_Reg functions[] = {
     {"linear_backward", n_linear_backward},
     {"group_norm_backward", n_group_norm_backward},
     {"activation_backward", n_activation_backward},
+    {"upsample_nearest2x_backward", n_upsample_backward},
+    {"attention", n_attention},
+    {"attention_backward", n_attention_backward},
+    {"avg_pool2x_backward", n_avgpool_backward},
     {NULL, NULL},
 };
 

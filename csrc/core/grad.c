@@ -166,3 +166,111 @@ void dt_group_norm_backward(dt_tensor *gx, dt_tensor *ggamma, dt_tensor *gbeta, 
       }
     }
 }
+
+void dt_upsample_nearest2x_backward(dt_tensor *gx, const dt_tensor *g) {
+  int64_t planes = gx->shape[0] * gx->shape[1], h = gx->shape[2], w = gx->shape[3];
+#pragma omp parallel for schedule(static) if (g->numel >= (1 << 16))
+  for (int64_t p = 0; p < planes; p++) {
+    const float *src = g->data + p * 4 * h * w;
+    float *dst = gx->data + p * h * w;
+    for (int64_t y = 0; y < h; y++)
+      for (int64_t xx = 0; xx < w; xx++) {
+        const float *a = src + 2 * y * 2 * w + 2 * xx;
+        dst[y * w + xx] = a[0] + a[1] + a[2 * w] + a[2 * w + 1];
+      }
+  }
+}
+
+void dt_avg_pool2x_backward(dt_tensor *gx, const dt_tensor *g) {
+  int64_t planes = gx->shape[0] * gx->shape[1], h = gx->shape[2], w = gx->shape[3];
+  int64_t ho = g->shape[2], wo = g->shape[3];
+  memset(gx->data, 0, (size_t)gx->numel * sizeof(float)); /* an odd last row or column: 0 */
+#pragma omp parallel for schedule(static) if (gx->numel >= (1 << 16))
+  for (int64_t p = 0; p < planes; p++) {
+    const float *src = g->data + p * ho * wo;
+    float *dst = gx->data + p * h * w;
+    for (int64_t y = 0; y < ho; y++)
+      for (int64_t xx = 0; xx < wo; xx++) {
+        float v = 0.25f * src[y * wo + xx];
+        float *a = dst + 2 * y * w + 2 * xx;
+        a[0] = a[1] = a[w] = a[w + 1] = v;
+      }
+  }
+}
+
+size_t dt_attention_backward_scratch(int64_t channels, int64_t tokens) {
+  return (size_t)(9 * channels * tokens + 2 * tokens * tokens);
+}
+
+/* Per sample, in dt_attention's channel-major layout (C x T): recompute q, k,
+ * v and the head outputs o; then gY = g / rescale gives gWo += gY o^T, gbo,
+ * go = Wo^T gY; each head, with P = softmax(scale qh^T kh) recomputed:
+ * gvh = goh P, gP = goh^T vh, gS = P (gP - rowsum(gP P)), gqh = scale kh gS^T,
+ * gkh = scale qh gS; finally the three input projections backwards. */
+void dt_attention_backward(dt_tensor *gxn, dt_tensor *gres, dt_tensor *const gw[4],
+                           dt_tensor *const gb[4], const dt_tensor *xn, const dt_tensor *const w[4],
+                           const dt_tensor *const b[4], int heads, float rescale,
+                           const dt_tensor *g, float *scratch) {
+  int64_t n = xn->shape[0], c = xn->shape[1], t = xn->numel / (n * c), d = c / heads;
+  float scale = 1.0f / sqrtf((float)d), inv = 1.0f / rescale;
+  float *q = scratch, *k = q + c * t, *v = k + c * t, *o = v + c * t, *gy = o + c * t;
+  float *go = gy + c * t, *gq = go + c * t, *gk = gq + c * t, *gv = gk + c * t;
+  float *p = gv + c * t, *gp = p + t * t;
+  float *grads[3] = {gq, gk, gv};
+  for (int64_t s = 0; s < n; s++) {
+    const float *xs = xn->data + s * c * t, *gs = g->data + s * c * t;
+    dt_project(q, xs, w[0], b[0], c, t);
+    dt_project(k, xs, w[1], b[1], c, t);
+    dt_project(v, xs, w[2], b[2], c, t);
+    for (int64_t h = 0; h < heads; h++) {
+      dt_sgemm(1, 0, t, t, d, scale, q + h * d * t, t, k + h * d * t, t, 0.0f, p, t);
+      dt_softmax_rows(p, t, t);
+      dt_sgemm(0, 1, d, t, t, 1.0f, v + h * d * t, t, p, t, 0.0f, o + h * d * t, t);
+    }
+    for (int64_t i = 0; i < c * t; i++)
+      gy[i] = gs[i] * inv;
+    if (gres)
+      memcpy(gres->data + s * c * t, gy, (size_t)(c * t) * sizeof(float));
+    if (gw[3])
+      dt_sgemm(0, 1, c, c, t, 1.0f, gy, t, o, t, 1.0f, gw[3]->data, c);
+    if (gb[3])
+      for (int64_t i = 0; i < c; i++) {
+        double sum = 0;
+        for (int64_t j = 0; j < t; j++)
+          sum += gy[i * t + j];
+        gb[3]->data[i] += (float)sum;
+      }
+    dt_sgemm(1, 0, c, t, c, 1.0f, w[3]->data, c, gy, t, 0.0f, go, t);
+    for (int64_t h = 0; h < heads; h++) {
+      const float *qh = q + h * d * t, *kh = k + h * d * t, *vh = v + h * d * t;
+      const float *goh = go + h * d * t;
+      dt_sgemm(1, 0, t, t, d, scale, qh, t, kh, t, 0.0f, p, t);
+      dt_softmax_rows(p, t, t);
+      dt_sgemm(0, 0, d, t, t, 1.0f, goh, t, p, t, 0.0f, gv + h * d * t, t);
+      dt_sgemm(1, 0, t, t, d, 1.0f, goh, t, vh, t, 0.0f, gp, t);
+      for (int64_t i = 0; i < t; i++) { /* through the softmax */
+        double dot = 0;
+        for (int64_t j = 0; j < t; j++)
+          dot += (double)gp[i * t + j] * p[i * t + j];
+        for (int64_t j = 0; j < t; j++)
+          gp[i * t + j] = p[i * t + j] * (gp[i * t + j] - (float)dot);
+      }
+      dt_sgemm(0, 1, d, t, t, scale, kh, t, gp, t, 0.0f, gq + h * d * t, t);
+      dt_sgemm(0, 0, d, t, t, scale, qh, t, gp, t, 0.0f, gk + h * d * t, t);
+    }
+    float *gxs = gxn ? gxn->data + s * c * t : NULL;
+    for (int r = 0; r < 3; r++) { /* rows = W x + b, backwards */
+      if (gw[r])
+        dt_sgemm(0, 1, c, c, t, 1.0f, grads[r], t, xs, t, 1.0f, gw[r]->data, c);
+      if (gb[r])
+        for (int64_t i = 0; i < c; i++) {
+          double sum = 0;
+          for (int64_t j = 0; j < t; j++)
+            sum += grads[r][i * t + j];
+          gb[r]->data[i] += (float)sum;
+        }
+      if (gxs)
+        dt_sgemm(1, 0, c, t, c, 1.0f, w[r]->data, c, grads[r], t, r ? 1.0f : 0.0f, gxs, t);
+    }
+  }
+}

@@ -332,13 +332,31 @@ void dt_linear(dt_tensor *out, const dt_tensor *x, const dt_tensor *w, const dt_
 
 /* ---- attention ---- */
 
+void dt_softmax_rows(float *x, int64_t rows, int64_t cols) {
+#pragma omp parallel for schedule(static) if (rows * cols >= (1 << 16))
+  for (int64_t i = 0; i < rows; i++) {
+    float *row = x + i * cols;
+    float mx = row[0];
+    for (int64_t j = 1; j < cols; j++)
+      mx = row[j] > mx ? row[j] : mx;
+    double sum = 0;
+    for (int64_t j = 0; j < cols; j++) {
+      row[j] = expf(row[j] - mx);
+      sum += row[j];
+    }
+    float inv = (float)(1.0 / sum);
+    for (int64_t j = 0; j < cols; j++)
+      row[j] *= inv;
+  }
+}
+
 size_t dt_attention_scratch(int64_t channels, int64_t tokens) {
   return (size_t)(4 * channels * tokens + tokens * tokens);
 }
 
 /* rows (C x T) = W (C x C) @ in (C x T) + b */
-static void project(float *rows, const float *in, const dt_tensor *w, const dt_tensor *b, int64_t c,
-                    int64_t t) {
+void dt_project(float *rows, const float *in, const dt_tensor *w, const dt_tensor *b, int64_t c,
+                int64_t t) {
   for (int64_t i = 0; i < c; i++)
     for (int64_t j = 0; j < t; j++)
       rows[i * t + j] = b->data[i];
@@ -353,34 +371,20 @@ void dt_attention(dt_tensor *out, const dt_tensor *xn, const dt_tensor *residual
   float *q = scratch, *k = q + c * t, *v = k + c * t, *o = v + c * t, *sc = o + c * t;
   for (int64_t s = 0; s < n; s++) {
     const float *xs = xn->data + s * c * t;
-    project(q, xs, w[0], b[0], c, t);
-    project(k, xs, w[1], b[1], c, t);
-    project(v, xs, w[2], b[2], c, t);
+    dt_project(q, xs, w[0], b[0], c, t);
+    dt_project(k, xs, w[1], b[1], c, t);
+    dt_project(v, xs, w[2], b[2], c, t);
     for (int64_t h = 0; h < heads; h++) {
       const float *qh = q + h * d * t, *kh = k + h * d * t, *vh = v + h * d * t;
       /* scores (T x T) = scale * qh^T kh */
       dt_sgemm(1, 0, t, t, d, scale, qh, t, kh, t, 0.0f, sc, t);
-#pragma omp parallel for schedule(static) if (t * t >= (1 << 16))
-      for (int64_t i = 0; i < t; i++) { /* softmax over keys */
-        float *row = sc + i * t;
-        float mx = row[0];
-        for (int64_t j = 1; j < t; j++)
-          mx = row[j] > mx ? row[j] : mx;
-        double sum = 0;
-        for (int64_t j = 0; j < t; j++) {
-          row[j] = expf(row[j] - mx);
-          sum += row[j];
-        }
-        float inv = (float)(1.0 / sum);
-        for (int64_t j = 0; j < t; j++)
-          row[j] *= inv;
-      }
+      dt_softmax_rows(sc, t, t); /* over keys */
       /* oh (d x T) = vh @ scores^T */
       dt_sgemm(0, 1, d, t, t, 1.0f, vh, t, sc, t, 0.0f, o + h * d * t, t);
     }
     float *os = out->data + s * c * t;
     const float *rs = residual->data + s * c * t;
-    project(os, o, w[3], b[3], c, t);
+    dt_project(os, o, w[3], b[3], c, t);
     float inv = 1.0f / rescale;
     for (int64_t i = 0; i < c * t; i++)
       os[i] = (os[i] + rs[i]) * inv;

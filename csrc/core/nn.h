@@ -49,6 +49,10 @@ void dt_linear(dt_tensor *out, const dt_tensor *x, const dt_tensor *w, const dt_
  * biases); out = (proj(attention) + residual) / rescale. Scratch: at least
  * dt_attention_scratch floats. */
 size_t dt_attention_scratch(int64_t channels, int64_t tokens);
+/* rows (C x T) = w (C x C) @ in (C x T) + b: the attention's projections */
+void dt_project(float *rows, const float *in, const dt_tensor *w, const dt_tensor *b, int64_t c,
+                int64_t t);
+void dt_softmax_rows(float *x, int64_t rows, int64_t cols); /* in place, each row sums to 1 */
 void dt_attention(dt_tensor *out, const dt_tensor *xn, const dt_tensor *residual,
                   const dt_tensor *const w[4], const dt_tensor *const b[4], int heads,
                   float rescale, float *scratch);
@@ -80,5 +84,13 @@ void dt_group_norm_backward(dt_tensor *gx, dt_tensor *ggamma, dt_tensor *gbeta, 
                             const dt_tensor *gamma, const dt_tensor *beta, int groups, float eps,
                             dt_act act, const dt_tensor *g);
 void dt_activation_backward(dt_tensor *gx, const dt_tensor *x, dt_act act, const dt_tensor *g);
+/* dt_attention backwards: gxn and gres written, gw[4] and gb[4] added to. */
+size_t dt_attention_backward_scratch(int64_t channels, int64_t tokens);
+void dt_attention_backward(dt_tensor *gxn, dt_tensor *gres, dt_tensor *const gw[4],
+                           dt_tensor *const gb[4], const dt_tensor *xn, const dt_tensor *const w[4],
+                           const dt_tensor *const b[4], int heads, float rescale,
+                           const dt_tensor *g, float *scratch);
+void dt_upsample_nearest2x_backward(dt_tensor *gx, const dt_tensor *g); /* gx (N,C,H,W) */
+void dt_avg_pool2x_backward(dt_tensor *gx, const dt_tensor *g);         /* gx (N,C,H,W) */
 
 #endif
