@@ -123,3 +123,48 @@ describe("backward passes against finite differences", function()
       "activation_backward: grad_out is {4}, the output is {3}")
   end)
 end)
+
+describe("adamw_step_", function()
+  -- torch.optim.AdamW's update, written out in double precision
+  local function reference(p, g, m, v, o, step)
+    local bc1, bc2 = 1 - o.beta1 ^ step, 1 - o.beta2 ^ step
+    for i = 1, #p do
+      p[i] = p[i] * (1 - o.lr * o.weight_decay)
+      m[i] = o.beta1 * m[i] + (1 - o.beta1) * g[i]
+      v[i] = o.beta2 * v[i] + (1 - o.beta2) * g[i] * g[i]
+      p[i] = p[i] - o.lr / bc1 * m[i] / (math.sqrt(v[i]) / math.sqrt(bc2) + o.eps)
+    end
+  end
+
+  it("matches torch.optim.AdamW's update over several steps", function()
+    local o = { lr = 1e-2, beta1 = 0.9, beta2 = 0.99, eps = 1e-8, weight_decay = 0.1 }
+    local p = rng:randn { 50 }
+    local m, v = d.zeros { 50 }, d.zeros { 50 }
+    local rp, rm, rv = p:totable(), m:totable(), v:totable()
+    for step = 1, 5 do
+      local g = rng:randn { 50 }
+      d.adamw_step_(p, g, m, v, { lr = o.lr, beta1 = o.beta1, beta2 = o.beta2, eps = o.eps,
+        weight_decay = o.weight_decay, step = step })
+      reference(rp, g:totable(), rm, rv, o, step)
+    end
+    local worst = 0
+    for i = 1, 50 do worst = math.max(worst, math.abs(p:get(i) - rp[i]) / math.max(math.abs(rp[i]), 1e-3)) end
+    assert.is_true(worst < 1e-5, "relative difference " .. worst)
+  end)
+
+  it("refuses missing or out-of-range settings", function()
+    local t = d.zeros { 3 }
+    assert.has_error(function() d.adamw_step_(t, t, t, t, { lr = 1e-3 }) end,
+      "adamw_step_: step (counting from 1) is required")
+    assert.has_error(function() d.adamw_step_(t, t, t, t, { lr = 1e-3, beta1 = 1, step = 1 }) end,
+      "adamw_step_: beta1 = 1 is out of range")
+    assert.has_error(function() d.adamw_step_(t, t, t, t, { step = 1 }) end, "adamw_step_: lr is required")
+    assert.has_error(function() d.adamw_step_(t, t, t, t, { lr = 1 / 0, step = 1 }) end,
+      "adamw_step_: lr = inf is out of range")
+    local ok, err = pcall(d.adamw_step_, t, t, t, t, { lr = 0 / 0, step = 1 })
+    assert.is_false(ok)
+    assert.truthy(tostring(err):find("lr = %-?nan is out of range"), err)
+    assert.has_error(function() d.adamw_step_(t, d.zeros { 4 }, t, t, { lr = 1, step = 1 }) end,
+      "adamw_step_: p, grad, m and v must have the same number of elements")
+  end)
+end)

@@ -1,8 +1,12 @@
 /* Network ops as tensor functions: conv2d, group_norm, linear, silu-style
- * activations, nearest upsampling, 2x2 average pooling. */
+ * activations, nearest upsampling, 2x2 average pooling, spatial attention;
+ * their backward passes; the AdamW update. */
+#include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "../core/nn.h"
+#include "../core/optim.h"
 #include "bind.h"
 
 static dt_act check_act(lua_State *L, int idx, const char *fname) {
@@ -317,6 +321,39 @@ static int n_avgpool_backward(lua_State *L) {
   return 1;
 }
 
+/* adamw_step_(p, grad, m, v, {lr =, beta1 = 0.9, beta2 = 0.999, eps = 1e-8,
+ * weight_decay = 0.01, step =}): one AdamW update of p, m and v in place */
+static int n_adamw_step(lua_State *L) {
+  dt_tensor *p = lt_check(L, 1), *g = lt_check(L, 2), *m = lt_check(L, 3), *v = lt_check(L, 4);
+  luaL_checktype(L, 5, LUA_TTABLE);
+  if (g->numel != p->numel || m->numel != p->numel || v->numel != p->numel)
+    return luaL_error(L, "adamw_step_: p, grad, m and v must have the same number of elements");
+  dt_adamw o;
+  const char *keys[5] = {"lr", "beta1", "beta2", "eps", "weight_decay"};
+  float *fields[5] = {&o.lr, &o.beta1, &o.beta2, &o.eps, &o.weight_decay};
+  const double defaults[5] = {NAN, 0.9, 0.999, 1e-8, 0.01}; /* lr has none */
+  for (int i = 0; i < 5; i++) {
+    lua_getfield(L, 5, keys[i]);
+    if (i == 0 && lua_isnil(L, -1))
+      return luaL_error(L, "adamw_step_: lr is required");
+    double x = luaL_optnumber(L, -1, defaults[i]);
+    if (!(x >= 0 && x < HUGE_VAL) || (i == 0 && x <= 0) || ((i == 1 || i == 2) && x >= 1)) {
+      char shown[32];
+      snprintf(shown, sizeof shown, "%g", x);
+      return luaL_error(L, "adamw_step_: %s = %s is out of range", keys[i], shown);
+    }
+    *fields[i] = (float)x;
+    lua_pop(L, 1);
+  }
+  lua_getfield(L, 5, "step");
+  lua_Integer step = luaL_optinteger(L, -1, 0);
+  if (step < 1)
+    return luaL_error(L, "adamw_step_: step (counting from 1) is required");
+  dt_adamw_step(p, g, m, v, &o, (int64_t)step);
+  lua_settop(L, 1);
+  return 1;
+}
+
 static const luaL_Reg functions[] = {
     {"conv2d", n_conv2d},
     {"group_norm", n_group_norm},
@@ -330,6 +367,7 @@ static const luaL_Reg functions[] = {
     {"activation_backward", n_activation_backward},
     {"upsample_nearest2x_backward", n_upsample_backward},
     {"attention", n_attention},
+    {"adamw_step_", n_adamw_step},
     {"attention_backward", n_attention_backward},
     {"avg_pool2x_backward", n_avgpool_backward},
     {NULL, NULL},
