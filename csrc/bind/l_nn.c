@@ -10,8 +10,8 @@
 #include "bind.h"
 
 static dt_act check_act(lua_State *L, int idx, const char *fname) {
-  static const char *const names[] = {"none", "silu", "mish", "gelu", NULL};
-  static const dt_act acts[] = {DT_ACT_NONE, DT_ACT_SILU, DT_ACT_MISH, DT_ACT_GELU};
+  static const char *const names[] = {"none", "silu", "mish", "gelu", "relu", NULL};
+  static const dt_act acts[] = {DT_ACT_NONE, DT_ACT_SILU, DT_ACT_MISH, DT_ACT_GELU, DT_ACT_RELU};
   (void)fname;
   return acts[luaL_checkoption(L, idx, "none", names)];
 }
@@ -337,7 +337,7 @@ static int n_adamw_step(lua_State *L) {
     if (i == 0 && lua_isnil(L, -1))
       return luaL_error(L, "adamw_step_: lr is required");
     double x = luaL_optnumber(L, -1, defaults[i]);
-    if (!(x >= 0 && x < HUGE_VAL) || (i == 0 && x <= 0) || ((i == 1 || i == 2) && x >= 1)) {
+    if (!(x >= 0 && x < HUGE_VAL) || ((i == 1 || i == 2) && x >= 1)) {
       char shown[32];
       snprintf(shown, sizeof shown, "%g", x);
       return luaL_error(L, "adamw_step_: %s = %s is out of range", keys[i], shown);

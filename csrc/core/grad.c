@@ -19,6 +19,7 @@ static float act_slope(float v, dt_act act) {
     float t = tanhf(log1pf(expf(v))), s = 1.0f / (1.0f + expf(-v));
     return t + v * (1.0f - t * t) * s;
   }
+  case DT_ACT_RELU: return v > 0.0f ? 1.0f : 0.0f;
   case DT_ACT_GELU: /* 0.5 v (1 + erf(v / sqrt 2)) */
     return 0.5f * (1.0f + erff(v * 0.70710678118654752f)) +
            v * expf(-0.5f * v * v) * 0.39894228040143268f;

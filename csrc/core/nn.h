@@ -7,7 +7,7 @@
 
 #include "tensor.h"
 
-typedef enum { DT_ACT_NONE, DT_ACT_SILU, DT_ACT_MISH, DT_ACT_GELU } dt_act;
+typedef enum { DT_ACT_NONE, DT_ACT_SILU, DT_ACT_MISH, DT_ACT_GELU, DT_ACT_RELU } dt_act;
 
 typedef struct {
   int stride;

@@ -78,6 +78,7 @@ M.Schedule = core.Schedule -- the schedule methods table
 M.denoiser = require "diffusion.denoiser"
 M.samplers = require "diffusion.samplers"
 M.diffusers = require "diffusion.diffusers"
+M.classifier = require "diffusion.classifier"
 M.load = require("diffusion.model").load
 M.unet = require("diffusion.model").unet
 M.null = core.null -- JSON null in config tables
