@@ -130,6 +130,8 @@ install: diffusion/core.so
 	install -m 755 diffusion/core.so $(INST_LIBDIR)/diffusion/core.so
 	install -m 644 lua/diffusion/*.lua $(INST_LUADIR)/diffusion/
 	install -m 644 lua/diffusion/samplers/*.lua $(INST_LUADIR)/diffusion/samplers/
+	install -d $(INST_LUADIR)/diffusion/models/mnist-classifier
+	install -m 644 models/mnist-classifier/* $(INST_LUADIR)/diffusion/models/mnist-classifier/
 
 format:
 	clang-format -i $(SRC) $(HDR) bench/*.c fuzz/*.c fuzz/*.h tests/*.c

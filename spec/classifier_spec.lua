@@ -13,6 +13,8 @@ describe("diffusion.classifier", function()
     local acc = clf:accuracy(x:narrow(1, 9001, 1000), held)
     assert.is_true(acc >= 0.98, "accuracy " .. acc)
     assert.same({ 1000, 128 }, clf:features(x:narrow(1, 9001, 1000)):shape())
+    -- without a folder: the shipped model, found beside the module
+    assert.equal(0, (C.load().params["fc1.weight"] - clf.params["fc1.weight"]):abs():max())
   end)
 
   it("computes the whole network's gradient (checked against finite differences)", function()
