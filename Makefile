@@ -15,6 +15,7 @@ LIBFLAG         ?= -shared
 PREFIX          ?= /usr/local
 INST_LIBDIR     ?= $(PREFIX)/lib/lua/$(LUA_VERSION)
 INST_LUADIR     ?= $(PREFIX)/share/lua/$(LUA_VERSION)
+INST_BINDIR     ?= $(PREFIX)/bin
 
 WARN      = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 # No errno from libm and no FP-exception flags: NaN and inf behave as always,
@@ -126,7 +127,8 @@ demo: diffusion/core.so
 	$(LUA) examples/tensor_demo.lua
 
 install: diffusion/core.so
-	install -d $(INST_LIBDIR)/diffusion $(INST_LUADIR)/diffusion/samplers
+	install -d $(INST_LIBDIR)/diffusion $(INST_LUADIR)/diffusion/samplers $(INST_BINDIR)
+	install -m 755 bin/diffusion $(INST_BINDIR)/diffusion
 	install -m 755 diffusion/core.so $(INST_LIBDIR)/diffusion/core.so
 	install -m 644 lua/diffusion/*.lua $(INST_LUADIR)/diffusion/
 	install -m 644 lua/diffusion/samplers/*.lua $(INST_LUADIR)/diffusion/samplers/
@@ -138,7 +140,7 @@ format:
 
 lint:
 	clang-format --dry-run -Werror $(SRC) $(HDR) bench/*.c fuzz/*.c fuzz/*.h tests/*.c
-	luacheck -q lua spec bench examples fuzz
+	luacheck -q lua spec bench examples fuzz bin/diffusion
 
 clean:
 	rm -rf build diffusion

@@ -1,0 +1,70 @@
+-- bin/diffusion, run as a user would (lua5.4 bin/diffusion ...).
+local d = require "diffusion"
+local S = require "support"
+
+local function run(args)
+  local p = io.popen("lua5.4 bin/diffusion " .. args .. " 2>&1")
+  local out = p:read("a")
+  local ok = p:close()
+  return ok, out
+end
+
+describe("the diffusion command", function()
+  it("lists every sampler with its paper, one line each", function()
+    local ok, out = run("samplers")
+    assert.is_true(ok, out)
+    local lines = {}
+    for line in out:gmatch("[^\n]+") do lines[#lines + 1] = line end
+    assert.is_true(#lines >= 20)
+    assert.truthy(("\n" .. out):find("\nddim%s+DDIM %(Song, Meng and Ermon 2021%)"), out)
+    assert.truthy(out:find("\nunipc%s+UniPC %(Zhao et al. 2023%)"), out)
+    for _, line in ipairs(lines) do
+      assert.is_true(#line < 160, line)
+      local name = line:match("^(%S+)")
+      assert.equal("function", type(d.samplers[name]), name)
+    end
+  end)
+
+  it("describes a model folder", function()
+    local ok, out = run("info spec/fixtures/diffusers/unet/class_cond")
+    assert.is_true(ok, out)
+    local m = d.load("spec/fixtures/diffusers/unet/class_cond")
+    assert.truthy(out:find(tostring(m:parameters()) .. " parameters", 1, true), out)
+    assert.truthy(out:find("class-conditional: 11 classes", 1, true), out)
+  end)
+
+  it("samples a grid and the samples, the same for sample i whatever --batch is", function()
+    local png, a, b = S.tmpname(".png"), S.tmpname(".npy"), S.tmpname(".npy")
+    local common = "sample --model spec/fixtures/diffusers/unet/class_cond --steps 4 -n 6 --classes 0-2 --quiet -o "
+      .. png
+    local ok, out = run(common .. " --batch 4 --npy " .. a)
+    assert.is_true(ok, out)
+    assert.equal("", out) -- --quiet
+    local ok2, out2 = run(common .. " --batch 6 --npy " .. b)
+    assert.is_true(ok2, out2)
+    local xa, xb = d.load_npy(a), d.load_npy(b)
+    assert.same({ 6, 1, 16, 16 }, xa:shape())
+    assert.equal(0, (xa - xb):abs():max())
+    local grid = d.image.load(png)
+    assert.same({ 1, 2 * 18 + 2, 3 * 18 + 2 }, grid:shape()) -- 2 rows of 3 tiles, 16 + 2 pixels each
+    os.remove(png)
+    os.remove(a)
+    os.remove(b)
+  end)
+
+  it("reports a user's mistakes in one line, without a traceback, and fails", function()
+    for args, message in pairs {
+      ["sample --model /nonexistent"] = "diffusion: no diffusers model at '/nonexistent'",
+      ["sample --model spec/fixtures/diffusers/unet/tiny --sampler nope"] = "diffusion: unknown sampler 'nope'",
+      ["sample --model spec/fixtures/diffusers/unet/class_cond --class 12"] = "diffusion: class 12 is not one of 0..9",
+      ["sample --model spec/fixtures/diffusers/unet/tiny --class 1"] = "diffusion: the model is not class-conditional",
+      ["sample --model spec/fixtures/diffusers/unet/tiny -o /nonexistent/x.png"] = "diffusion: cannot write",
+      ["info /nonexistent"] = "diffusion: load: no config.json in '/nonexistent'",
+    } do
+      local ok, out = run(args)
+      assert.is_falsy(ok, args)
+      assert.equal(1, select(2, out:gsub("\n", "")), out) -- one line
+      assert.equal(1, out:find(message, 1, true), out)
+    end
+  end)
+end)
