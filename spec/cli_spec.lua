@@ -45,6 +45,14 @@ describe("the diffusion command", function()
     local xa, xb = d.load_npy(a), d.load_npy(b)
     assert.same({ 6, 1, 16, 16 }, xa:shape())
     assert.equal(0, (xa - xb):abs():max())
+    -- a stochastic sampler too
+    local c = S.tmpname(".npy")
+    assert.is_true(run(common .. " --sampler euler_ancestral --batch 4 --npy " .. a))
+    assert.is_true(run(common .. " --sampler euler_ancestral --batch 5 --npy " .. c))
+    local sa, sc = d.load_npy(a), d.load_npy(c)
+    assert.equal(0, (sa - sc):abs():max())
+    assert.is_true((sa - xa):abs():max() > 1e-3) -- it did add noise
+    os.remove(c)
     local grid = d.image.load(png)
     assert.same({ 1, 2 * 18 + 2, 3 * 18 + 2 }, grid:shape()) -- 2 rows of 3 tiles, 16 + 2 pixels each
     os.remove(png)
