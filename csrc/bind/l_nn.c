@@ -7,6 +7,7 @@
 
 #include "../core/nn.h"
 #include "../core/optim.h"
+#include "../core/stats.h"
 #include "bind.h"
 
 static dt_act check_act(lua_State *L, int idx, const char *fname) {
@@ -354,6 +355,17 @@ static int n_adamw_step(lua_State *L) {
   return 1;
 }
 
+/* frechet_distance(a (N x D), b (M x D)) -> the Fréchet distance of the fitted Gaussians */
+static int n_frechet(lua_State *L) {
+  dt_tensor *a = lt_check(L, 1), *b = lt_check(L, 2);
+  double dist;
+  dt_err err;
+  if (dt_frechet_distance(a, b, &dist, &err))
+    return lt_raise(L, "frechet_distance", &err);
+  lua_pushnumber(L, dist);
+  return 1;
+}
+
 static const luaL_Reg functions[] = {
     {"conv2d", n_conv2d},
     {"group_norm", n_group_norm},
@@ -368,6 +380,7 @@ static const luaL_Reg functions[] = {
     {"upsample_nearest2x_backward", n_upsample_backward},
     {"attention", n_attention},
     {"adamw_step_", n_adamw_step},
+    {"frechet_distance", n_frechet},
     {"attention_backward", n_attention_backward},
     {"avg_pool2x_backward", n_avgpool_backward},
     {NULL, NULL},
