@@ -33,6 +33,17 @@ static int eigh(double *a, double *w, int d) {
   return info;
 }
 
+/* c = a @ b for d x d row-major matrices (d is a feature size: small) */
+static void matmul(double *c, const double *a, const double *b, int d) {
+  for (int i = 0; i < d; i++)
+    for (int j = 0; j < d; j++) {
+      double s = 0;
+      for (int k = 0; k < d; k++)
+        s += a[i * d + k] * b[k * d + j];
+      c[i * d + j] = s;
+    }
+}
+
 /* mean (d) and unbiased covariance (d x d) of the n rows of x; row: d doubles of scratch */
 static void moments(const dt_tensor *x, double *mean, double *cov, double *row) {
   int64_t n = x->shape[0], d = x->shape[1];
@@ -80,32 +91,16 @@ dt_status dt_frechet_distance(const dt_tensor *a, const dt_tensor *b, double *ou
   }
   for (int i = 0; i < d; i++)
     sc[i] = sqrt(w[i] > 0 ? w[i] : 0);
-  for (int i = 0; i < d; i++) /* tmp = V diag(sqrt w), V's columns are root's rows here */
+  /* LAPACK is column-major: the eigenvectors are root's rows here, so
+   * V = root^T and V diag(sqrt w) V^T = (root^T diag(sqrt w)) @ root */
+  for (int i = 0; i < d; i++)
     for (int j = 0; j < d; j++)
       tmp[i * d + j] = root[j * d + i] * sc[j];
-  for (int i = 0; i < d; i++)
-    for (int j = 0; j < d; j++) {
-      double s = 0;
-      for (int k = 0; k < d; k++)
-        s += tmp[i * d + k] * root[k * d + j];
-      m[i * d + j] = s;
-    }
+  matmul(m, tmp, root, d);
   memcpy(root, m, sizeof(double) * dd);
   /* m = root cb root, symmetric PSD: tr sqrt(ca cb) = sum sqrt(eig(m)) */
-  for (int i = 0; i < d; i++)
-    for (int j = 0; j < d; j++) {
-      double s = 0;
-      for (int k = 0; k < d; k++)
-        s += root[i * d + k] * cb[k * d + j];
-      tmp[i * d + j] = s;
-    }
-  for (int i = 0; i < d; i++)
-    for (int j = 0; j < d; j++) {
-      double s = 0;
-      for (int k = 0; k < d; k++)
-        s += tmp[i * d + k] * root[k * d + j];
-      m[i * d + j] = s;
-    }
+  matmul(tmp, root, cb, d);
+  matmul(m, tmp, root, d);
   for (int i = 0; i < d; i++) /* symmetric up to rounding: make it exactly so */
     for (int j = i + 1; j < d; j++)
       m[i * d + j] = m[j * d + i] = 0.5 * (m[i * d + j] + m[j * d + i]);
