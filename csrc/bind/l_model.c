@@ -362,32 +362,40 @@ typedef struct {
   char *text;
 } json_box; /* a parsed tree or printed text, freed by the GC if a Lua call raises */
 
-static int json_box_gc(lua_State *L) {
-  json_box *b = lua_touserdata(L, 1);
+static void json_box_clear(json_box *b) {
   cJSON_Delete(b->root);
   free(b->text);
   b->root = NULL;
   b->text = NULL;
+}
+
+static int json_box_gc(lua_State *L) {
+  json_box_clear(lua_touserdata(L, 1));
   return 0;
 }
 
-/* json_decode(text) -> value (null becomes an absent key) */
-static int j_decode(lua_State *L) {
-  size_t len;
-  const char *s = luaL_checklstring(L, 1, &len);
-  json_box *b = lua_newuserdatauv(L, sizeof *b, 0); /* frees the tree if a push raises */
+/* An empty box on the stack, with the __gc that empties it. */
+static json_box *push_json_box(lua_State *L) {
+  json_box *b = lua_newuserdatauv(L, sizeof *b, 0);
   b->root = NULL;
   b->text = NULL;
   lua_createtable(L, 0, 1);
   lua_pushcfunction(L, json_box_gc);
   lua_setfield(L, -2, "__gc");
   lua_setmetatable(L, -2);
+  return b;
+}
+
+/* json_decode(text) -> value (null becomes an absent key) */
+static int j_decode(lua_State *L) {
+  size_t len;
+  const char *s = luaL_checklstring(L, 1, &len);
+  json_box *b = push_json_box(L); /* frees the tree if a push raises */
   b->root = cJSON_ParseWithLength(s, len);
   if (!b->root)
     return luaL_error(L, "json_decode: not valid JSON");
   push_json(L, b->root, 0);
-  cJSON_Delete(b->root);
-  b->root = NULL;
+  json_box_clear(b);
   return 1;
 }
 
@@ -453,13 +461,7 @@ static cJSON *to_json(lua_State *L, int idx, int depth) {
 /* json_encode(value) -> text (pretty-printed) */
 static int j_encode(lua_State *L) {
   luaL_checkany(L, 1);
-  json_box *b = lua_newuserdatauv(L, sizeof *b, 0);
-  b->root = NULL;
-  b->text = NULL;
-  lua_createtable(L, 0, 1);
-  lua_pushcfunction(L, json_box_gc);
-  lua_setfield(L, -2, "__gc");
-  lua_setmetatable(L, -2);
+  json_box *b = push_json_box(L);
   b->root = to_json(L, 1, 0);
   if (!b->root)
     return luaL_error(L, "json_encode: only booleans, numbers, strings and tables with string "
@@ -468,10 +470,7 @@ static int j_encode(lua_State *L) {
   if (!b->text)
     return luaL_error(L, "json_encode: out of memory");
   lua_pushstring(L, b->text); /* if this raises, the box's __gc frees both */
-  cJSON_Delete(b->root);
-  free(b->text);
-  b->root = NULL;
-  b->text = NULL;
+  json_box_clear(b);
   return 1;
 }
 

@@ -303,6 +303,18 @@ local SIGMA_SPACINGS = {
 -- set_timesteps): float timesteps by spacing, VE sigmas interpolated linearly
 -- in the train table, optionally respaced (Karras, exponential, beta), then
 -- the final sigma. Returns the plan and init_noise_sigma.
+-- The last sigma of a plan, as final_sigmas_type says: the table's smallest or 0.
+local function append_final_sigma(sig, c, table_sigma)
+  local final = c.final_sigmas_type or "zero"
+  if final == "sigma_min" then
+    sig[#sig + 1] = table_sigma[1]
+  elseif final == "zero" then
+    sig[#sig + 1] = 0
+  else
+    error(string.format("sample: unknown final_sigmas_type '%s'", tostring(final)), 4)
+  end
+end
+
 local function k_plan(s, c, n)
   local N = c.num_train_timesteps or 1000
   local spacing = c.timestep_spacing or "linspace"
@@ -340,14 +352,7 @@ local function k_plan(s, c, n)
     sig = spaced
     for k, sv in ipairs(sig) do ts[k] = s:t_from_lambda(-math.log(sv)) end
   end
-  local final = c.final_sigmas_type or "zero"
-  if final == "sigma_min" then
-    sig[#sig + 1] = table_sigma[1]
-  elseif final == "zero" then
-    sig[#sig + 1] = 0
-  else
-    error(string.format("sample: unknown final_sigmas_type '%s'", tostring(final)), 3)
-  end
+  append_final_sigma(sig, c, table_sigma)
   local plan = {}
   for k, sv in ipairs(sig) do plan[k] = ve_level(f32(ts[k] or 0), f32(sv)) end
   local max_sigma = 0
@@ -430,14 +435,7 @@ local function multistep_plan(s, c, n)
   else
     for k, t in ipairs(ts) do sig[k] = table_sigma[t + 1] end
   end
-  local final = c.final_sigmas_type or "zero"
-  if final == "sigma_min" then
-    sig[#sig + 1] = table_sigma[1]
-  elseif final == "zero" then
-    sig[#sig + 1] = 0
-  else
-    error(string.format("sample: unknown final_sigmas_type '%s'", tostring(final)), 3)
-  end
+  append_final_sigma(sig, c, table_sigma)
   local plan = {}
   for k, sv in ipairs(sig) do plan[k] = ve_level(ts[k] or 0, f32(sv)) end
   return plan
