@@ -279,6 +279,64 @@ static int m_weights(lua_State *L) {
   return 1;
 }
 
+/* model:layout() -> the config as the C model resolved it (diffusers' defaults
+ * filled in), so a Lua re-implementation (the training graph) builds the same
+ * network: levels, per-level channels and attention, embedding kinds, ... */
+static int m_layout(lua_State *L) {
+  lmodel *m = check_model(L, 1);
+  const dt_unet_config *c = dt_unet_cfg(m->u);
+  static const char *const acts[] = {"none", "silu", "mish", "gelu", "relu"};
+  static const char *const times[] = {"positional", "fourier", "learned"};
+  static const char *const classes[] = {"none", "table", "timestep", "identity"};
+  lua_createtable(L, 0, 32);
+#define SETI(name, v) (lua_pushinteger(L, (v)), lua_setfield(L, -2, name))
+#define SETB(name, v) (lua_pushboolean(L, (v)), lua_setfield(L, -2, name))
+#define SETN(name, v) (lua_pushnumber(L, (v)), lua_setfield(L, -2, name))
+#define SETS(name, v) (lua_pushstring(L, (v)), lua_setfield(L, -2, name))
+  SETI("in_channels", c->in_channels);
+  SETI("out_channels", c->out_channels);
+  SETI("levels", c->nlevels);
+  SETI("layers_per_block", c->layers_per_block);
+  SETB("mid_block", c->mid_block);
+  SETB("add_attention", c->add_attention);
+  SETI("attention_head_dim", c->attention_head_dim);
+  SETI("attn_norm_num_groups", c->attn_norm_num_groups);
+  SETI("norm_num_groups", c->norm_num_groups);
+  SETN("norm_eps", c->norm_eps);
+  SETS("act", acts[c->act]);
+  SETB("center_input_sample", c->center_input_sample);
+  SETB("flip_sin_to_cos", c->flip_sin_to_cos);
+  SETN("freq_shift", c->freq_shift);
+  SETS("time_embedding", times[c->time_kind]);
+  SETI("time_embedding_dim", c->time_embedding_dim ? c->time_embedding_dim : 4 * c->block_out[0]);
+  SETI("num_train_timesteps", c->num_train_timesteps);
+  SETS("class_embedding", classes[c->class_kind]);
+  SETI("num_class_embeds", c->num_class_embeds);
+  SETI("downsample_padding", c->downsample_padding);
+  SETB("downsample_resnet", c->downsample_resnet);
+  SETB("upsample_resnet", c->upsample_resnet);
+  SETB("scale_shift", c->scale_shift);
+  SETN("mid_block_scale_factor", c->mid_block_scale_factor);
+#undef SETI
+#undef SETB
+#undef SETN
+#undef SETS
+  const char *lists[3] = {"block_out_channels", "down_attention", "up_attention"};
+  const int *vals[3] = {c->block_out, c->down_attn, c->up_attn};
+  for (int k = 0; k < 3; k++) {
+    lua_createtable(L, c->nlevels, 0);
+    for (int i = 0; i < c->nlevels; i++) {
+      if (k == 0)
+        lua_pushinteger(L, vals[k][i]);
+      else
+        lua_pushboolean(L, vals[k][i]);
+      lua_rawseti(L, -2, i + 1);
+    }
+    lua_setfield(L, -2, lists[k]);
+  }
+  return 1;
+}
+
 static int m_index(lua_State *L) {
   const char *k = luaL_checkstring(L, 2);
   if (strcmp(k, "config") == 0) {
@@ -494,6 +552,7 @@ static const luaL_Reg methods[] = {
     {"memory", m_memory},
     {"parameters", m_parameters},
     {"weights", m_weights},
+    {"layout", m_layout},
     {"free", m_gc},
     {NULL, NULL},
 };

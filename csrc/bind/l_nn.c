@@ -120,6 +120,23 @@ static int n_activation(lua_State *L) {
   return 1;
 }
 
+/* timestep_embedding(t (N), dim [, flip_sin_to_cos = true [, freq_shift = 0]]) -> (N, dim):
+ * diffusers' sinusoidal timestep features, as the UNet's forward computes them */
+static int n_timestep_embedding(lua_State *L) {
+  dt_tensor *t = lt_check(L, 1);
+  lua_Integer dim = luaL_checkinteger(L, 2);
+  int flip = lua_isnoneornil(L, 3) ? 1 : lua_toboolean(L, 3);
+  float shift = (float)luaL_optnumber(L, 4, 0);
+  if (t->ndim != 1)
+    return luaL_error(L, "timestep_embedding: expected a 1-d tensor of timesteps");
+  if (dim < 2 || dim > (1 << 20))
+    return luaL_error(L, "timestep_embedding: dim %I out of range 2..2^20", dim);
+  int64_t shape[2] = {t->shape[0], dim};
+  dt_tensor *out = lt_push_new(L, shape, 2, "timestep_embedding");
+  dt_timestep_embedding(out->data, t->data, t->shape[0], (int)dim, flip, shift);
+  return 1;
+}
+
 static int n_upsample(lua_State *L) {
   dt_tensor *x = lt_check(L, 1);
   if (x->ndim != 4)
@@ -383,6 +400,7 @@ static const luaL_Reg functions[] = {
     {"frechet_distance", n_frechet},
     {"attention_backward", n_attention_backward},
     {"avg_pool2x_backward", n_avgpool_backward},
+    {"timestep_embedding", n_timestep_embedding},
     {NULL, NULL},
 };
 

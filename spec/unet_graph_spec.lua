@@ -1,0 +1,129 @@
+-- The UNet2DModel as a recorded graph of native ops (diffusion.unet_graph):
+-- its forward must be the C model's forward, and its gradients the
+-- derivatives of that function. Three small configs between them cover the
+-- block types and options training can meet: attention with and without its
+-- group norm, scale-shift time conditioning, resnet up/down samplers,
+-- downsample padding 0, center_input_sample, mish, a mid-block scale
+-- factor, and every time and class embedding (positional, Fourier, learned;
+-- class table, timestep).
+--
+-- Gradients are checked per weight tensor along its own gradient direction
+-- v = g / |g|: (L(w + h v) - L(w - h v)) / 2h must equal |g|, with
+-- L = <model(x), R>. h = 3e-3 for tensors whose gradient is at least 1% of
+-- the largest (worst relative error measured 1.0e-3, following h^2: the
+-- curvature); h = 3e-2 for those between 0.1% and 1%, where the float32
+-- rounding of L (about 1e-5, divided by 2h) would otherwise dominate (worst
+-- measured 5e-4). The bar is 2e-3 for both. Smaller gradients (such as the keys' biases, which
+-- softmax ignores: exactly 0) sit below the differences' noise floor.
+local d = require "diffusion"
+local graph = require "diffusion.unet_graph"
+
+local CONFIGS = {
+  { block_out_channels = { 32, 64 }, layers_per_block = 1, norm_num_groups = 8, attention_head_dim = 16,
+    down_block_types = { "DownBlock2D", "AttnDownBlock2D" }, up_block_types = { "AttnUpBlock2D", "UpBlock2D" },
+    num_class_embeds = 11, in_channels = 1, out_channels = 1, sample_size = 16 },
+  { block_out_channels = { 16, 32 }, layers_per_block = 1, norm_num_groups = 8,
+    down_block_types = { "AttnDownBlock2D", "DownBlock2D" }, up_block_types = { "UpBlock2D", "AttnUpBlock2D" },
+    in_channels = 2, out_channels = 2, sample_size = 8, resnet_time_scale_shift = "scale_shift",
+    downsample_type = "resnet", upsample_type = "resnet", time_embedding_type = "fourier",
+    center_input_sample = true, act_fn = "mish", downsample_padding = 0, mid_block_scale_factor = 1.4142 },
+  { block_out_channels = { 16, 32 }, layers_per_block = 2, norm_num_groups = 8,
+    down_block_types = { "DownBlock2D", "DownBlock2D" }, up_block_types = { "UpBlock2D", "UpBlock2D" },
+    in_channels = 1, out_channels = 1, sample_size = 8, time_embedding_type = "learned",
+    num_train_timesteps = 1000, class_embed_type = "timestep", downsample_padding = 0, add_attention = false },
+}
+
+-- a model whose group norms are not the identity (so their gradients matter)
+local function model_for(k)
+  local cfg = CONFIGS[k]
+  local m = d.unet(cfg, { seed = k })
+  local rng = d.rng(70 + k)
+  for name, t in pairs(m:weights()) do
+    if name:find("norm") then t:add_(rng:randn(t:shape()):mul_(0.2)) end
+  end
+  local n = 2
+  local x = d.rng(1):randn { n, cfg.in_channels, cfg.sample_size, cfg.sample_size }
+  local t = d.tensor { 3, 999 }
+  local labels = (cfg.num_class_embeds or cfg.class_embed_type) and d.tensor { 0, 10 } or nil
+  return m, x, t, labels and { class_labels = labels } or nil
+end
+
+describe("unet_graph", function()
+  it("computes the C model's forward for every covered option", function()
+    for k in ipairs(CONFIGS) do
+      local m, x, t, cond = model_for(k)
+      local ref = m(x, t, cond)
+      local out = graph.forward(m, x, t, cond)
+      assert.are.same(ref:shape(), out:shape())
+      local err = (out - ref):abs():max() / ref:abs():max()
+      assert.is_true(err < 1e-6, string.format("config %d: relative difference %.3g", k, err))
+    end
+  end)
+
+  it("gives every trainable weight the derivative of the network (finite differences)", function()
+    for k, cfg in ipairs(CONFIGS) do
+      local m, x, t, cond = model_for(k)
+      local r = d.rng(3):randn { x:size(1), cfg.out_channels, cfg.sample_size, cfg.sample_size }
+      local function loss() return d.dot(graph.forward(m, x, t, cond), r) end
+      local _, pass = graph.forward(m, x, t, cond)
+      local grads, gx = graph.backward(pass, r)
+      local weights = m:weights()
+      local gmax = 0
+      for name in pairs(weights) do
+        if name ~= "time_proj.weight" or cfg.time_embedding_type ~= "fourier" then
+          assert.is_truthy(grads[name], string.format("config %d: no gradient for %s", k, name))
+          gmax = math.max(gmax, grads[name]:norm())
+        end
+      end
+      for name, g in pairs(grads) do
+        local w, gn = weights[name], g:norm()
+        if gn > 1e-3 * gmax then
+          local H = gn >= 1e-2 * gmax and 3e-3 or 3e-2
+          local v = g / gn
+          w:axpby_(1, H, v)
+          local up = loss()
+          w:axpby_(1, -2 * H, v)
+          local down = loss()
+          w:axpby_(1, H, v)
+          local fd = (up - down) / (2 * H)
+          local rel = math.abs(fd - gn) / gn
+          assert.is_true(rel < 2e-3, string.format("config %d, %s: analytic %.6g, differences %.6g (%.2g)",
+            k, name, gn, fd, rel))
+        end
+      end
+      -- and the input's gradient, along a random direction
+      local H, v = 3e-3, d.rng(5):randn(x:shape())
+      local an = d.dot(gx, v)
+      x:axpby_(1, H, v)
+      local up = loss()
+      x:axpby_(1, -2 * H, v)
+      local down = loss()
+      x:axpby_(1, H, v)
+      local fd = (up - down) / (2 * H)
+      assert.is_true(math.abs(fd - an) / math.abs(an) < 2e-3, string.format("config %d, input: %.6g vs %.6g", k, an, fd))
+    end
+  end)
+
+  it("trains the embeddings: time table, class table and class MLP get gradients in the right rows", function()
+    local m, x, t, cond = model_for(1) -- class table: labels 0 and 10 used, 1..9 not
+    local _, pass = graph.forward(m, x, t, cond)
+    local g = graph.backward(pass, d.ones { 2, 1, 16, 16 })["class_embedding.weight"]
+    assert.is_true(g:select(1, 1):norm() > 0 and g:select(1, 11):norm() > 0)
+    for row = 2, 10 do assert.are.equal(0, g:select(1, row):norm()) end
+    m, x, t, cond = model_for(3) -- learned time embedding: rows 3 and 999 only
+    _, pass = graph.forward(m, x, t, cond)
+    g = graph.backward(pass, d.ones { 2, 1, 8, 8 })["time_proj.weight"]
+    assert.is_true(g:select(1, 4):norm() > 0 and g:select(1, 1000):norm() > 0)
+    assert.are.equal(0, g:narrow(1, 5, 995):norm())
+  end)
+
+  it("names a bad class label or timestep", function()
+    local m, x = model_for(1)
+    assert.has_error(function() graph.forward(m, x, 10, { class_labels = { 0, 11 } }) end,
+      "class label 11 is not an integer in 0..10")
+    assert.has_error(function() graph.forward(m, x, 10) end, "the model is class-conditional: class_labels are needed")
+    local m3, x3 = model_for(3)
+    assert.has_error(function() graph.forward(m3, x3, { 0.5, 2 }, { class_labels = { 1, 2 } }) end,
+      "timestep 0.5 is not an integer")
+  end)
+end)
