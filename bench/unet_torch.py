@@ -3,6 +3,8 @@ diffusion supports), for bench/unet_vs_torch.sh: same weight names, same
 function. Reads safetensors with the standard library and NumPy.
   python3 unet_torch.py check DIR            # parity on a diffusers fixture folder
   python3 unet_torch.py time DIR BATCH REPS  # median forward time in ms
+  python3 unet_torch.py train DIR BATCH REPS # median training step in ms: forward,
+                                             # epsilon MSE, backward, AdamW
 """
 import json
 import math
@@ -128,10 +130,41 @@ def load(d):
     return UNet(json.load(open(d + "/config.json")), load_safetensors(d + "/diffusion_pytorch_model.safetensors"))
 
 
+def train_step_ms(m, batch, reps):
+    """One training step as diffusion.train takes it: x_t = alpha x0 + sigma eps
+    at random timesteps, the network's epsilon MSE, backward, AdamW."""
+    c = m.c
+    size = c["sample_size"] if isinstance(c["sample_size"], int) else c["sample_size"][0]
+    for w in m.w.values():
+        w.requires_grad_(True)
+    opt = torch.optim.AdamW(list(m.w.values()), lr=1e-4)
+    g = torch.Generator().manual_seed(0)
+    alphas_cumprod = torch.cumprod(1 - torch.linspace(1e-4, 0.02, 1000), 0)
+    times = []
+    for rep in range(reps + 1):
+        t0 = time.perf_counter()
+        x0 = torch.rand(batch, c["in_channels"], size, size, generator=g) * 2 - 1
+        eps = torch.randn(x0.shape, generator=g)
+        t = torch.randint(0, 1000, (batch,), generator=g)
+        a = alphas_cumprod[t].sqrt()[:, None, None, None]
+        s = (1 - alphas_cumprod[t]).sqrt()[:, None, None, None]
+        labels = torch.randint(0, c["num_class_embeds"], (batch,), generator=g) if c.get("num_class_embeds") else None
+        loss = F.mse_loss(m(a * x0 + s * eps, t, labels), eps)
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+        if rep:
+            times.append(time.perf_counter() - t0)
+    return sorted(times)[len(times) // 2] * 1e3
+
+
 def main():
     torch.set_num_threads(2)
     mode, d = sys.argv[1], sys.argv[2]
     m = load(d)
+    if mode == "train":
+        print(f"{train_step_ms(m, int(sys.argv[3]), int(sys.argv[4])):.2f}")
+        return
     with torch.no_grad():
         if mode == "check":
             io = load_safetensors(d + "/io.safetensors")

@@ -60,6 +60,44 @@ describe("the diffusion command", function()
     os.remove(b)
   end)
 
+  it("trains from a config file, resumes, and writes a pipeline `sample` runs", function()
+    local dir = S.tmpname("")
+    os.remove(dir)
+    local config = dir .. "-config.lua"
+    local f = assert(io.open(config, "w"))
+    f:write(string.format([[
+      local d = require "diffusion"
+      local x = d.rng(0):rand { 16, 1, 8, 8 } * 2 - 1
+      local labels = {}
+      for i = 1, 16 do labels[i] = i %% 2 end
+      return {
+        model = { block_out_channels = { 8, 16 }, layers_per_block = 1, norm_num_groups = 4,
+          down_block_types = { "DownBlock2D", "DownBlock2D" }, up_block_types = { "UpBlock2D", "UpBlock2D" },
+          in_channels = 1, out_channels = 1, sample_size = 8, num_class_embeds = 3 },
+        scheduler = { num_train_timesteps = 100, beta_schedule = "squaredcos_cap_v2",
+          prediction_type = "v_prediction", timestep_spacing = "trailing" },
+        data = x, labels = labels, steps = 4, batch = 4, checkpoint = %q, output = %q,
+      }
+    ]], dir .. "/run", dir .. "/pipeline"))
+    f:close()
+    local ok, out = run("train " .. config .. " --steps 2 --quiet")
+    assert.is_true(ok, out)
+    assert.equal(2, d.core.json_decode(io.open(dir .. "/run/trainer_state.json"):read("a")).step)
+    ok, out = run("train " .. config .. " --resume --quiet")
+    assert.is_true(ok, out)
+    assert.equal(4, d.core.json_decode(io.open(dir .. "/run/trainer_state.json"):read("a")).step)
+    local m = d.load(dir .. "/pipeline")
+    assert.equal("v_prediction", m.scheduler_config.prediction_type)
+    assert.equal("DDPMScheduler", m.scheduler_config._class_name)
+    ok, out = run("sample --model " .. dir .. "/pipeline --steps 3 -n 4 --quiet -o " .. dir .. "/grid.png")
+    assert.is_true(ok, out)
+    assert.are.same({ 1, 22, 22 }, d.image.load(dir .. "/grid.png"):shape()) -- 2 x 2 of 8 x 8, 2-pixel borders
+    ok, out = run("train /nonexistent.lua")
+    assert.is_falsy(ok)
+    assert.truthy(out:find("diffusion: cannot read config", 1, true), out)
+    os.execute("rm -rf '" .. dir .. "' '" .. config .. "'")
+  end)
+
   it("reports a user's mistakes in one line, without a traceback, and fails", function()
     for args, message in pairs {
       ["sample --model /nonexistent"] = "diffusion: no diffusers model at '/nonexistent'",

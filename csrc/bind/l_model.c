@@ -263,6 +263,13 @@ static int m_winograd(lua_State *L) {
   return 0;
 }
 
+/* model:weights_changed(): after editing weights in place (an optimizer
+ * step), so the forward pass does not use transforms of the old ones */
+static int m_weights_changed(lua_State *L) {
+  dt_unet_weights_changed(check_model(L, 1)->u);
+  return 0;
+}
+
 static int m_flops(lua_State *L) {
   lua_pushnumber(L, dt_unet_last_flops(check_model(L, 1)->u));
   return 1;
@@ -553,6 +560,7 @@ static const luaL_Reg methods[] = {
     {"parameters", m_parameters},
     {"weights", m_weights},
     {"layout", m_layout},
+    {"weights_changed", m_weights_changed},
     {"free", m_gc},
     {NULL, NULL},
 };

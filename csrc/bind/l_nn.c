@@ -227,10 +227,12 @@ static int n_group_norm_backward(lua_State *L) {
     return luaL_error(L, "group_norm_backward: need N x C x ... input, C divisible by groups, "
                          "C-sized gamma and beta");
   check_grad_out(L, g, x->shape, x->ndim, "group_norm_backward");
+  float *scratch = lua_newuserdatauv(
+      L, dt_group_norm_backward_scratch(x, (int)groups) * sizeof(float) + sizeof(double), 0);
   dt_tensor *gx = lt_push_new(L, x->shape, x->ndim, "group_norm_backward");
   dt_tensor *gg = push_zeros(L, &x->shape[1], 1, "group_norm_backward");
   dt_tensor *gbeta = push_zeros(L, &x->shape[1], 1, "group_norm_backward");
-  dt_group_norm_backward(gx, gg, gbeta, x, gamma, beta, (int)groups, eps, act, g);
+  dt_group_norm_backward(gx, gg, gbeta, x, gamma, beta, (int)groups, eps, act, g, scratch);
   return 3;
 }
 
@@ -297,7 +299,8 @@ static int n_attention_backward(lua_State *L) {
   const dt_tensor *w[4], *b[4];
   int64_t c = xn->shape[1], t = xn->shape[2] * xn->shape[3];
   attention_params(L, 2, 3, c, w, b, "attention_backward");
-  float *scratch = lua_newuserdatauv(L, dt_attention_backward_scratch(c, t) * sizeof(float), 0);
+  float *scratch =
+      lua_newuserdatauv(L, dt_attention_backward_scratch(xn->shape[0], c, t) * sizeof(float), 0);
   dt_tensor *gxn = lt_push_new(L, xn->shape, 4, "attention_backward");
   dt_tensor *gres = lt_push_new(L, xn->shape, 4, "attention_backward");
   dt_tensor *gw[4], *gb[4];

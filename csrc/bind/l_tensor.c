@@ -766,6 +766,22 @@ static int t_pad(lua_State *L) {
   return 1;
 }
 
+/* cache_limit([bytes]) -> the limit before the call: how many bytes of freed tensor
+ * buffers this Lua state keeps for reuse (64 MiB by default). A training
+ * step keeps every activation for its backward pass; caching them all
+ * between steps spares the page faults of mapping them afresh. */
+static int t_cache_limit(lua_State *L) {
+  lstate *st = state_of(L);
+  int set = !lua_isnoneornil(L, 1);
+  lua_Integer limit = set ? luaL_checkinteger(L, 1) : 0;
+  if (limit < 0)
+    return luaL_error(L, "cache_limit: expected a byte count >= 0, got %I", limit);
+  lua_pushinteger(L, (lua_Integer)dt_pool_limit(st->pool));
+  if (set && st->pool)
+    dt_pool_set_limit(st->pool, (size_t)limit);
+  return 1;
+}
+
 static int t_threads(lua_State *L) {
   if (!lua_isnoneornil(L, 1)) {
     lua_Integer n = luaL_checkinteger(L, 1);
@@ -804,10 +820,18 @@ static const luaL_Reg methods[] = {
 };
 
 static const luaL_Reg functions[] = {
-    {"tensor", t_tensor},     {"zeros", t_zeros}, {"ones", t_ones},
-    {"empty", t_empty},       {"full", t_full},   {"arange", t_arange},
-    {"linspace", t_linspace}, {"cat", t_cat},     {"stack", t_stack},
-    {"threads", t_threads},   {NULL, NULL},
+    {"tensor", t_tensor},
+    {"zeros", t_zeros},
+    {"ones", t_ones},
+    {"empty", t_empty},
+    {"full", t_full},
+    {"arange", t_arange},
+    {"linspace", t_linspace},
+    {"cat", t_cat},
+    {"stack", t_stack},
+    {"threads", t_threads},
+    {"cache_limit", t_cache_limit},
+    {NULL, NULL},
 };
 
 void lt_open_tensor(lua_State *L) {

@@ -2,6 +2,7 @@
  * threads and the loops here share one pool); per-sample work is independent
  * of the batch size. */
 #include "nn.h"
+#include "fastmath.h"
 
 #include <math.h>
 #include <omp.h>
@@ -262,7 +263,7 @@ void dt_conv3x3_winograd(dt_tensor *out, const dt_tensor *x, const float *u, con
 
 static inline float act_value(float v, dt_act act) {
   switch (act) {
-  case DT_ACT_SILU: return v / (1.0f + expf(-v));
+  case DT_ACT_SILU: return dt_silu(v);
   case DT_ACT_MISH: return v * tanhf(log1pf(expf(v)));
   case DT_ACT_GELU: return 0.5f * v * (1.0f + erff(v * 0.70710678118654752f));
   case DT_ACT_RELU: return v > 0.0f ? v : 0.0f;
@@ -272,9 +273,39 @@ static inline float act_value(float v, dt_act act) {
 
 void dt_activation(dt_tensor *out, const dt_tensor *x, dt_act act) {
   int64_t n = x->numel;
+  if (act == DT_ACT_SILU) { /* apart, so that it vectorises */
+#pragma omp parallel for schedule(static) if (n >= (1 << 16))
+    for (int64_t i = 0; i < n; i++)
+      out->data[i] = dt_silu(x->data[i]);
+    return;
+  }
 #pragma omp parallel for schedule(static) if (n >= (1 << 16))
   for (int64_t i = 0; i < n; i++)
     out->data[i] = act_value(x->data[i], act);
+}
+
+void dt_mean_rstd(const float *x, int64_t m, float eps, double *mean, double *rstd) {
+  double lane[8] = {0}, sum = 0, sq = 0;
+  int64_t i = 0;
+  for (; i + 8 <= m; i += 8) /* eight running sums: no chain of dependent adds */
+    for (int l = 0; l < 8; l++)
+      lane[l] += x[i + l];
+  for (; i < m; i++)
+    lane[i % 8] += x[i];
+  for (int l = 0; l < 8; l++) {
+    sum += lane[l];
+    lane[l] = 0;
+  }
+  double mu = sum / (double)m;
+  for (i = 0; i + 8 <= m; i += 8)
+    for (int l = 0; l < 8; l++)
+      lane[l] += (x[i + l] - mu) * (x[i + l] - mu);
+  for (; i < m; i++)
+    lane[i % 8] += (x[i] - mu) * (x[i] - mu);
+  for (int l = 0; l < 8; l++)
+    sq += lane[l];
+  *mean = mu;
+  *rstd = 1.0 / sqrt(sq / (double)m + eps);
 }
 
 void dt_group_norm(dt_tensor *out, const dt_tensor *x, const dt_tensor *gamma,
@@ -286,16 +317,8 @@ void dt_group_norm(dt_tensor *out, const dt_tensor *x, const dt_tensor *gamma,
     int64_t s = u / groups, g = u % groups;
     const float *xs = x->data + (s * c + g * cpg) * hw;
     float *os = out->data + (s * c + g * cpg) * hw;
-    int64_t m = cpg * hw;
-    double sum = 0;
-    for (int64_t i = 0; i < m; i++)
-      sum += xs[i];
-    double mean = sum / (double)m, ss = 0;
-    for (int64_t i = 0; i < m; i++) {
-      double d = xs[i] - mean;
-      ss += d * d;
-    }
-    double inv = 1.0 / sqrt(ss / (double)m + eps);
+    double mean, inv;
+    dt_mean_rstd(xs, cpg * hw, eps, &mean, &inv);
     for (int64_t ch = 0; ch < cpg; ch++) {
       int64_t cc = g * cpg + ch;
       float scale = (float)(gamma->data[cc] * inv);
@@ -306,10 +329,8 @@ void dt_group_norm(dt_tensor *out, const dt_tensor *x, const dt_tensor *gamma,
         for (int64_t i = 0; i < hw; i++)
           oc[i] = xc[i] * scale + shift;
       } else if (act == DT_ACT_SILU) {
-        for (int64_t i = 0; i < hw; i++) {
-          float v = xc[i] * scale + shift;
-          oc[i] = v / (1.0f + expf(-v));
-        }
+        for (int64_t i = 0; i < hw; i++)
+          oc[i] = dt_silu(xc[i] * scale + shift);
       } else {
         for (int64_t i = 0; i < hw; i++)
           oc[i] = act_value(xc[i] * scale + shift, act);
@@ -340,13 +361,22 @@ void dt_softmax_rows(float *x, int64_t rows, int64_t cols) {
     float mx = row[0];
     for (int64_t j = 1; j < cols; j++)
       mx = row[j] > mx ? row[j] : mx;
-    double sum = 0;
-    for (int64_t j = 0; j < cols; j++) {
-      row[j] = expf(row[j] - mx);
-      sum += row[j];
+    float lane[8] = {0}; /* eight running sums, so the loop vectorises */
+    int64_t j = 0;
+    for (; j + 8 <= cols; j += 8)
+      for (int l = 0; l < 8; l++) {
+        row[j + l] = dt_expf(row[j + l] - mx);
+        lane[l] += row[j + l];
+      }
+    for (; j < cols; j++) {
+      row[j] = dt_expf(row[j] - mx);
+      lane[j % 8] += row[j];
     }
+    double sum = 0;
+    for (int l = 0; l < 8; l++)
+      sum += lane[l];
     float inv = (float)(1.0 / sum);
-    for (int64_t j = 0; j < cols; j++)
+    for (j = 0; j < cols; j++)
       row[j] *= inv;
   }
 }

@@ -80,12 +80,15 @@ void dt_conv2d_backward(dt_tensor *gx, dt_tensor *gw, dt_tensor *gb, const dt_te
 void dt_linear_backward(dt_tensor *gx, dt_tensor *gw, dt_tensor *gb, const dt_tensor *x,
                         const dt_tensor *w, const dt_tensor *g);
 /* The group norm, affine and activation of dt_group_norm, backwards. */
+size_t dt_group_norm_backward_scratch(const dt_tensor *x, int groups);
 void dt_group_norm_backward(dt_tensor *gx, dt_tensor *ggamma, dt_tensor *gbeta, const dt_tensor *x,
                             const dt_tensor *gamma, const dt_tensor *beta, int groups, float eps,
-                            dt_act act, const dt_tensor *g);
+                            dt_act act, const dt_tensor *g, float *scratch);
+/* Mean and 1 / sqrt(variance + eps) of m floats, summed in double. */
+void dt_mean_rstd(const float *x, int64_t m, float eps, double *mean, double *rstd);
 void dt_activation_backward(dt_tensor *gx, const dt_tensor *x, dt_act act, const dt_tensor *g);
 /* dt_attention backwards: gxn and gres written, gw[4] and gb[4] added to. */
-size_t dt_attention_backward_scratch(int64_t channels, int64_t tokens);
+size_t dt_attention_backward_scratch(int64_t n, int64_t channels, int64_t tokens);
 void dt_attention_backward(dt_tensor *gxn, dt_tensor *gres, dt_tensor *const gw[4],
                            dt_tensor *const gb[4], const dt_tensor *xn, const dt_tensor *const w[4],
                            const dt_tensor *const b[4], int heads, float rescale,

@@ -3,7 +3,8 @@
 
 #include <stdlib.h>
 
-#define SLOTS 64
+/* enough for every activation a training step keeps for its backward pass */
+#define SLOTS 1024
 
 struct dt_pool {
   int refcount;
@@ -40,12 +41,9 @@ size_t dt_pool_cached_bytes(const dt_pool *p) { return p ? p->cached_bytes : 0; 
 /* Block sizes are rounded to whole pages so near sizes share blocks. */
 static size_t block_size(size_t nbytes) { return (nbytes + 4095) & ~(size_t)4095; }
 
-static void put_back(dt_pool *p, void *block, size_t size) {
-  if (size > p->max_bytes) {
-    free(block);
-    return;
-  }
-  while (p->cached_bytes + size > p->max_bytes) { /* evict the oldest */
+/* Frees the oldest cached blocks until `size` more bytes fit the limit. */
+static void make_room(dt_pool *p, size_t size) {
+  while (p->cached_bytes && p->cached_bytes + size > p->max_bytes) {
     int old = -1;
     for (int i = 0; i < SLOTS; i++)
       if (p->slot[i].block && (old < 0 || p->slot[i].stamp < p->slot[old].stamp))
@@ -54,6 +52,21 @@ static void put_back(dt_pool *p, void *block, size_t size) {
     p->cached_bytes -= p->slot[old].size;
     p->slot[old].block = NULL;
   }
+}
+
+void dt_pool_set_limit(dt_pool *p, size_t max_cached_bytes) {
+  p->max_bytes = max_cached_bytes;
+  make_room(p, 0);
+}
+
+size_t dt_pool_limit(const dt_pool *p) { return p ? p->max_bytes : 0; }
+
+static void put_back(dt_pool *p, void *block, size_t size) {
+  if (size > p->max_bytes) {
+    free(block);
+    return;
+  }
+  make_room(p, size);
   int free_slot = -1, old = -1;
   for (int i = 0; i < SLOTS; i++) {
     if (!p->slot[i].block)

@@ -17,6 +17,10 @@ dt_pool *dt_pool_new(size_t max_cached_bytes); /* refcount 1; NULL when out of m
 void dt_pool_retain(dt_pool *p);
 void dt_pool_release(dt_pool *p); /* NULL is fine */
 size_t dt_pool_cached_bytes(const dt_pool *p);
+/* Sets how many bytes of freed blocks may wait in the cache (freeing the
+ * oldest beyond it). */
+void dt_pool_set_limit(dt_pool *p, size_t max_cached_bytes);
+size_t dt_pool_limit(const dt_pool *p);
 /* A storage of nbytes, from the cache when a block of that size waits there;
  * it returns to the pool when released. p may be NULL (plain malloc). */
 dt_storage *dt_pool_storage(dt_pool *p, size_t nbytes);

@@ -654,6 +654,8 @@ void dt_unet_free(dt_unet *u) {
 const dt_unet_config *dt_unet_cfg(const dt_unet *u) { return &u->cfg; }
 int64_t dt_unet_parameters(const dt_unet *u) { return u->nparams; }
 double dt_unet_last_flops(const dt_unet *u) { return u->flops; }
+void dt_unet_weights_changed(dt_unet *u) { drop_winograd(u); }
+
 void dt_unet_set_winograd(dt_unet *u, int min_pixels) {
   u->winograd_min_pixels = min_pixels;
   drop_winograd(u); /* weights may have changed since the transforms were made */

@@ -79,5 +79,8 @@ double dt_unet_last_flops(const dt_unet *u); /* of the last forward pass */
  * (default 64); 0 turns it off. The transformed weights are cached on first
  * use; this call drops the cache, so it must follow in-place weight edits. */
 void dt_unet_set_winograd(dt_unet *u, int min_pixels);
+/* The weights were edited in place (a training step): drops what was derived
+ * from them (the Winograd transforms). */
+void dt_unet_weights_changed(dt_unet *u);
 
 #endif

@@ -129,4 +129,32 @@ function M.save(model, dir)
   core.save_safetensors(dir .. "/diffusion_pytorch_model.safetensors", model:weights(), { format = "pt" })
 end
 
+--- save_pipeline(dir, model, scheduler_config): a diffusers pipeline folder
+-- as DDPMPipeline.save_pretrained writes it: unet/ (config.json and
+-- float32 safetensors), scheduler/scheduler_config.json and model_index.json.
+-- scheduler_config is a diffusers scheduler config table (its _class_name
+-- names the scheduler, "DDPMScheduler" when absent).
+function M.save_pipeline(dir, model, scheduler_config)
+  if type(dir) ~= "string" then error("save_pipeline: expected a folder path", 2) end
+  if type(scheduler_config) ~= "table" then error("save_pipeline: expected a scheduler config table", 2) end
+  local sc = {}
+  for k, v in pairs(scheduler_config) do sc[k] = v end
+  sc._class_name = sc._class_name or "DDPMScheduler"
+  M.save(model, dir .. "/unet")
+  local function write(path, value)
+    local f = io.open(path, "w")
+    if not f then error(string.format("save_pipeline: cannot write '%s'", path), 3) end
+    f:write(core.json_encode(value))
+    f:close()
+  end
+  if not os.execute("mkdir -p '" .. (dir .. "/scheduler"):gsub("'", "'\\''") .. "'") then
+    error(string.format("save_pipeline: cannot create '%s/scheduler'", dir), 2)
+  end
+  write(dir .. "/scheduler/scheduler_config.json", sc)
+  write(dir .. "/model_index.json", {
+    _class_name = "DDPMPipeline", _diffusers_version = "0.27.0",
+    scheduler = { "diffusers", sc._class_name }, unet = { "diffusers", "UNet2DModel" },
+  })
+end
+
 return M
