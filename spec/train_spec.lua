@@ -117,6 +117,20 @@ describe("diffusion.train", function()
     os.execute("rm -rf '" .. dir .. "'")
   end)
 
+  it("gives the same weights on 1 thread and on 2 (fixed-order sums in every backward kernel)", function()
+    local x, labels = data()
+    local saved = d.threads()
+    local out = {}
+    for _, threads in ipairs { 1, 2 } do
+      d.threads(threads)
+      local m = d.unet(conditional(), { seed = 9 })
+      d.train { model = m, data = x, labels = labels, steps = 3, batch = 16, lr = 1e-3, warmup = 1 }
+      out[threads] = m:weights()
+    end
+    d.threads(saved)
+    assert.is_true(weights_equal(out[1], out[2]))
+  end)
+
   it("keeps an EMA with diffusers' warm-up: after one step, decay min(ema, 2 / 11)", function()
     local x = data()
     local m = d.unet(CONFIG, { seed = 4 })

@@ -36,24 +36,10 @@ function C.new(seed, act)
   return setmetatable({ params = p, act = act or "relu" }, C)
 end
 
--- Where the shipped model is: beside the module once installed
--- (<lua dir>/diffusion/models/...), or in the repository's models/.
-local function shipped_dir()
-  local here = debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or "."
-  for _, dir in ipairs { here .. "/models/mnist-classifier", here .. "/../../models/mnist-classifier" } do
-    local f = io.open(dir .. "/model.safetensors", "rb")
-    if f then
-      f:close()
-      return dir
-    end
-  end
-  return "models/mnist-classifier"
-end
-
 --- Loads a folder written by clf:save(dir) (model.safetensors); without dir,
 -- the shipped MNIST classifier.
 function C.load(dir)
-  dir = dir or shipped_dir()
+  dir = dir or require("diffusion.model").bundled("mnist-classifier")
   local ok, p, meta = pcall(d.load_safetensors, dir .. "/model.safetensors")
   if not ok then error("classifier.load: " .. tostring(p), 2) end
   for _, layer in ipairs(LAYERS) do

@@ -82,6 +82,7 @@ M.classifier = require "diffusion.classifier"
 M.load = require("diffusion.model").load
 M.unet = require("diffusion.model").unet
 M.save_pipeline = require("diffusion.model").save_pipeline
+M.bundled = require("diffusion.model").bundled
 M.train = require "diffusion.train"
 M.unet_graph = require "diffusion.unet_graph" -- the forward as recorded native ops, and its backward
 M.null = core.null -- JSON null in config tables

@@ -76,6 +76,23 @@ function M.load(path, opts)
   return load_unet(path, opts)
 end
 
+--- bundled(name): the folder of a model shipped with diffusion ("mnist",
+-- "mnist-classifier"): beside the module once installed
+-- (<lua dir>/diffusion/models/<name>), else the repository's models/<name>.
+function M.bundled(name)
+  local here = debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or "."
+  for _, dir in ipairs { here .. "/models/" .. name, here .. "/../../models/" .. name } do
+    for _, probe in ipairs { "/model_index.json", "/config.json", "/model.safetensors" } do
+      local f = io.open(dir .. probe, "rb")
+      if f then
+        f:close()
+        return dir
+      end
+    end
+  end
+  return "models/" .. name
+end
+
 --- diffusion.unet(config [, {seed = 0}]): a fresh UNet2DModel with PyTorch's
 -- default initialisation (as diffusers creates one): convolution and linear
 -- weights and biases uniform in +-1/sqrt(fan_in), group norms 1 and 0,
@@ -119,14 +136,24 @@ end
 --- model:save(dir): config.json and diffusion_pytorch_model.safetensors, as
 -- diffusers' save_pretrained writes them (float32).
 function M.save(model, dir)
+  M.save_unet(dir, model._config_json or core.json_encode(model.config), model:weights())
+end
+
+--- save_unet(dir, config_json, weights): the same from a config's JSON text
+-- and a table of weights (name -> tensor), for weights kept apart from a
+-- model (an EMA).
+function M.save_unet(dir, text, weights)
   if type(dir) ~= "string" then error("save: expected a folder path", 2) end
   local ok = os.execute("mkdir -p '" .. dir:gsub("'", "'\\''") .. "'")
   if not ok then error(string.format("save: cannot create '%s'", dir), 2) end
   local f = io.open(dir .. "/config.json", "w")
   if not f then error(string.format("save: cannot write '%s/config.json'", dir), 2) end
-  f:write(model._config_json or core.json_encode(model.config))
+  if not text:find('"_class_name"', 1, true) then -- as save_pretrained names it (in the text: a
+    text = text:gsub("^%s*{", '{\n\t"_class_name":\t"UNet2DModel",', 1) -- decode would drop nulls)
+  end
+  f:write(text)
   f:close()
-  core.save_safetensors(dir .. "/diffusion_pytorch_model.safetensors", model:weights(), { format = "pt" })
+  core.save_safetensors(dir .. "/diffusion_pytorch_model.safetensors", weights, { format = "pt" })
 end
 
 --- save_pipeline(dir, model, scheduler_config): a diffusers pipeline folder

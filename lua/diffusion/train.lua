@@ -212,9 +212,8 @@ local function save_checkpoint(c, s)
   mkdir(dir)
   c.model:save(dir .. "/unet")
   if s.ema then
-    mkdir(dir .. "/unet_ema")
-    write_file(dir .. "/unet_ema/config.json", c.model._config_json or d.json_encode(c.model.config))
-    d.save_safetensors(dir .. "/unet_ema/diffusion_pytorch_model.safetensors", s.ema, { format = "pt" })
+    require("diffusion.model").save_unet(dir .. "/unet_ema", c.model._config_json or d.json_encode(c.model.config),
+      s.ema)
   end
   local moments = {}
   for _, name in ipairs(s.names) do
