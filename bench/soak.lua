@@ -6,8 +6,11 @@
 -- steps) stays within 5% of its value at the end of warm-up.
 --   lua5.4 bench/soak.lua [steps=10000] [threads=2]
 -- With `train` first, the training soak: diffusion.train on the same model
--- (batch 8, EMA, gradient clipping, a checkpoint every 500 steps), resident
--- memory every 100 steps, warm-up 200 steps, the same 5% bar.
+-- (batch 8, EMA, gradient clipping, a checkpoint every 500 steps), warm-up
+-- 200 steps, the same 5% bar. Resident memory is read every 10 steps and
+-- each 100 steps report their highest reading: between steps it dips by
+-- several MiB when glibc hands freed small blocks back, and a leak shows as
+-- a rising peak, not as a dip.
 --   lua5.4 bench/soak.lua train [steps=2000] [threads=2]
 package.path = "lua/?.lua;lua/?/init.lua;spec/?.lua;" .. package.path
 package.cpath = "./?.so;" .. package.cpath
@@ -82,15 +85,20 @@ local function training_soak()
   local curve = {}
   local t0 = d.core.now()
   print(string.format("soak: %d training steps, batch 8 x 3 x 16 x 16, %d threads", total, threads))
-  print("   step   resident MiB   loss")
+  print("   step   resident MiB over the last 100 steps: highest, lowest   loss")
+  local low, peak = math.huge, 0
   d.train {
     model = model, data = data, steps = total, batch = 8, lr = 1e-3, ema = 0.999, checkpoint = dir,
     checkpoint_every = 500, callback = function(info)
       assert(info.loss == info.loss, "NaN loss")
-      if info.step % EVERY == 0 then
+      if info.step % 10 == 0 then
         local rss = support.rss_mib()
-        curve[#curve + 1] = { info.step, rss }
-        print(string.format("%7d   %8.1f   %.4f", info.step, rss, info.loss))
+        low, peak = math.min(low, rss), math.max(peak, rss)
+      end
+      if info.step % EVERY == 0 then
+        curve[#curve + 1] = { info.step, peak }
+        print(string.format("%7d   %8.1f   %8.1f   %.4f", info.step, peak, low, info.loss))
+        low, peak = math.huge, 0
       end
     end,
   }

@@ -169,6 +169,8 @@ def main():
         if mode == "check":
             io = load_safetensors(d + "/io.safetensors")
             labels = io.get("class_labels")
+            if labels is not None:
+                labels = labels.long()  # diffusion writes its tensors as F32
             for which in ("int", "float"):
                 out = m(io["sample"], io["timestep_" + which], labels)
                 ref = io["output_" + which]

@@ -70,6 +70,61 @@ describe("denoiser", function()
     S.near(eps, { { 4, 4 }, { 4, 4 } }, 1e-6, "u + g (c - u)")
   end)
 
+  it("rescales guidance (Lin et al. 2023) as diffusers' rescale_noise_cfg", function()
+    -- conditional output c = (1, 2, 3, 4) per sample, unconditional u = (0, 0, 1, 1)
+    local model = function(xin, _, cond)
+      local out = d.empty(xin:shape())
+      for i, lab in ipairs(cond.class_labels:totable()) do
+        out:narrow(1, i, 1):copy_(lab == 10 and d.tensor { { 0, 0 }, { 1, 1 } } or d.tensor { { 1, 2 }, { 3, 4 } })
+      end
+      return out
+    end
+    local x4 = d.zeros { 1, 2, 2 }
+    local function eps_for(r)
+      local D = d.denoiser(model, sched, { class_labels = d.tensor { 3 }, guidance_scale = 3, guidance_rescale = r })
+      return select(2, D(x4, lvl)):reshape { 4 }:totable()
+    end
+    -- cfg = u + 3 (c - u) = (3, 6, 7, 10); unbiased stds: c 1.29099, cfg 2.94392
+    local cfg = { 3, 6, 7, 10 }
+    local mean_c, mean_g = 2.5, 6.5
+    local sc, sg = 0, 0
+    for i = 1, 4 do
+      sc = sc + (i - mean_c) ^ 2
+      sg = sg + (cfg[i] - mean_g) ^ 2
+    end
+    local ratio = math.sqrt(sc / 3) / math.sqrt(sg / 3)
+    S.near(eps_for(0), cfg, 1e-6, "rescale 0 is plain guidance")
+    for _, r in ipairs { 0.7, 1 } do
+      local want = {}
+      for i = 1, 4 do want[i] = cfg[i] * (r * ratio + 1 - r) end
+      S.near(eps_for(r), want, 1e-5, "rescale " .. r)
+    end
+    assert.has_error(function() d.denoiser(model, sched, { class_labels = d.tensor { 3 }, guidance_scale = 2,
+      guidance_rescale = 2 }) end, "denoiser: guidance_rescale must be a number in [0, 1]")
+  end)
+
+  it("takes a guidance schedule: a scale per level, the conditional pass alone at scale 1", function()
+    local batches = {}
+    local model = function(xin, _, cond)
+      batches[#batches + 1] = xin:size(1)
+      local out = d.zeros(xin:shape())
+      for i, lab in ipairs(cond.class_labels:totable()) do out:select(1, i):fill_(lab == 10 and 0 or 1) end
+      return out
+    end
+    local seen = {}
+    local D = d.denoiser(model, sched, { class_labels = d.tensor { 3, 7 }, guidance_scale = function(level)
+      seen[#seen + 1] = level.t
+      return level.t > 500 and 4 or 1
+    end })
+    local hi, lo = sched:plan(2)[1], sched:plan(2)[2]
+    S.near(select(2, D(x, hi)), { { 4, 4 }, { 4, 4 } }, 1e-6, "scale 4 at t > 500")
+    S.near(select(2, D(x, lo)), { { 1, 1 }, { 1, 1 } }, 1e-6, "conditional alone")
+    assert.same({ 4, 2 }, batches)
+    assert.same({ hi.t, lo.t }, seen)
+    local bad = d.denoiser(model, sched, { class_labels = d.tensor { 3, 7 }, guidance_scale = function() end })
+    assert.has_error(function() bad(x, hi) end)
+  end)
+
   it("clips and dynamically thresholds x0 as diffusers does", function()
     local out = d.tensor { { 3, -0.5 }, { 0.2, -0.1 } } -- x0 predictions (sample)
     local clip = d.denoiser(function() return out end, sched, { prediction = "sample", clip_sample = 1 })

@@ -1,6 +1,8 @@
 /* Backward passes of the network ops in nn.c, for training. Each mirrors its
- * forward: the convolution through im2col and two GEMMs (col2im scatters the
- * input gradient back), group norm with statistics in double.
+ * forward: the convolution's weight gradient through im2col and a GEMM, its
+ * input gradient as the forward convolution of the flipped kernel (stride 1,
+ * "same" padding) or a GEMM and col2im (the rest); group norm with its
+ * statistics in double.
  *
  * A batch is spread over the threads by samples. Parameter gradients are
  * sums over samples, so their order of summation is fixed apart from the

@@ -11,7 +11,13 @@
 --   class_labels    a tensor of N labels, passed as cond.class_labels
 --   guidance_scale  classifier-free guidance: the conditional and the
 --                   null-class (opts.null_class, default 10) passes run as
---                   one batch of 2N; 1 or nil turns it off
+--                   one batch of 2N; 1 or nil turns it off. A function of
+--                   the level (level.t, .sigma, .alpha) gives a scale per
+--                   call, a guidance schedule (a call at scale 1 runs the
+--                   conditional pass alone)
+--   guidance_rescale  Lin et al. 2023's rescale of the guided output to the
+--                   conditional one's per-sample standard deviation, mixed in
+--                   at this weight (0..1), as diffusers' rescale_noise_cfg
 --   clip_sample     clamp x0 to [-r, r] with r = this number
 --   thresholding    {ratio = 0.995, max = 1}: Imagen's dynamic thresholding
 --   check_finite    raise if x0 has NaN or inf, naming the level
@@ -24,7 +30,7 @@ local function denoiser(model, schedule, opts)
   opts = opts or {}
   local known = {
     prediction = true, preconditioning = true, sigma_data = true, class_labels = true, guidance_scale = true,
-    null_class = true, clip_sample = true, thresholding = true, check_finite = true,
+    guidance_rescale = true, null_class = true, clip_sample = true, thresholding = true, check_finite = true,
   }
   for k in pairs(opts) do
     if not known[k] then error(string.format("denoiser: unknown option '%s'", tostring(k)), 2) end
@@ -40,13 +46,20 @@ local function denoiser(model, schedule, opts)
   local sigma_data = opts.sigma_data or 0.5
   local guidance = opts.guidance_scale
   if guidance == 1 then guidance = nil end
-  local cond
+  if guidance ~= nil and type(guidance) ~= "number" and type(guidance) ~= "function" then
+    error("denoiser: guidance_scale must be a number or a function of the level", 2)
+  end
+  local rescale = opts.guidance_rescale
+  if rescale ~= nil and (type(rescale) ~= "number" or rescale < 0 or rescale > 1) then
+    error("denoiser: guidance_rescale must be a number in [0, 1]", 2)
+  end
+  local cond, both_cond
   if opts.class_labels then
     local labels = opts.class_labels
-    if guidance then -- one batch: conditional labels, then the null class
-      labels = d.cat({ labels, d.full(labels:shape(), opts.null_class or 10) }, 1)
-    end
     cond = { class_labels = labels }
+    if guidance then -- one batch: conditional labels, then the null class
+      both_cond = { class_labels = d.cat({ labels, d.full(labels:shape(), opts.null_class or 10) }, 1) }
+    end
   elseif guidance then
     error("denoiser: guidance_scale needs class_labels", 2)
   end
@@ -55,12 +68,31 @@ local function denoiser(model, schedule, opts)
   local clip = opts.clip_sample
   local kind = schedule and schedule:info().kind
 
-  local function network(x_in, t)
-    if not guidance then return model(x_in, t, cond) end
-    local both = model(d.cat({ x_in, x_in }, 1), t, cond)
+  -- per-sample standard deviation (torch's unbiased std over all but dim 1), N x 1 x ...
+  local function sample_std(t)
+    local n = t:size(1)
+    local shape = { n }
+    for _ = 2, t:dim() do shape[#shape + 1] = 1 end
+    return t:reshape { n, -1 }:std(2, true):reshape(shape)
+  end
+
+  local function network(x_in, t, lvl)
+    local g = guidance
+    if type(g) == "function" then
+      g = g(lvl)
+      if type(g) ~= "number" or g ~= g then
+        error(string.format("denoiser: the guidance schedule gave %s at t = %g", tostring(g), t), 3)
+      end
+    end
+    if not g or g == 1 then return model(x_in, t, cond) end
+    local both = model(d.cat({ x_in, x_in }, 1), t, both_cond)
     local n = x_in:size(1)
     local c, u = both:narrow(1, 1, n), both:narrow(1, n + 1, n)
-    return d.lincomb({ guidance, 1 - guidance }, { c, u }) -- u + g * (c - u)
+    local out = d.lincomb({ g, 1 - g }, { c, u }) -- u + g * (c - u)
+    if rescale and rescale > 0 then -- out * (r * std(c) / std(out) + 1 - r)
+      out:mul_((sample_std(c) / sample_std(out)):mul_(rescale):add_(1 - rescale))
+    end
+    return out
   end
 
   local function level(sv)
@@ -80,14 +112,14 @@ local function denoiser(model, schedule, opts)
     local x0, eps
     if edm then -- x = x0 + sigma * eps (alpha = 1)
       local c = 1 / math.sqrt(sigma * sigma + sigma_data * sigma_data)
-      local out = network(x * c, t)
+      local out = network(x * c, t, lvl)
       local c_skip = sigma_data * sigma_data * c * c
       local c_out = sigma * sigma_data * c
       if prediction == "v_prediction" then c_out = -c_out end
       x0 = d.lincomb({ c_skip, c_out }, { x, out })
       eps = (x - x0) / sigma
     else
-      local out = network(x, t)
+      local out = network(x, t, lvl)
       if prediction == "epsilon" then
         if alpha == 0 then -- pure noise: x holds nothing of x0
           error(string.format("denoiser: an epsilon-predicting model cannot give x0 where alpha = 0 (t = %g); "
