@@ -156,6 +156,19 @@ describe("diffusion.train", function()
     for i = 1, 3 do assert.is_true(r.losses[i] > 0 and r.losses[i] < 10) end
   end)
 
+  it("trains a timestep class embedding (labels are numbers; the null class is named)", function()
+    local x, labels = data()
+    local c = conditional()
+    c.num_class_embeds, c.class_embed_type = nil, "timestep"
+    local m = d.unet(c, { seed = 7 })
+    local ok, err = pcall(d.train, { model = m, data = x, labels = labels, steps = 2, batch = 4 })
+    assert.is_false(ok)
+    assert.truthy(tostring(err):find("needs null_class", 1, true), tostring(err))
+    local before = m:weights()["class_embedding.linear_1.weight"]:clone()
+    d.train { model = m, data = x, labels = labels, null_class = -1, steps = 2, batch = 4, lr = 1e-2 }
+    assert.is_true((m:weights()["class_embedding.linear_1.weight"] - before):abs():max() > 0)
+  end)
+
   it("names what is wrong with its options", function()
     local x, labels = data()
     local plain, cond = d.unet(CONFIG), d.unet(conditional())
@@ -179,6 +192,9 @@ describe("diffusion.train", function()
     for i = 1, 32 do bad[i] = labels[i] end
     bad[5] = 7
     cases[#cases + 1] = { { model = cond, data = x, labels = bad }, "label 5 (7) is not a class in 0..3" }
+    cases[#cases + 1] = { { model = cond, data = x, labels = labels, class_dropout = 2 },
+      "class_dropout must be a probability in [0, 1]" }
+    cases[#cases + 1] = { { model = cond, data = x, labels = labels, null_class = 9 }, "null_class 9 is not a class" }
     for _, case in ipairs(cases) do
       local ok, err = pcall(d.train, case[1])
       assert.is_false(ok)

@@ -175,18 +175,31 @@ local function options(o)
       or "labels given, but the model has no class embedding")
   end
   if o.labels then
+    local kind = layout.class_embedding -- "table": labels index it; "timestep": any numbers
+    if kind == "identity" then fail("identity class embeddings take embeddings, not labels: not trainable here") end
     local labels = type(o.labels) == "table" and o.labels or o.labels:totable()
     if #labels ~= n then fail("%d labels for %d images", #labels, n) end
-    c.labels = {}
-    for i, v in ipairs(labels) do
+    local function check_label(v, what)
       local k = math.tointeger(v)
-      if not k or k < 0 or k >= layout.num_class_embeds then
-        fail("label %d (%s) is not a class in 0..%d", i, tostring(v), layout.num_class_embeds - 1)
+      if kind == "timestep" then
+        if type(v) ~= "number" or v ~= v or math.abs(v) == math.huge then fail("%s is not a number", what) end
+        return v
       end
-      c.labels[i] = k
+      if not k or k < 0 or k >= layout.num_class_embeds then
+        fail("%s is not a class in 0..%d", what, layout.num_class_embeds - 1)
+      end
+      return k
     end
+    c.labels = {}
+    for i, v in ipairs(labels) do c.labels[i] = check_label(v, string.format("label %d (%s)", i, tostring(v))) end
     c.class_dropout = o.class_dropout == nil and 0.1 or o.class_dropout
-    c.null_class = o.null_class or layout.num_class_embeds - 1
+    if type(c.class_dropout) ~= "number" or not (c.class_dropout >= 0 and c.class_dropout <= 1) then
+      fail("class_dropout must be a probability in [0, 1]")
+    end
+    if o.null_class == nil and kind == "timestep" and c.class_dropout > 0 then
+      fail("class_dropout with a timestep class embedding needs null_class")
+    end
+    c.null_class = check_label(o.null_class or layout.num_class_embeds - 1, "null_class " .. tostring(o.null_class))
   end
   if o.resume and not c.checkpoint then fail("resume needs the checkpoint folder") end
   c.resume = o.resume
