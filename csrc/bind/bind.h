@@ -41,5 +41,6 @@ HIDDEN void lt_open_io(lua_State *L);       /* l_io.c */
 HIDDEN void lt_open_schedule(lua_State *L); /* l_schedule.c */
 HIDDEN void lt_open_model(lua_State *L);    /* l_model.c */
 HIDDEN void lt_open_nn(lua_State *L);       /* l_nn.c */
+HIDDEN void lt_open_analytic(lua_State *L); /* l_analytic.c */
 
 #endif

@@ -7,7 +7,8 @@ local M = {}
 
 local internal = { Tensor = true, Tensor_mt = true, TENSOR_TYPE = true,
   image_load = true, image_save = true, make_grid = true, -- reached through M.image
-  unet_load = true } -- reached through M.load
+  unet_load = true, -- reached through M.load
+  analytic_gmm = true } -- reached through M.analytic
 for name, fn in pairs(core) do
   if not internal[name] and not name:match("^schedule_") then M[name] = fn end
 end
@@ -84,6 +85,8 @@ M.unet = require("diffusion.model").unet
 M.save_pipeline = require("diffusion.model").save_pipeline
 M.bundled = require("diffusion.model").bundled
 M.train = require "diffusion.train"
+M.analytic = require "diffusion.analytic"
+M.ode = require "diffusion.ode"
 M.unet_graph = require "diffusion.unet_graph" -- the forward as recorded native ops, and its backward
 M.null = core.null -- JSON null in config tables
 M.sample = M.diffusers.sample
