@@ -87,6 +87,7 @@ M.bundled = require("diffusion.model").bundled
 M.train = require "diffusion.train"
 M.analytic = require "diffusion.analytic"
 M.ode = require "diffusion.ode"
+M.lab = require "diffusion.lab"
 M.unet_graph = require "diffusion.unet_graph" -- the forward as recorded native ops, and its backward
 M.null = core.null -- JSON null in config tables
 M.sample = M.diffusers.sample

@@ -8,10 +8,15 @@
 local util = require "diffusion.samplers.util"
 local log = math.log
 
--- antiderivatives of the Lagrange basis in log rho (second and third order)
-local function ind2(t, b, c) return t * (-log(c) + log(t) - 1) / (log(b) - log(c)) end
+-- antiderivatives of the Lagrange basis in log rho (second and third order);
+-- at rho = 0 (a step into sigma = 0) their limit, 0 (t log^k t -> 0)
+local function ind2(t, b, c)
+  if t == 0 then return 0 end
+  return t * (-log(c) + log(t) - 1) / (log(b) - log(c))
+end
 
 local function ind3(t, b, c, d)
+  if t == 0 then return 0 end
   local lt, lc, ld = log(t), log(c), log(d)
   return t * (lc * (ld - lt + 1) - ld * lt + ld + lt ^ 2 - 2 * lt + 2) / ((log(b) - lc) * (log(b) - ld))
 end
@@ -37,8 +42,11 @@ return function(D, x, plan, opts)
       order = 2
     end
     if order == 1 then
+      -- sigma' (e^h - 1) = alpha' sigma / alpha - sigma': the second form stays
+      -- finite on a step into sigma' = 0 (h infinite), where it gives x0
       local h = nxt.lambda - cur.lambda
-      x:lincomb_({ nxt.alpha / cur.alpha, -nxt.sigma * (math.exp(h) - 1) }, { x, eps })
+      local k = nxt.sigma == 0 and nxt.alpha * cur.sigma / cur.alpha or nxt.sigma * (math.exp(h) - 1)
+      x:lincomb_({ nxt.alpha / cur.alpha, -k }, { x, eps })
     else
       local rt, r0, r1 = util.ve(nxt), util.ve(cur), util.ve(plan[i - 1])
       local c

@@ -1,0 +1,265 @@
+--- diffusion.lab: samplers measured against ground truth, at a given number
+-- of network evaluations (NFE).
+--
+--   local results = diffusion.lab.compare {
+--     model = diffusion.analytic.gmm { ... }, schedule = diffusion.schedule.linear(),
+--     samplers = { "euler", "heun", "dpmpp_2m", { name = "mine", sampler = my_sampler, plan = { spacing = "trailing" } } },
+--     nfe = { 3, 4, 5, 6, 8, 10, 15, 20, 50 }, n = 1000, metric = { "rmse", "swd" },
+--   }
+--   diffusion.lab.write(results, "report")   -- report.md, report.csv, report.svg
+--
+-- Metrics: "rmse", the root mean square distance to the reference
+-- probability-flow ODE endpoint of the same starting noise (diffusion.ode at
+-- tight tolerance); "swd", the sliced Wasserstein-2 distance to as many exact
+-- samples of the data (analytic models). Each sampler runs with the largest
+-- step count whose NFE (counted, not assumed) fits the budget.
+local d = require "diffusion.core"
+local ode = require "diffusion.ode"
+local samplers = require "diffusion.samplers"
+
+local lab = {}
+
+local KNOWN = { model = true, schedule = true, samplers = true, nfe = true, n = true, metric = true, seed = true,
+  plan = true, reference = true, denoiser = true, callback = true, directions = true }
+
+-- How many D calls `sampler` makes for a plan of `steps` steps: counted on
+-- a one-value input with a stand-in denoiser.
+local function count_nfe(sampler, plan, level)
+  local count = 0
+  local fake = setmetatable({ level = level }, { __call = function(_, x)
+    count = count + 1
+    return x * 0, x * 0
+  end })
+  sampler(fake, d.zeros { 1, 1 }, plan, { seed = 0 })
+  return count
+end
+
+local function steps_for(entry, sched, level, budget)
+  local best, best_nfe
+  for steps = 1, budget do
+    local nfe = count_nfe(entry.sampler, sched:plan(steps, entry.plan), level)
+    if nfe > budget then break end
+    best, best_nfe = steps, nfe
+  end
+  return best, best_nfe
+end
+
+--- Sliced Wasserstein-2 distance between two sample sets (N x ...), over
+-- `directions` random unit directions (a fixed seed: comparable across runs).
+function lab.sliced_wasserstein(a, b, directions)
+  local n = a:size(1)
+  if b:size(1) ~= n then error("sliced_wasserstein: the sets must have as many samples", 2) end
+  local fa, fb = a:reshape { n, -1 }, b:reshape { n, -1 }
+  local dim = fa:size(2)
+  local dirs = d.rng(12345):randn { dim, directions or 64 }
+  dirs:div_(dirs:square():sum(1, true):sqrt())
+  local pa, pb = d.matmul(fa, dirs):transpose():totable(), d.matmul(fb, dirs):transpose():totable()
+  local total = 0
+  for k = 1, #pa do
+    table.sort(pa[k])
+    table.sort(pb[k])
+    local sq = 0
+    for i = 1, n do sq = sq + (pa[k][i] - pb[k][i]) ^ 2 end
+    total = total + sq / n
+  end
+  return math.sqrt(total / #pa)
+end
+
+local function entries(list)
+  local out = {}
+  for i, s in ipairs(list) do
+    if type(s) == "string" then
+      out[i] = { name = s, sampler = samplers[s] }
+    elseif type(s) == "table" and type(s.sampler) == "function" then
+      out[i] = { name = s.name or ("sampler " .. i), sampler = s.sampler, plan = s.plan, opts = s.opts }
+    else
+      error(string.format("compare: sampler %d must be a name or {name =, sampler = function, plan =}", i), 3)
+    end
+  end
+  return out
+end
+
+--- Runs every sampler at every NFE budget; returns {rows = {{sampler, nfe, steps, <metric> = value}},
+-- metrics = {...}, samplers = {...}}.
+function lab.compare(o)
+  for k in pairs(o) do
+    if not KNOWN[k] then error(string.format("compare: unknown option '%s'", tostring(k)), 2) end
+  end
+  local model, sched = o.model, o.schedule or (o.model and o.model.schedule)
+  if not model or not sched then error("compare: needs model and schedule", 2) end
+  local metrics = type(o.metric) == "table" and o.metric or { o.metric or "rmse" }
+  local list = entries(o.samplers or { "euler", "heun", "dpmpp_2m", "unipc" })
+  local nfes = o.nfe or { 3, 4, 5, 6, 8, 10, 15, 20, 50 }
+  local n = o.n or 1000
+  local net = model.with_schedule and model:with_schedule(sched) or model
+  local D = require("diffusion.denoiser")(net, sched, o.denoiser)
+  local shape = { n }
+  for _, s in ipairs(model.shape or error("compare: the model must tell its sample shape (model.shape)", 2)) do
+    shape[#shape + 1] = s
+  end
+  local full = sched:plan(1000, o.plan)
+  local noise = d.rng(o.seed or 0):randn(shape) * full[1].sigma -- x_T at the plans' first level
+  local want = {}
+  for _, m in ipairs(metrics) do want[m] = true end
+  local reference, exact
+  if want.rmse then
+    local ref = o.reference or {}
+    -- integrated down to the full plan's last level (t = 0's), far below any sampler's
+    reference = ode(D, noise, full, { rtol = ref.rtol or 1e-5, atol = ref.atol or 1e-5 })
+  end
+  if want.swd then
+    if not model.sample then error("compare: swd needs exact samples (an analytic model)", 2) end
+    exact = model:sample(d.rng((o.seed or 0) + 1), n)
+  end
+  local rows = {}
+  local total, done = #list * #nfes, 0
+  for _, e in ipairs(list) do
+    for _, budget in ipairs(nfes) do
+      local steps, nfe = steps_for(e, sched, D.level, budget)
+      local row = { sampler = e.name, nfe = nfe, budget = budget, steps = steps }
+      if steps then
+        local plan = sched:plan(steps, e.plan or o.plan)
+        local x = e.sampler(D, noise:clone(), plan, e.opts or { seed = o.seed or 0 })
+        if want.rmse then row.rmse = math.sqrt((x - reference):square():mean()) end
+        if want.swd then row.swd = lab.sliced_wasserstein(x, exact, o.directions) end
+      end
+      rows[#rows + 1] = row
+      done = done + 1
+      if o.callback then o.callback(done, total, row) end
+    end
+  end
+  local names = {}
+  for i, e in ipairs(list) do names[i] = e.name end
+  return { rows = rows, metrics = metrics, samplers = names, nfe = nfes }
+end
+
+--- The slope of log(metric) against log(NFE) over a sampler's rows (least
+-- squares): minus its empirical order of convergence.
+function lab.order(results, sampler, metric)
+  local xs, ys = {}, {}
+  for _, r in ipairs(results.rows) do
+    local v = r[metric or results.metrics[1]]
+    if r.sampler == sampler and v and v > 0 then
+      xs[#xs + 1], ys[#ys + 1] = math.log(r.nfe), math.log(v)
+    end
+  end
+  if #xs < 2 then return nil end
+  local mx, my = 0, 0
+  for i = 1, #xs do mx, my = mx + xs[i] / #xs, my + ys[i] / #xs end
+  local sxy, sxx = 0, 0
+  for i = 1, #xs do
+    sxy, sxx = sxy + (xs[i] - mx) * (ys[i] - my), sxx + (xs[i] - mx) ^ 2
+  end
+  return -sxy / sxx
+end
+
+local function cell(results, sampler, budget, metric)
+  for _, r in ipairs(results.rows) do
+    if r.sampler == sampler and r.budget == budget then return r[metric] end
+  end
+end
+
+--- A Markdown table (a row per sampler, a column per NFE budget, and the
+-- measured order) for one metric.
+function lab.markdown(results, metric)
+  metric = metric or results.metrics[1]
+  local lines = { "| sampler | " .. table.concat(results.nfe, " | ") .. " | order |",
+    "|---|" .. string.rep("---|", #results.nfe + 1) }
+  for _, name in ipairs(results.samplers) do
+    local cells = {}
+    for i, budget in ipairs(results.nfe) do
+      local v = cell(results, name, budget, metric)
+      cells[i] = v and string.format("%.3g", v) or "-"
+    end
+    local order = lab.order(results, name, metric)
+    lines[#lines + 1] = string.format("| %s | %s | %s |", name, table.concat(cells, " | "),
+      order and string.format("%.2f", order) or "-")
+  end
+  return table.concat(lines, "\n") .. "\n"
+end
+
+function lab.csv(results)
+  local lines = { "sampler,budget,nfe,steps," .. table.concat(results.metrics, ",") }
+  for _, r in ipairs(results.rows) do
+    local vals = {}
+    for i, m in ipairs(results.metrics) do vals[i] = r[m] and string.format("%.6g", r[m]) or "" end
+    lines[#lines + 1] = string.format("%s,%d,%s,%s,%s", r.sampler, r.budget, tostring(r.nfe or ""),
+      tostring(r.steps or ""), table.concat(vals, ","))
+  end
+  return table.concat(lines, "\n") .. "\n"
+end
+
+--- An SVG chart of metric against NFE, both axes logarithmic, a line per
+-- sampler: plain SVG text, viewable in any browser.
+function lab.svg(results, metric)
+  metric = metric or results.metrics[1]
+  local W, H, L, R, T, B = 640, 420, 70, 150, 30, 50
+  local lo, hi, nlo, nhi = math.huge, 0, math.huge, 0
+  for _, r in ipairs(results.rows) do
+    local v = r[metric]
+    if v and v > 0 then
+      lo, hi = math.min(lo, v), math.max(hi, v)
+      nlo, nhi = math.min(nlo, r.nfe), math.max(nhi, r.nfe)
+    end
+  end
+  if hi == 0 then return "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n" end
+  local ylo, yhi = math.floor(math.log(lo, 10)), math.ceil(math.log(hi, 10))
+  if yhi == ylo then yhi = ylo + 1 end
+  local xlo, xhi = math.log(nlo), math.log(math.max(nhi, nlo + 1))
+  local function px(nfe) return L + (math.log(nfe) - xlo) / (xhi - xlo) * (W - L - R) end
+  local function py(v) return T + (yhi - math.log(v, 10)) / (yhi - ylo) * (H - T - B) end
+  local out = { string.format('<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" '
+    .. 'font-family="sans-serif" font-size="12">', W, H),
+    string.format('<rect width="%d" height="%d" fill="white"/>', W, H),
+    string.format('<text x="%d" y="18">%s against NFE (log-log)</text>', L, metric) }
+  for e = ylo, yhi do
+    local y = py(10 ^ e)
+    out[#out + 1] = string.format('<line x1="%d" y1="%.1f" x2="%d" y2="%.1f" stroke="#ddd"/>', L, y, W - R, y)
+    out[#out + 1] = string.format('<text x="%d" y="%.1f" text-anchor="end">1e%d</text>', L - 6, y + 4, e)
+  end
+  for _, nfe in ipairs(results.nfe) do
+    local x = px(nfe)
+    out[#out + 1] = string.format('<line x1="%.1f" y1="%d" x2="%.1f" y2="%d" stroke="#eee"/>', x, T, x, H - B)
+    out[#out + 1] = string.format('<text x="%.1f" y="%d" text-anchor="middle">%d</text>', x, H - B + 16, nfe)
+  end
+  out[#out + 1] = string.format('<text x="%d" y="%d" text-anchor="middle">NFE</text>', (W - R + L) // 2, H - 10)
+  local colours = { "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
+    "#bcbd22", "#17becf" }
+  for i, name in ipairs(results.samplers) do
+    local colour = colours[(i - 1) % #colours + 1]
+    local pts = {}
+    for _, r in ipairs(results.rows) do
+      if r.sampler == name and r[metric] and r[metric] > 0 then
+        pts[#pts + 1] = string.format("%.1f,%.1f", px(r.nfe), py(r[metric]))
+      end
+    end
+    if #pts > 0 then
+      out[#out + 1] = string.format('<polyline fill="none" stroke="%s" stroke-width="2" points="%s"/>', colour,
+        table.concat(pts, " "))
+    end
+    local y = T + 16 * i
+    out[#out + 1] = string.format('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s" stroke-width="2"/>',
+      W - R + 10, y - 4, W - R + 30, y - 4, colour)
+    out[#out + 1] = string.format('<text x="%d" y="%d">%s</text>', W - R + 36, y, (name:gsub("[<&>]", "")))
+  end
+  out[#out + 1] = "</svg>"
+  return table.concat(out, "\n") .. "\n"
+end
+
+--- Writes prefix.md (a table per metric), prefix.csv and prefix.svg (the
+-- first metric's chart).
+function lab.write(results, prefix)
+  local function put(path, text)
+    local f = io.open(path, "w")
+    if not f then error(string.format("lab.write: cannot write '%s'", path), 3) end
+    f:write(text)
+    f:close()
+  end
+  local md = {}
+  for _, m in ipairs(results.metrics) do md[#md + 1] = "## " .. m .. "\n\n" .. lab.markdown(results, m) end
+  put(prefix .. ".md", table.concat(md, "\n"))
+  put(prefix .. ".csv", lab.csv(results))
+  put(prefix .. ".svg", lab.svg(results))
+end
+
+return lab
