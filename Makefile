@@ -124,7 +124,7 @@ build/bench/peer_c: bench/peer_c.c
 	$(CC) $(CFLAGS) $(WARN) -std=c11 -D_DEFAULT_SOURCE -fopenmp -I$(OPENBLAS_INCDIR) -o $@ $< $(LIBS)
 
 demo: diffusion/core.so
-	$(LUA) examples/tensor_demo.lua
+	$(LUA) bin/diffusion sample -o samples.png
 
 install: diffusion/core.so
 	install -d $(INST_LIBDIR)/diffusion $(INST_LUADIR)/diffusion/samplers $(INST_BINDIR)
@@ -134,6 +134,11 @@ install: diffusion/core.so
 	install -m 644 lua/diffusion/samplers/*.lua $(INST_LUADIR)/diffusion/samplers/
 	install -d $(INST_LUADIR)/diffusion/models/mnist-classifier
 	install -m 644 models/mnist-classifier/* $(INST_LUADIR)/diffusion/models/mnist-classifier/
+	install -d $(INST_LUADIR)/diffusion/models/mnist/unet $(INST_LUADIR)/diffusion/models/mnist/scheduler
+	install -m 644 models/mnist/model_index.json models/mnist/README.md models/mnist/train_config.lua \
+	  $(INST_LUADIR)/diffusion/models/mnist/
+	install -m 644 models/mnist/unet/* $(INST_LUADIR)/diffusion/models/mnist/unet/
+	install -m 644 models/mnist/scheduler/* $(INST_LUADIR)/diffusion/models/mnist/scheduler/
 
 format:
 	clang-format -i $(SRC) $(HDR) bench/*.c fuzz/*.c fuzz/*.h tests/*.c

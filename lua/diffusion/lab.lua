@@ -3,7 +3,8 @@
 --
 --   local results = diffusion.lab.compare {
 --     model = diffusion.analytic.gmm { ... }, schedule = diffusion.schedule.linear(),
---     samplers = { "euler", "heun", "dpmpp_2m", { name = "mine", sampler = my_sampler, plan = { spacing = "trailing" } } },
+--     samplers = { "euler", "heun", "dpmpp_2m",
+--       { name = "mine", sampler = my_sampler, plan = { spacing = "trailing" } } },
 --     nfe = { 3, 4, 5, 6, 8, 10, 15, 20, 50 }, n = 1000, metric = { "rmse", "swd" },
 --   }
 --   diffusion.lab.write(results, "report")   -- report.md, report.csv, report.svg
