@@ -125,6 +125,29 @@ describe("the diffusion command", function()
     os.execute("rm -rf '" .. dir .. "' '" .. config .. "'")
   end)
 
+  it("compares samplers: a report (Markdown, CSV, SVG) and, for image models, grids", function()
+    local dir = S.tmpname("")
+    os.remove(dir)
+    local ok, out = run("compare --samplers euler,dpmpp_2m --nfe 3,6 -n 100 --quiet -o " .. dir)
+    assert.is_true(ok, out)
+    assert.truthy(out:find("| dpmpp_2m |", 1, true), out)
+    local md = io.open(dir .. "/report.md"):read("a")
+    assert.truthy(md:find("## rmse", 1, true) and md:find("## swd", 1, true), md)
+    assert.truthy(io.open(dir .. "/report.svg"):read("a"):find("<polyline", 1, true))
+    assert.equal(5, select(2, io.open(dir .. "/report.csv"):read("a"):gsub("\n", ""))) -- header + 4 runs
+    ok, out = run("compare --model spec/fixtures/diffusers/unet/class_cond --samplers euler --nfe 3 -n 4 --cfg 1 "
+      .. "--rtol 1e-2 --quiet -o " .. dir) -- (random weights: a loose reference keeps it quick)
+    assert.is_true(ok, out)
+    assert.are.same({ 1, 38, 38 }, d.image.load(dir .. "/euler_nfe3.png"):shape()) -- 2 x 2 of 16 x 16
+    ok, out = run("compare --nfe 3,x --quiet -o " .. dir)
+    assert.is_falsy(ok)
+    assert.truthy(out:find("diffusion: --nfe: 'x' is not a positive integer", 1, true), out)
+    ok, out = run("compare --model spec/fixtures/diffusers/unet/class_cond --metric fd --nfe 3 -n 4 --quiet -o " .. dir)
+    assert.is_falsy(ok)
+    assert.truthy(out:find("needs 1 x 32 x 32 samples", 1, true), out)
+    os.execute("rm -rf '" .. dir .. "'")
+  end)
+
   it("reports a user's mistakes in one line, without a traceback, and fails", function()
     for args, message in pairs {
       ["sample --model /nonexistent"] = "diffusion: no diffusers model at '/nonexistent'",

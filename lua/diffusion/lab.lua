@@ -12,8 +12,12 @@
 -- Metrics: "rmse", the root mean square distance to the reference
 -- probability-flow ODE endpoint of the same starting noise (diffusion.ode at
 -- tight tolerance); "swd", the sliced Wasserstein-2 distance to as many exact
--- samples of the data (analytic models). Each sampler runs with the largest
--- step count whose NFE (counted, not assumed) fits the budget.
+-- samples of the data (analytic models); "fd", the Fréchet distance of
+-- features(x) to reference_features (the MNIST classifier's, say);
+-- "accuracy", the fraction of samples classify(x) labels as the class in
+-- `labels` (pass the same labels to the denoiser). Each sampler runs with
+-- the largest step count whose NFE (counted, not assumed) fits the budget.
+-- keep = true keeps every run's samples in results.samples[name][budget].
 local d = require "diffusion.core"
 local ode = require "diffusion.ode"
 local samplers = require "diffusion.samplers"
@@ -21,7 +25,8 @@ local samplers = require "diffusion.samplers"
 local lab = {}
 
 local KNOWN = { model = true, schedule = true, samplers = true, nfe = true, n = true, metric = true, seed = true,
-  plan = true, reference = true, denoiser = true, callback = true, directions = true }
+  plan = true, reference = true, denoiser = true, callback = true, directions = true, shape = true, features = true,
+  reference_features = true, classify = true, labels = true, keep = true }
 
 -- How many D calls `sampler` makes for a plan of `steps` steps: counted on
 -- a one-value input with a stand-in denoiser.
@@ -95,7 +100,7 @@ function lab.compare(o)
   local net = model.with_schedule and model:with_schedule(sched) or model
   local D = require("diffusion.denoiser")(net, sched, o.denoiser)
   local shape = { n }
-  for _, s in ipairs(model.shape or error("compare: the model must tell its sample shape (model.shape)", 2)) do
+  for _, s in ipairs(o.shape or model.shape or error("compare: give the sample shape (shape = {C, H, W})", 2)) do
     shape[#shape + 1] = s
   end
   local full = sched:plan(1000, o.plan)
@@ -112,6 +117,13 @@ function lab.compare(o)
     if not model.sample then error("compare: swd needs exact samples (an analytic model)", 2) end
     exact = model:sample(d.rng((o.seed or 0) + 1), n)
   end
+  if want.fd and not (o.features and o.reference_features) then
+    error("compare: fd needs features (a function of x) and reference_features", 2)
+  end
+  if want.accuracy and not (o.classify and o.labels) then
+    error("compare: accuracy needs classify (a function of x) and labels", 2)
+  end
+  local samples = o.keep and {} or nil
   local rows = {}
   local total, done = #list * #nfes, 0
   for _, e in ipairs(list) do
@@ -123,6 +135,18 @@ function lab.compare(o)
         local x = e.sampler(D, noise:clone(), plan, e.opts or { seed = o.seed or 0 })
         if want.rmse then row.rmse = math.sqrt((x - reference):square():mean()) end
         if want.swd then row.swd = lab.sliced_wasserstein(x, exact, o.directions) end
+        if want.fd then row.fd = d.frechet_distance(o.features(x), o.reference_features) end
+        if want.accuracy then
+          local right = 0
+          for i, label in ipairs(o.classify(x)) do
+            if label == o.labels[i] then right = right + 1 end
+          end
+          row.accuracy = right / n
+        end
+        if samples then
+          samples[e.name] = samples[e.name] or {}
+          samples[e.name][budget] = x
+        end
       end
       rows[#rows + 1] = row
       done = done + 1
@@ -131,7 +155,7 @@ function lab.compare(o)
   end
   local names = {}
   for i, e in ipairs(list) do names[i] = e.name end
-  return { rows = rows, metrics = metrics, samplers = names, nfe = nfes }
+  return { rows = rows, metrics = metrics, samplers = names, nfe = nfes, samples = samples }
 end
 
 --- The slope of log(metric) against log(NFE) over a sampler's rows (least
