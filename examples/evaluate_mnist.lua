@@ -5,13 +5,13 @@
 -- per class) to the 9,000 training digits on the classifier's features,
 -- beside the same distance for the 1,000 held-out digits' first 500 (7.03).
 -- Writes a 10 x 10 grid (a row per digit) to the given PNG.
---   lua5.4 examples/evaluate_mnist.lua [model=models/mnist] [cfg=3] [grid.png] [steps=20] [threads=2]
+--   lua5.4 examples/evaluate_mnist.lua [model=models/mnist] [cfg=1.2] [grid.png] [steps=20] [threads=2]
 package.path = "lua/?.lua;lua/?/init.lua;" .. package.path
 package.cpath = "./?.so;" .. package.cpath
 local d = require "diffusion"
 
 local dir = arg[1] or d.bundled("mnist")
-local cfg = tonumber(arg[2]) or 3
+local cfg = tonumber(arg[2]) or 1.2
 local grid = arg[3]
 local steps = tonumber(arg[4]) or 20
 d.threads(tonumber(arg[5]) or 2)
