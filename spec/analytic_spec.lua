@@ -120,6 +120,17 @@ describe("diffusion.analytic", function()
       errors[1], errors[2], nfes[1], nfes[2]))
   end)
 
+  it("the ODE solver names a denoiser or plan it cannot use", function()
+    local sched = d.schedule.linear {}
+    local g = d.analytic.gaussian { mean = 0, std = 1, shape = { 1 } }:with_schedule(sched)
+    assert.has_error(function() d.ode(function() end, d.zeros { 1, 1 }, sched:plan(4)) end,
+      "ode: D must be a diffusion.denoiser")
+    local plan = sched:plan(4)
+    local backwards = { plan[4], plan[3], plan[2], plan[1] }
+    assert.has_error(function() d.ode(d.denoiser(g, sched), d.zeros { 1, 1 }, backwards) end,
+      "ode: the plan must go from more noise to less")
+  end)
+
   it("names bad input", function()
     local g = d.analytic.gaussian { mean = 0, std = 1, shape = { 2 } }
     assert.has_error(function() g:denoise(d.zeros { 3, 3 }, 1, 1) end, "denoise: x is {3,3}, expected N x {2}")

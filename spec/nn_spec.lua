@@ -86,6 +86,10 @@ describe("nn ops", function()
     assert.is_true(rel < 3e-7, string.format("silu: relative error %.3g", rel))
     local outer = d.linspace(-100, -88, 1001)
     assert.is_true((d.activation(outer, "silu") - outer:silu()):abs():max() < 1e-30)
+    assert.has_error(function() d.timestep_embedding(d.zeros { 2, 2 }, 8) end,
+      "timestep_embedding: expected a 1-d tensor of timesteps")
+    assert.has_error(function() d.timestep_embedding(d.zeros { 2 }, 1) end,
+      "timestep_embedding: dim 1 out of range 2..2^20")
     local nan = d.activation(d.tensor { 0 / 0, 1 }, "silu"):totable()
     assert.is_true(nan[1] ~= nan[1], "NaN stays NaN")
     local mish, gelu = d.activation(t, "mish"):totable(), d.activation(t, "gelu"):totable()

@@ -131,6 +131,12 @@ describe("diffusion.train", function()
     assert.is_true(weights_equal(out[1], out[2]))
   end)
 
+  it("cache_limit sets the buffer cache's size and refuses a negative one", function()
+    local before = d.cache_limit(12345)
+    assert.equal(12345, d.cache_limit(before))
+    assert.has_error(function() d.cache_limit(-1) end, "cache_limit: expected a byte count >= 0, got -1")
+  end)
+
   it("keeps an EMA with diffusers' warm-up: after one step, decay min(ema, 2 / 11)", function()
     local x = data()
     local m = d.unet(CONFIG, { seed = 4 })

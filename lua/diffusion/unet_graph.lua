@@ -135,18 +135,9 @@ function Pass:attention(prefix, x, groups, rescale)
   for i, p in ipairs(names) do
     w[i], b[i] = self.w[prefix .. "." .. p .. ".weight"], self.w[prefix .. "." .. p .. ".bias"]
   end
-  local y = d.attention(xn, x, w, b, heads, rescale)
-  if xn == x then -- no norm: the input is both the attended and the residual
-    return self.tape:record(y, { x }, function(gy)
-      local gxn, gres, gw, gb = d.attention_backward(xn, w, b, heads, rescale, gy)
-      for i, p in ipairs(names) do
-        add_grad(self.grads, prefix .. "." .. p .. ".weight", gw[i])
-        add_grad(self.grads, prefix .. "." .. p .. ".bias", gb[i])
-      end
-      return gxn + gres
-    end)
-  end
-  return self.tape:record(y, { xn, x }, function(gy)
+  -- without a norm, x is both the attended input and the residual: the tape
+  -- adds the two gradients, since it sums over repeated inputs
+  return self.tape:record(d.attention(xn, x, w, b, heads, rescale), { xn, x }, function(gy)
     local gxn, gres, gw, gb = d.attention_backward(xn, w, b, heads, rescale, gy)
     for i, p in ipairs(names) do
       add_grad(self.grads, prefix .. "." .. p .. ".weight", gw[i])
