@@ -134,6 +134,8 @@ install: diffusion/core.so
 	install -m 644 lua/diffusion/samplers/*.lua $(INST_LUADIR)/diffusion/samplers/
 	install -d $(INST_LUADIR)/diffusion/models/mnist-classifier
 	install -m 644 models/mnist-classifier/* $(INST_LUADIR)/diffusion/models/mnist-classifier/
+	install -d $(INST_LUADIR)/diffusion/models/mnist-noisy-classifier
+	install -m 644 models/mnist-noisy-classifier/* $(INST_LUADIR)/diffusion/models/mnist-noisy-classifier/
 	install -d $(INST_LUADIR)/diffusion/models/mnist/unet $(INST_LUADIR)/diffusion/models/mnist/scheduler
 	install -m 644 models/mnist/model_index.json models/mnist/README.md models/mnist/train_config.lua \
 	  $(INST_LUADIR)/diffusion/models/mnist/

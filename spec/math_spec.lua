@@ -64,6 +64,17 @@ describe("elementwise ops", function()
     S.near(b:rsqrt(), lua_map2(fb, fb, function(x) return 1 / math.sqrt(x) end), 2e-6, "rsqrt")
   end)
 
+  it("round (half away from zero) and floor, keeping NaN and infinities", function()
+    local t = d.tensor { -2.5, -1.5, -0.4, 0.5, 1.49, 2.5, 254.6, 0 / 0, math.huge }
+    local r, f = t:round():totable(), t:floor():totable()
+    assert.same({ -3, -2, -0, 1, 1, 3, 255 }, { table.unpack(r, 1, 7) })
+    assert.same({ -3, -2, -1, 0, 1, 2, 254 }, { table.unpack(f, 1, 7) })
+    assert.is_true(r[8] ~= r[8] and f[8] ~= f[8])
+    assert.equal(math.huge, r[9])
+    t:floor_()
+    assert.equal(-3, t:get(1))
+  end)
+
   it("clamp bounds values and keeps NaN", function()
     local t = d.tensor { -2, -0.5, 0.5, 2, 0 / 0 }
     local c = t:clamp(-1, 1):totable()

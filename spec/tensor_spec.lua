@@ -137,7 +137,7 @@ describe("views and memory", function()
     assert.truthy(tostring(a):find("freed"))
   end)
 
-  it("a loop dropping 1,000 16 MiB tensors stays under 300 MiB resident", function()
+  it("a loop dropping 1,000 16 MiB tensors grows the resident size by less than 200 MiB", function()
     if S.sanitized then
       pending("ASan's quarantine and valgrind's shadow memory change resident size on purpose")
       return
@@ -151,6 +151,7 @@ describe("views and memory", function()
       local rss = S.rss_mib()
       if rss > peak then peak = rss end
     end
-    assert.is_true(peak < 300, string.format("peak resident %.0f MiB (started at %.0f)", peak, before))
+    -- relative to the start: specs that ran before this one leave their own heap behind
+    assert.is_true(peak - before < 200, string.format("peak resident %.0f MiB (started at %.0f)", peak, before))
   end)
 end)

@@ -84,7 +84,7 @@ static int posterior_tensor(lua_State *L, int want_score) {
   dt_tensor *out = lt_push_new(L, x->shape, x->ndim, fname);
   dt_err err;
   if (dt_gmm_posterior(&m->g, x->data, x->shape[0], a, s, want_score ? NULL : out->data,
-                       want_score ? out->data : NULL, NULL, &err))
+                       want_score ? out->data : NULL, NULL, NULL, &err))
     return lt_raise(L, fname, &err);
   return 1;
 }
@@ -101,7 +101,7 @@ static int g_log_density(lua_State *L) {
   int64_t n = x->shape[0];
   double *lp = lua_newuserdatauv(L, (size_t)(n ? n : 1) * sizeof(double), 0);
   dt_err err;
-  if (dt_gmm_posterior(&m->g, x->data, n, a, s, NULL, NULL, lp, &err))
+  if (dt_gmm_posterior(&m->g, x->data, n, a, s, NULL, NULL, lp, NULL, &err))
     return lt_raise(L, "log_density", &err);
   dt_tensor *out = lt_push_new(L, &n, 1, "log_density");
   for (int64_t i = 0; i < n; i++)
@@ -113,9 +113,29 @@ static int g_log_density(lua_State *L) {
   return 2;
 }
 
+/* m:divergence(x, alpha, sigma) -> N traces of d E[x0 | x_t] / d x_t at x
+ * (as numbers in double, in a Lua table: likelihoods sum them over a solve) */
+static int g_divergence(lua_State *L) {
+  lgmm *m = check_gmm(L);
+  dt_tensor *x = check_x(L, m, "divergence");
+  double a, s;
+  check_level(L, "divergence", &a, &s);
+  int64_t n = x->shape[0];
+  double *div = lua_newuserdatauv(L, (size_t)(n ? n : 1) * sizeof(double), 0);
+  dt_err err;
+  if (dt_gmm_posterior(&m->g, x->data, n, a, s, NULL, NULL, NULL, div, &err))
+    return lt_raise(L, "divergence", &err);
+  lua_createtable(L, (int)n, 0);
+  for (int64_t i = 0; i < n; i++) {
+    lua_pushnumber(L, div[i]);
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+  return 1;
+}
+
 static const luaL_Reg methods[] = {
-    {"denoise", g_denoise}, {"score", g_score}, {"log_density", g_log_density},
-    {"free", g_gc},         {NULL, NULL},
+    {"denoise", g_denoise},       {"score", g_score}, {"log_density", g_log_density},
+    {"divergence", g_divergence}, {"free", g_gc},     {NULL, NULL},
 };
 
 void lt_open_analytic(lua_State *L) {

@@ -127,6 +127,8 @@ UNOP(sin, DT_SIN)
 UNOP(cos, DT_COS)
 UNOP(sign, DT_SIGN)
 UNOP(square, DT_SQUARE)
+UNOP(round, DT_ROUND)
+UNOP(floor, DT_FLOOR)
 
 static int m_unm(lua_State *L) { return unop(L, DT_NEG, "unm", 0); }
 
@@ -430,6 +432,10 @@ static const luaL_Reg methods[] = {
     {"sign_", m_sign_},
     {"square", m_square},
     {"square_", m_square_},
+    {"round", m_round},
+    {"round_", m_round_},
+    {"floor", m_floor},
+    {"floor_", m_floor_},
     {"clamp", m_clamp},
     {"clamp_", m_clamp_},
     {"fill_", m_fill_},

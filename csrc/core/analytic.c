@@ -48,7 +48,7 @@ void dt_gmm_free(dt_gmm *g) {
 }
 
 dt_status dt_gmm_posterior(const dt_gmm *g, const float *x, int64_t n, double a, double s,
-                           float *x0, float *score, double *logp, dt_err *err) {
+                           float *x0, float *score, double *logp, double *div, dt_err *err) {
   int64_t k = g->k, dim = g->dim;
   if (!(a >= 0) || !(s >= 0) || !isfinite(a) || !isfinite(s))
     return dt_fail(err, DT_EARG, "noise level alpha %g, sigma %g is not usable", a, s);
@@ -101,26 +101,37 @@ dt_status dt_gmm_posterior(const dt_gmm *g, const float *x, int64_t n, double a,
       }
       if (logp)
         logp[i] = top + log(total);
-      if (!x0 && !score)
+      if (!x0 && !score && !div)
         continue;
+      /* E[x0 | x] = sum_c r_c m_c with m_c = mu_c + a var_c / v_c (x - a mu_c)
+       * and dr_c/dx = r_c (g_c - g), g_c the component's score, g = sum r_c g_c;
+       * so tr dE/dx = sum_c r_c (sum_d a var_cd / v_cd + m_c . g_c) - E . g */
       memset(acc, 0, (size_t)(2 * dim) * sizeof(double));
+      double trace = 0;
       for (int64_t c = 0; c < k; c++) {
         double r = l[c] / total; /* the responsibility of component c */
         if (r < 1e-300)
           continue;
         const float *mu = g->mean + c * dim, *var = g->var + c * dim;
+        double part = 0;
         for (int64_t d = 0; d < dim; d++) {
           double v = a * a * var[d] + s * s, diff = xi[d] - a * mu[d];
-          acc[d] += r * (mu[d] + a * var[d] / v * diff); /* E[x0 | x_t, c] */
-          acc[dim + d] -= r * diff / v;                  /* its score */
+          double m = mu[d] + a * var[d] / v * diff; /* E[x0 | x_t, c] */
+          acc[d] += r * m;
+          acc[dim + d] -= r * diff / v; /* the score */
+          part += a * var[d] / v - m * diff / v;
         }
+        trace += r * part;
       }
       for (int64_t d = 0; d < dim; d++) {
         if (x0)
           x0[i * dim + d] = (float)acc[d];
         if (score)
           score[i * dim + d] = (float)acc[dim + d];
+        trace -= acc[d] * acc[dim + d];
       }
+      if (div)
+        div[i] = trace;
     }
     free(l);
     free(acc);

@@ -24,9 +24,11 @@ dt_status dt_gmm_init(dt_gmm *g, int64_t k, int64_t dim, const double *weights, 
 void dt_gmm_free(dt_gmm *g);
 
 /* For n samples x (n x dim) at noise level (a, s): any of x0 (the posterior
- * mean), score (d log p(x_t) / d x_t) and logp (n, the log-density of x_t)
- * may be NULL. s must be > 0 unless every variance is positive; a >= 0. */
+ * mean), score (d log p(x_t) / d x_t), logp (n, the log-density of x_t) and
+ * div (n, the divergence of the posterior mean: the trace of
+ * d E[x0 | x_t] / d x_t, which exact likelihoods need) may be NULL. s must be
+ * > 0 unless every variance is positive; a >= 0. */
 dt_status dt_gmm_posterior(const dt_gmm *g, const float *x, int64_t n, double a, double s,
-                           float *x0, float *score, double *logp, dt_err *err);
+                           float *x0, float *score, double *logp, double *div, dt_err *err);
 
 #endif

@@ -258,6 +258,8 @@ static void unary_range(dt_unop op, float *o, const float *a, int64_t lo, int64_
   case DT_COS: UNARY_LOOP(cosf(x));
   case DT_SIGN: UNARY_LOOP(x > 0 ? 1.0f : (x < 0 ? -1.0f : x)); /* keeps 0 and NaN */
   case DT_SQUARE: UNARY_LOOP(x * x);
+  case DT_ROUND: UNARY_LOOP(roundf(x));
+  case DT_FLOOR: UNARY_LOOP(floorf(x));
   }
 }
 

@@ -99,6 +99,8 @@ typedef enum {
   DT_COS,
   DT_SIGN,
   DT_SQUARE,
+  DT_ROUND, /* half away from zero, as C's roundf */
+  DT_FLOOR,
 } dt_unop;
 
 /* Shape of broadcasting a and b (NumPy rules). */

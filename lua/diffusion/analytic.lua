@@ -5,6 +5,7 @@
 --   m:denoise(x, alpha, sigma)      E[x0 | x_t = x], the ideal denoiser
 --   m:score(x, alpha, sigma)        grad log p(x_t) at x
 --   m:log_density(x, alpha, sigma)  N log-densities of x_t (nats), and their sum
+--   m:divergence(x, alpha, sigma)   N traces of d E[x0 | x_t] / d x_t (for exact likelihoods)
 --   m:sample(rng, n)                n exact samples of x0
 --
 -- and, given a schedule, the model is callable as a network predicting eps:
@@ -91,6 +92,8 @@ end
 function Model:denoise(x, alpha, sigma) return self.core:denoise(x, alpha, sigma) end
 function Model:score(x, alpha, sigma) return self.core:score(x, alpha, sigma) end
 function Model:log_density(x, alpha, sigma) return self.core:log_density(x, alpha, sigma) end
+--- the trace of d E[x0 | x_t] / d x_t at each sample (a Lua list): exact likelihoods
+function Model:divergence(x, alpha, sigma) return self.core:divergence(x, alpha, sigma) end
 
 --- n exact samples of x0: a component by its weight, then its Gaussian.
 function Model:sample(rng, n)

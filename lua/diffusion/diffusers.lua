@@ -711,6 +711,30 @@ function M.schedule_from_config(config)
   return s, opts
 end
 
+--- A diffusers configuration as a sampler for diffusion.lab: the returned
+-- sampler(D, x, plan, opts) runs scheduler `class` with `config` for
+-- #plan - 1 steps on the timesteps that configuration makes (the plan given
+-- sets only the step count, and x is read as standard normal noise times
+-- plan[1].sigma), as diffusion.sample would. D is the lab's denoiser, so
+-- configuration keys that act in diffusers' denoiser (clip_sample,
+-- thresholding) are the caller's to match.
+function M.lab_sampler(class, config)
+  local build = classes[class]
+  if not build then error(string.format("lab_sampler: unsupported scheduler '%s'", tostring(class)), 2) end
+  local c = clean(config or {}, "lab_sampler")
+  return function(D, x, plan, opts)
+    local setup = build(c, #plan - 1, opts or {})
+    local own = setup.plan
+    local scale_in = setup.scaled and 1 / own[1].alpha or 1
+    local start = x * ((setup.init_noise_sigma or 1) / scale_in / plan[1].sigma)
+    local sopts = {}
+    for k, v in pairs(setup.sampler_opts or {}) do sopts[k] = v end
+    if opts then sopts.noise, sopts.seed = opts.noise, opts.seed end
+    local out = setup.sampler(D, start, own, sopts)
+    return setup.scaled and out / own[#own].alpha or out
+  end
+end
+
 local SAMPLE_KEYS = {
   scheduler = true, config = true, steps = true, model = true, x = true, eta = true, noise = true,
   class_labels = true, guidance_scale = true, null_class = true, callback = true, seed = true, tau = true,

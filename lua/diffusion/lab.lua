@@ -160,6 +160,128 @@ function lab.compare(o)
   return { rows = rows, metrics = metrics, samplers = names, nfe = nfes, samples = samples }
 end
 
+local OPTIMIZE_KNOWN = { model = true, schedule = true, sampler = true, nfe = true, n = true, seed = true, plan = true,
+  denoiser = true, shape = true, reference = true, rounds = true, spacings = true, opts = true, callback = true }
+
+-- rmse of sampler over `plan` to the reference endpoints
+local function plan_error(e, D, noise, reference, plan, seed)
+  local x = e.sampler(D, noise * plan[1].sigma, plan, e.opts or { seed = seed })
+  return math.sqrt((x - reference):square():mean())
+end
+
+--- Searches the noise levels of a K-NFE plan for `sampler` (in the spirit of
+-- Align Your Steps and GITS): the plan's k-diffusion sigmas minimising the
+-- RMSE between the sampler's output and the reference probability-flow ODE
+-- endpoint (diffusion.ode) over a calibration batch of n noises (drawn with
+-- seed + 1000, apart from those lab.compare uses). It starts from the best
+-- fixed spacing (opts.spacings, default trailing, leading, linspace, karras,
+-- exponential; a multi-evaluation sampler gets as many steps as fit in K)
+-- and refines the log-sigmas by coordinate pattern search, halving the
+-- stride each round (rounds, default 5), every level kept in (0, the
+-- schedule's sigma_max] and in order. Returns {sigmas, steps, nfe, rmse,
+-- fixed = {spacing -> rmse}, best_fixed, gain = best fixed rmse / rmse,
+-- evaluations}; lab.save_plan writes its JSON for `--schedule` and
+-- plan{sigmas = ...}. opts as lab.compare's (model, schedule, denoiser,
+-- shape, reference = {rtol, atol}, seed) plus sampler (a name or
+-- {name, sampler, opts}), nfe, n (32), callback(evaluation, rmse, sigmas).
+function lab.optimize_plan(o)
+  for k in pairs(o) do
+    if not OPTIMIZE_KNOWN[k] then error(string.format("optimize_plan: unknown option '%s'", tostring(k)), 2) end
+  end
+  local model, sched = o.model, o.schedule or (o.model and o.model.schedule)
+  if not model or not sched then error("optimize_plan: needs model and schedule", 2) end
+  local budget = o.nfe
+  if math.type(budget) ~= "integer" or budget < 1 then error("optimize_plan: nfe must be a positive integer", 2) end
+  local e = entries({ o.sampler or "dpmpp_2m" })[1]
+  e.opts = e.opts or o.opts
+  local n = o.n or 32
+  local net = model.with_schedule and model:with_schedule(sched) or model
+  local D = require("diffusion.denoiser")(net, sched, o.denoiser)
+  local shape = { n }
+  for _, s in ipairs(o.shape or model.shape or error("optimize_plan: give the sample shape (shape = {C, H, W})", 2)) do
+    shape[#shape + 1] = s
+  end
+  local seed = (o.seed or 0) + 1000
+  local noise = d.rng(seed):randn(shape)
+  local full = sched:plan(1000, o.plan)
+  local ref = o.reference or {}
+  local reference = ode(D, noise * full[1].sigma, full, { rtol = ref.rtol or 1e-5, atol = ref.atol or 1e-5 })
+  local evaluations = 0
+  local function score(plan)
+    evaluations = evaluations + 1
+    return plan_error(e, D, noise, reference, plan, seed)
+  end
+
+  -- the best fixed spacing
+  local info = sched:info()
+  local vp = info.kind == "vp"
+  local spacings = o.spacings or (vp and { "trailing", "leading", "linspace", "karras", "exponential" }
+    or { "karras", "exponential" })
+  local fixed, best_name, best_err, best_plan, steps, nfe = {}, nil, math.huge, nil, nil, nil
+  for _, name in ipairs(spacings) do
+    local popts = ({ trailing = true, leading = true, linspace = true })[name] and { spacing = name }
+      or { sigmas = name }
+    local st, count = steps_for({ sampler = e.sampler, plan = popts }, sched, D.level, budget)
+    if st then
+      local plan = sched:plan(st, popts)
+      local err = score(plan)
+      fixed[name] = err
+      if err < best_err then best_name, best_err, best_plan, steps, nfe = name, err, plan, st, count end
+    end
+  end
+  if not best_plan then error(string.format("optimize_plan: %s needs more than %d evaluations", e.name, budget), 2) end
+
+  -- pattern search over u_i = log sigma_i, i = 1..steps (the final level stays 0)
+  local u = {}
+  for i = 1, steps do u[i] = math.log(best_plan[i].sigma / best_plan[i].alpha) end
+  local top = math.log(info.sigma_max)
+  local function sigmas_of(v)
+    local out = {}
+    for i = 1, #v do out[i] = math.exp(v[i]) end
+    return out
+  end
+  local function valid(v)
+    if v[1] > top + 1e-9 then return false end
+    for i = 2, #v do if v[i] >= v[i - 1] - 1e-3 then return false end end
+    return true
+  end
+  local best = best_err
+  local stride = 0.5
+  for _ = 1, o.rounds or 5 do
+    for i = 1, steps do
+      for _, dir in ipairs { -1, 1 } do
+        local trial = { table.unpack(u) }
+        trial[i] = trial[i] + dir * stride
+        if valid(trial) then
+          local err = score(sched:plan(steps, { sigmas = sigmas_of(trial) }))
+          if err < best then
+            best, u = err, trial
+            if o.callback then o.callback(evaluations, err, sigmas_of(u)) end
+            break
+          end
+        end
+      end
+    end
+    stride = stride / 2
+  end
+  return { sigmas = sigmas_of(u), steps = steps, nfe = nfe, rmse = best, fixed = fixed, best_fixed = best_name,
+    best_fixed_rmse = best_err, gain = best_err / best, evaluations = evaluations, sampler = e.name }
+end
+
+--- Writes an optimize_plan result as a JSON plan ({"sigmas": [...]} plus
+-- what it was made for, under "_lab") that `diffusion sample --schedule` and
+-- schedule:plan(n, {sigmas = ...}) take.
+function lab.save_plan(result, path)
+  local f = io.open(path, "w")
+  if not f then error(string.format("save_plan: cannot write '%s'", path), 2) end
+  local sig = {}
+  for i, v in ipairs(result.sigmas) do sig[i] = string.format("%.9g", v) end
+  f:write(string.format('{"sigmas": [%s], "_lab": {"sampler": "%s", "nfe": %d, "rmse": %.6g, "best_fixed": "%s", '
+    .. '"best_fixed_rmse": %.6g}}\n', table.concat(sig, ", "), result.sampler, result.nfe, result.rmse,
+    result.best_fixed, result.best_fixed_rmse))
+  f:close()
+end
+
 --- The slope of log(metric) against log(NFE) over a sampler's rows (least
 -- squares): minus its empirical order of convergence.
 function lab.order(results, sampler, metric)

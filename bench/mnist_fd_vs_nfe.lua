@@ -1,0 +1,205 @@
+-- The sampler lab on the bundled MNIST model: Fréchet distance (the MNIST
+-- classifier's features, against the 1,000 held-out digits) against NFE, for
+-- this project's samplers with their default plan and with plans from
+-- lab.optimize_plan, and for diffusers' schedulers with their built-in
+-- spacings (run through diffusion.diffusers.lab_sampler, our diffusers front).
+--
+--   lua5.4 bench/mnist_fd_vs_nfe.lua STAGE [out_dir=bench/results/mnist_lab] [threads=2]
+--
+-- Stages, each appending to out_dir/rows.csv (so a long run can be split):
+--   table       every listed sampler at NFE 3, 5, 10, 20, 50 (1,000 samples)
+--   diffusers   each diffusers configuration at NFE 5 and 10, screened on 200
+--               samples; the best three per NFE rerun on 1,000
+--   optimize    optimize_plan (32 calibration noises) for the listed samplers
+--               at NFE 5 and 10; plans saved as out_dir/plan_<sampler>_nfe<K>.json
+--               and each evaluated on 1,000 samples
+--   report      out_dir/report.md and report.svg from rows.csv
+-- Guidance is off (the class-conditional model at its labels, scale 1), the
+-- labels cycle through 0-9, and every run starts from the same noise (seed 0).
+package.path = "lua/?.lua;lua/?/init.lua;" .. package.path
+package.cpath = "./?.so;" .. package.cpath
+local d = require "diffusion"
+
+local stage, out = arg[1] or "report", arg[2] or "bench/results/mnist_lab"
+d.threads(tonumber(arg[3]) or 2)
+os.execute("mkdir -p " .. out)
+
+local SAMPLERS = { "ddim", "euler", "heun", "dpm2", "lms", "ipndm", "deis", "dpmpp_2m", "unipc",
+  "dpm_solver_singlestep" }
+local OPTIMIZE = { "dpmpp_2m", "unipc", "ipndm", "deis", "euler" }
+-- class, extra config, label; k-diffusion-style classes have no clip_sample
+-- and DPMSolverSinglestep no timestep_spacing, so those keys are left out there
+local NO_CLIP = { EulerDiscreteScheduler = true, HeunDiscreteScheduler = true, LMSDiscreteScheduler = true,
+  PNDMScheduler = true, KDPM2DiscreteScheduler = true }
+local NO_SPACING = { DPMSolverSinglestepScheduler = true }
+local DIFFUSERS = {
+  { "DDIMScheduler", {}, "DDIM" }, { "DPMSolverMultistepScheduler", {}, "DPM++ 2M" },
+  { "DPMSolverMultistepScheduler", { use_karras_sigmas = true }, "DPM++ 2M Karras" },
+  { "DPMSolverMultistepScheduler", { use_lu_lambdas = true }, "DPM++ 2M Lu" },
+  { "DPMSolverMultistepScheduler", { solver_order = 3 }, "DPM++ 3M" },
+  { "UniPCMultistepScheduler", {}, "UniPC" },
+  { "UniPCMultistepScheduler", { use_karras_sigmas = true }, "UniPC Karras" },
+  { "EulerDiscreteScheduler", {}, "Euler" }, { "EulerDiscreteScheduler", { use_karras_sigmas = true }, "Euler Karras" },
+  { "HeunDiscreteScheduler", {}, "Heun" }, { "HeunDiscreteScheduler", { use_karras_sigmas = true }, "Heun Karras" },
+  { "DEISMultistepScheduler", {}, "DEIS" }, { "DPMSolverSinglestepScheduler", {}, "DPM++ 2S" },
+  { "LMSDiscreteScheduler", {}, "LMS" }, { "PNDMScheduler", { skip_prk_steps = true }, "PNDM" },
+  { "KDPM2DiscreteScheduler", {}, "KDPM2" },
+}
+local SPACINGS = { "leading", "trailing", "linspace" }
+
+local model = d.load(d.bundled("mnist"))
+local sched = model.schedule
+local clf = d.classifier.load()
+local digits = d.classifier.mnist("data/mnist/mnist-10k-images-idx3-ubyte.gz",
+  "data/mnist/mnist-10k-labels-idx1-ubyte.gz")
+local reference = clf:features(digits:narrow(1, 9001, 1000))
+
+local function denoiser_opts(n)
+  local labels = {}
+  for i = 1, n do labels[i] = (i - 1) % 10 end
+  return { prediction = "v_prediction", class_labels = d.tensor(labels) }, labels
+end
+
+-- one lab.compare run; appends its rows (kind, name, budget, nfe, steps, fd, accuracy, n, seconds) to rows.csv
+local function measure(kind, entries, nfes, n)
+  local dopts, labels = denoiser_opts(n)
+  local t0 = d.core.now()
+  local res = d.lab.compare { model = model, schedule = sched, plan = model.plan_options, shape = { 1, 32, 32 },
+    samplers = entries, nfe = nfes, n = n, metric = { "fd", "accuracy" }, denoiser = dopts, labels = labels,
+    features = function(x) return clf:features(x:clamp(-1, 1)) end,
+    classify = function(x) return clf:predict(x:clamp(-1, 1)) end, reference_features = reference,
+    callback = function(done, total, row)
+      io.stderr:write(string.format("%s %d/%d  %s NFE %s: fd %s  %.0f s\n", kind, done, total, row.sampler,
+        tostring(row.nfe), row.fd and string.format("%.3f", row.fd) or "-", d.core.now() - t0))
+    end }
+  local f = assert(io.open(out .. "/rows.csv", "a"))
+  for _, r in ipairs(res.rows) do
+    if r.fd then
+      f:write(string.format("%s,%s,%d,%d,%d,%.5f,%.4f,%d\n", kind, r.sampler, r.budget, r.nfe, r.steps, r.fd,
+        r.accuracy, n))
+    end
+  end
+  f:close()
+  return res
+end
+
+local function diffusers_entries()
+  local list = {}
+  for _, cls in ipairs(DIFFUSERS) do
+    for _, spacing in ipairs(SPACINGS) do
+      local config = { beta_schedule = "squaredcos_cap_v2", num_train_timesteps = 1000,
+        prediction_type = "v_prediction" }
+      if not NO_CLIP[cls[1]] then config.clip_sample = false end
+      local own_spacing = not (cls[2].use_karras_sigmas or cls[2].use_lu_lambdas or NO_SPACING[cls[1]])
+      if own_spacing then config.timestep_spacing = spacing end
+      for k, v in pairs(cls[2]) do config[k] = v end
+      -- a sigma spacing replaces the timestep spacing: one entry, not three
+      if own_spacing or spacing == "trailing" then
+        local name = cls[3] .. (own_spacing and " " .. spacing or "")
+        list[#list + 1] = { name = name, sampler = d.diffusers.lab_sampler(cls[1], config) }
+      end
+    end
+  end
+  return list
+end
+
+local function read_rows()
+  local rows = {}
+  local f = io.open(out .. "/rows.csv")
+  if not f then return rows end
+  for line in f:lines() do
+    local kind, name, budget, nfe, steps, fd, acc, n =
+      line:match("^([^,]+),([^,]+),(%d+),(%d+),(%d+),([^,]+),([^,]+),(%d+)$")
+    if kind then
+      rows[#rows + 1] = { kind = kind, name = name, budget = tonumber(budget), nfe = tonumber(nfe),
+        steps = tonumber(steps), fd = tonumber(fd), accuracy = tonumber(acc), n = tonumber(n) }
+    end
+  end
+  f:close()
+  return rows
+end
+
+if stage == "table" then
+  measure("table", SAMPLERS, { 3, 5, 10, 20, 50 }, 1000)
+elseif stage == "diffusers" then
+  local entries = diffusers_entries()
+  local screen = measure("diffusers-screen", entries, { 5, 10 }, 200)
+  for _, budget in ipairs { 5, 10 } do
+    local ranked = {}
+    for _, r in ipairs(screen.rows) do
+      if r.budget == budget and r.fd then ranked[#ranked + 1] = r end
+    end
+    table.sort(ranked, function(a, b) return a.fd < b.fd end)
+    local top = {}
+    for i = 1, math.min(3, #ranked) do
+      for _, e in ipairs(entries) do
+        if e.name == ranked[i].sampler then top[#top + 1] = e end
+      end
+    end
+    measure("diffusers", top, { budget }, 1000)
+  end
+elseif stage == "optimize" then
+  for _, budget in ipairs { 5, 10 } do
+    for _, name in ipairs(OPTIMIZE) do
+      local t0 = d.core.now()
+      local result = d.lab.optimize_plan { model = model, schedule = sched, shape = { 1, 32, 32 }, sampler = name,
+        nfe = budget, n = 32, denoiser = (denoiser_opts(32)), reference = { rtol = 1e-4, atol = 1e-4 } }
+      local path = string.format("%s/plan_%s_nfe%d.json", out, name, budget)
+      d.lab.save_plan(result, path)
+      io.stderr:write(string.format("optimize %s NFE %d: rmse %.4f (best fixed %s %.4f) in %.0f s\n", name, budget,
+        result.rmse, result.best_fixed, result.best_fixed_rmse, d.core.now() - t0))
+      local entry = { name = name .. " + plan", sampler = d.samplers[name], plan = { sigmas = result.sigmas } }
+      measure("optimized", { entry }, { budget }, 1000)
+    end
+  end
+elseif stage == "report" then
+  local rows = read_rows()
+  local lines = {}
+  -- the table: sampler x NFE
+  local budgets, names, cell = { 3, 5, 10, 20, 50 }, {}, {}
+  for _, r in ipairs(rows) do
+    if r.kind == "table" then
+      if not cell[r.name] then names[#names + 1] = r.name; cell[r.name] = {} end
+      cell[r.name][r.budget] = r.fd
+    end
+  end
+  lines[#lines + 1] = "| sampler | NFE " .. table.concat(budgets, " | NFE ") .. " |"
+  lines[#lines + 1] = "|---|" .. string.rep("---|", #budgets)
+  for _, name in ipairs(names) do
+    local cells = {}
+    for i, b in ipairs(budgets) do cells[i] = cell[name][b] and string.format("%.2f", cell[name][b]) or "-" end
+    lines[#lines + 1] = string.format("| %s | %s |", name, table.concat(cells, " | "))
+  end
+  lines[#lines + 1] = ""
+  for _, budget in ipairs { 5, 10 } do
+    local best = {}
+    for _, r in ipairs(rows) do
+      if r.budget == budget and r.n == 1000 then
+        local side = r.kind == "diffusers" and "diffusers" or "diffusion"
+        if not best[side] or r.fd < best[side].fd then best[side] = r end
+      end
+    end
+    if best.diffusers and best.diffusion then
+      lines[#lines + 1] = string.format("NFE %d: best diffusers configuration %s, FD %.2f; best diffusion %s, FD %.2f: "
+        .. "%.0f%% lower", budget, best.diffusers.name, best.diffusers.fd, best.diffusion.name, best.diffusion.fd,
+        100 * (1 - best.diffusion.fd / best.diffusers.fd))
+    end
+  end
+  local text = table.concat(lines, "\n") .. "\n"
+  io.write(text)
+  local f = assert(io.open(out .. "/report.md", "w"))
+  f:write(text)
+  f:close()
+  -- the chart: the table's rows plus each kind's best at 5 and 10
+  local results = { rows = {}, metrics = { "fd" }, samplers = names, nfe = budgets }
+  for _, r in ipairs(rows) do
+    if r.kind == "table" then
+      results.rows[#results.rows + 1] = { sampler = r.name, nfe = r.nfe, budget = r.budget, fd = r.fd }
+    end
+  end
+  local svg = assert(io.open(out .. "/report.svg", "w"))
+  svg:write(d.lab.svg(results, "fd"))
+  svg:close()
+else
+  error("unknown stage '" .. stage .. "' (table, diffusers, optimize, report)")
+end
