@@ -2,12 +2,7 @@
 local d = require "diffusion"
 local S = require "support"
 
-local function run(args)
-  local p = io.popen("lua5.4 bin/diffusion " .. args .. " 2>&1")
-  local out = p:read("a")
-  local ok = p:close()
-  return ok, out
-end
+local run = S.run_cli
 
 describe("the diffusion command", function()
   it("lists every sampler with its paper, one line each", function()
@@ -122,6 +117,32 @@ describe("the diffusion command", function()
     ok, out = run("train /nonexistent.lua")
     assert.is_falsy(ok)
     assert.truthy(out:find("diffusion: cannot read config", 1, true), out)
+    os.execute("rm -rf '" .. dir .. "' '" .. config .. "'")
+  end)
+
+  it("trains with a schedule object and no scheduler config, saving its betas for diffusers", function()
+    local dir = S.tmpname("")
+    os.remove(dir)
+    local config = dir .. "-config.lua"
+    local f = assert(io.open(config, "w"))
+    f:write(string.format([[
+      local d = require "diffusion"
+      return {
+        model = { block_out_channels = { 8, 16 }, layers_per_block = 1, norm_num_groups = 4,
+          down_block_types = { "DownBlock2D", "DownBlock2D" }, up_block_types = { "UpBlock2D", "UpBlock2D" },
+          in_channels = 1, out_channels = 1, sample_size = 8 },
+        schedule = d.schedule.cosine { num_train_timesteps = 50 },
+        data = d.rng(0):rand { 8, 1, 8, 8 } * 2 - 1, steps = 2, batch = 4, output = %q,
+      }
+    ]], dir .. "/pipeline"))
+    f:close()
+    local ok, out = run("train " .. config .. " --quiet")
+    assert.is_true(ok, out)
+    local m = d.load(dir .. "/pipeline")
+    assert.equal(50, #m.scheduler_config.trained_betas)
+    local want = d.schedule.cosine { num_train_timesteps = 50 }:alphas_cumprod()
+    local got = m.schedule:alphas_cumprod()
+    for i = 1, 50 do assert.near(want[i], got[i], 1e-6) end
     os.execute("rm -rf '" .. dir .. "' '" .. config .. "'")
   end)
 

@@ -7,12 +7,7 @@ local C = d.classifier
 
 local IMAGES, LABELS = "data/mnist/mnist-10k-images-idx3-ubyte.gz", "data/mnist/mnist-10k-labels-idx1-ubyte.gz"
 
-local function run(args)
-  local p = io.popen("lua5.4 bin/diffusion " .. args .. " 2>&1")
-  local out = p:read("a")
-  local ok = p:close()
-  return ok, out
-end
+local run = S.run_cli
 
 -- the user's DDIM from docs/writing-a-sampler.md: control must steer it too
 local function my_ddim(D, x, plan)

@@ -59,4 +59,91 @@ describe("diffusion.lab", function()
       "compare: unknown option 'samplerz'")
     assert.has_error(function() d.lab.compare { model = m, schedule = sched, samplers = { 5 } } end)
   end)
+
+  describe("optimize_plan", function()
+    local result
+    setup(function()
+      result = d.lab.optimize_plan { model = m, schedule = sched, sampler = "dpmpp_2m", nfe = 5, n = 200 }
+    end)
+
+    it("finds levels that beat every fixed spacing on its calibration batch, and on fresh noise", function()
+      assert.equal(5, result.steps)
+      assert.equal(5, result.nfe)
+      assert.equal(5, #result.sigmas)
+      for name, err in pairs(result.fixed) do
+        assert.is_true(result.rmse < err, name)
+      end
+      assert.near(result.best_fixed_rmse / result.rmse, result.gain, 1e-12)
+      assert.is_true(result.gain > 1.2, "gain " .. result.gain)
+      assert.is_true(result.sigmas[1] <= sched:info().sigma_max * (1 + 1e-9))
+      for i = 2, #result.sigmas do assert.is_true(result.sigmas[i] < result.sigmas[i - 1]) end
+      -- measured by lab.compare on its own noise (seed 0, not the calibration's)
+      local fixed_plan = ({ trailing = true, leading = true, linspace = true })[result.best_fixed]
+        and { spacing = result.best_fixed } or { sigmas = result.best_fixed }
+      local check = d.lab.compare { model = m, schedule = sched, n = 500, nfe = { 5 }, metric = { "rmse" },
+        samplers = { { name = "fixed", sampler = d.samplers.dpmpp_2m, plan = fixed_plan },
+          { name = "optimised", sampler = d.samplers.dpmpp_2m, plan = { sigmas = result.sigmas } } } }
+      assert.is_true(check.rows[2].rmse < check.rows[1].rmse,
+        string.format("fresh noise: fixed %.4f, optimised %.4f", check.rows[1].rmse, check.rows[2].rmse))
+    end)
+
+    it("saves a JSON plan that plan{sigmas = } and diffusion sample --schedule take", function()
+      local path = os.tmpname() .. ".json"
+      d.lab.save_plan(result, path)
+      local f = assert(io.open(path))
+      local plan_json = d.core.json_decode(f:read("a"))
+      f:close()
+      assert.equal("dpmpp_2m", plan_json._lab.sampler)
+      local plan = sched:plan(#plan_json.sigmas, { sigmas = plan_json.sigmas })
+      for i, s in ipairs(result.sigmas) do assert.near(s, plan[i].sigma / plan[i].alpha, 1e-6 * s) end
+      assert.equal(0, plan[#plan].sigma)
+      local png = os.tmpname() .. ".png"
+      local p = io.popen(string.format("lua5.4 bin/diffusion sample --model spec/fixtures/diffusers/unet/class_cond "
+        .. "--schedule %s -n 2 --classes 0-1 --quiet -o %s 2>&1", path, png))
+      local out = p:read("a")
+      assert.is_true(p:close(), out)
+      os.remove(path)
+      os.remove(png)
+    end)
+
+    it("names bad options", function()
+      assert.has_error(function() d.lab.optimize_plan { model = m, schedule = sched, nfe = 0 } end,
+        "optimize_plan: nfe must be a positive integer")
+      assert.has_error(function() d.lab.optimize_plan { model = m, schedule = sched, nfe = 5, steps = 3 } end,
+        "optimize_plan: unknown option 'steps'")
+      assert.has_error(function() d.lab.optimize_plan { schedule = sched, nfe = 5 } end,
+        "optimize_plan: needs model and schedule")
+    end)
+  end)
+
+  it("runs a diffusers configuration as a lab sampler, exactly as diffusion.sample does", function()
+    local model = d.load("spec/fixtures/diffusers/unet/class_cond")
+    local labels = d.tensor { 1, 2 }
+    local x = d.rng(0):randn { 2, 1, 16, 16 }
+    for _, case in ipairs { { "DPMSolverMultistepScheduler", { use_karras_sigmas = true } },
+      { "EulerDiscreteScheduler", { timestep_spacing = "leading" } }, { "DDIMScheduler", { clip_sample = false } } } do
+      local sampler = d.diffusers.lab_sampler(case[1], case[2])
+      local D = d.denoiser(model, d.schedule.linear {}, { class_labels = labels })
+      local plan = d.schedule.linear {}:plan(4)
+      local ours = sampler(D, x * plan[1].sigma, plan, { seed = 0 })
+      local theirs = d.sample { scheduler = case[1], config = case[2], steps = 4, model = model, x = x,
+        class_labels = labels, seed = 0 }
+      assert.equal(0, (ours - theirs):abs():max(), case[1])
+    end
+    assert.has_error(function() d.diffusers.lab_sampler("MyScheduler", {}) end,
+      "lab_sampler: unsupported scheduler 'MyScheduler'")
+  end)
+
+  it("diffusion optimize writes a plan and reports the gain", function()
+    local path = os.tmpname()
+    local p = io.popen("lua5.4 bin/diffusion optimize --model gmm2d --nfe 4 -n 100 --rounds 2 --quiet -o " .. path
+      .. " 2>&1")
+    local out = p:read("a")
+    assert.is_true(p:close(), out)
+    assert.truthy(out:find("optimised%s+rmse [%d.]+: [%d.]+x lower than %a+"), out)
+    local f = assert(io.open(path))
+    assert.truthy(f:read("a"):find('^{"sigmas": %['))
+    f:close()
+    os.remove(path)
+  end)
 end)

@@ -182,11 +182,21 @@ describe("diffusion.nll", function()
   end)
 
   it("the command line reports bits per dimension for held-out digits", function()
-    local p = io.popen("lua5.4 bin/diffusion nll -n 2 --batch 2 --method vlb --steps 10 --quiet 2>&1")
+    local csv = os.tmpname()
+    local p = io.popen("lua5.4 bin/diffusion nll -n 2 --batch 2 --method vlb --steps 10 --quiet --csv " .. csv
+      .. " 2>&1")
     local out = p:read("a")
     assert.is_true(p:close(), out)
     local v = tonumber(out:match("^vlb: ([%d.]+) bits/dim"))
     assert.is_true(v and v > 0.5 and v < 20, out)
+    local f = assert(io.open(csv))
+    local lines = {}
+    for line in f:lines() do lines[#lines + 1] = line end
+    f:close()
+    os.remove(csv)
+    assert.equal("index,method,bits_per_dim", lines[1])
+    local a, b = tonumber(lines[2]:match("^9001,vlb,(.+)$")), tonumber(lines[3]:match("^9002,vlb,(.+)$"))
+    assert.near(v, (a + b) / 2, 1e-4)
     p = io.popen("lua5.4 bin/diffusion nll --data spec/fixtures/nope.npy -n 2 --quiet 2>&1")
     out = p:read("a")
     assert.is_falsy(p:close())

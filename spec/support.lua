@@ -26,6 +26,15 @@ function support.near(a, b, tol, what)
   end
 end
 
+--- Runs bin/diffusion with args as a user would; returns success and the
+-- output (stdout and stderr together).
+function support.run_cli(args)
+  local p = io.popen("lua5.4 bin/diffusion " .. args .. " 2>&1")
+  local out = p:read("a")
+  local ok = p:close()
+  return ok, out
+end
+
 --- Resident set size of this process in MiB (Linux).
 function support.rss_mib()
   local f = assert(io.open("/proc/self/statm"))

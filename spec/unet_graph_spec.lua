@@ -107,6 +107,25 @@ describe("unet_graph", function()
     end
   end)
 
+  it("input_only: the same gradient with respect to x, without the convolutions' weight gradients", function()
+    for k in ipairs(CONFIGS) do
+      local m, x, t, cond = model_for(k)
+      local gout = d.rng(5):randn(x:shape())
+      local _, full = graph.backward(select(2, graph.forward(m, x, t, cond)), gout)
+      local opts = { input_only = true, class_labels = cond and cond.class_labels }
+      local grads, gx = graph.backward(select(2, graph.forward(m, x, t, opts)), gout)
+      assert.equal(0, (gx - full):abs():max(), "config " .. k)
+      for name, g in pairs(grads) do assert.is_true(g:dim() ~= 4, name) end -- no convolution kernel's
+    end
+    local w, x = d.rng(1):randn { 4, 3, 3, 3 }, d.rng(2):randn { 2, 3, 6, 6 }
+    for _, p in ipairs { { padding = 1 }, { stride = 2, padding = 1 } } do
+      local gy = d.rng(3):randn(d.conv2d(x, w, nil, p):shape())
+      assert.equal(0, (d.conv2d_backward_input(x, w, gy, p) - d.conv2d_backward(x, w, gy, p)):abs():max())
+    end
+    assert.has_error(function() d.conv2d_backward_input(x, w, d.zeros { 1, 4, 6, 6 }, { padding = 1 }) end,
+      "conv2d_backward_input: grad_out is {1,4,6,6}, the output is {2,4,6,6}")
+  end)
+
   it("trains the embeddings: time table, class table and class MLP get gradients in the right rows", function()
     local m, x, t, cond = model_for(1) -- class table: labels 0 and 10 used, 1..9 not
     local _, pass = graph.forward(m, x, t, cond)

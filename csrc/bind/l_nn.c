@@ -199,6 +199,25 @@ static int n_conv2d_backward(lua_State *L) {
   return 3;
 }
 
+/* conv2d_backward_input(x, w, grad_out [, {stride =, padding =}]) -> gx: the
+ * input's gradient alone, for vector-Jacobian products (likelihoods, guidance)
+ * where the weights' gradients would be thrown away */
+static int n_conv2d_backward_input(lua_State *L) {
+  lua_settop(L, 4);
+  dt_tensor *x = lt_check(L, 1), *w = lt_check(L, 2), *g = lt_check(L, 3);
+  dt_conv_params p = conv_params(L, 4);
+  int64_t shape[4];
+  dt_err err;
+  if (dt_conv2d_shape(x, w, &p, shape, &err))
+    return lt_raise(L, "conv2d_backward_input", &err);
+  check_grad_out(L, g, shape, 4, "conv2d_backward_input");
+  float *scratch =
+      lua_newuserdatauv(L, dt_conv2d_backward_scratch(x, w, &p) * sizeof(float) + 1, 0);
+  dt_tensor *gx = lt_push_new(L, x->shape, 4, "conv2d_backward_input");
+  dt_conv2d_backward(gx, NULL, NULL, x, w, g, &p, scratch);
+  return 1;
+}
+
 /* linear_backward(x, w, grad_out) -> gx, gw, gb */
 static int n_linear_backward(lua_State *L) {
   dt_tensor *x = lt_check(L, 1), *w = lt_check(L, 2), *g = lt_check(L, 3);
@@ -394,6 +413,7 @@ static const luaL_Reg functions[] = {
     {"upsample_nearest2x", n_upsample},
     {"avg_pool2x", n_avgpool},
     {"conv2d_backward", n_conv2d_backward},
+    {"conv2d_backward_input", n_conv2d_backward_input},
     {"linear_backward", n_linear_backward},
     {"group_norm_backward", n_group_norm_backward},
     {"activation_backward", n_activation_backward},

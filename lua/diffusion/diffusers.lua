@@ -726,7 +726,9 @@ function M.lab_sampler(class, config)
     local setup = build(c, #plan - 1, opts or {})
     local own = setup.plan
     local scale_in = setup.scaled and 1 / own[1].alpha or 1
-    local start = x * ((setup.init_noise_sigma or 1) / scale_in / plan[1].sigma)
+    local start = x / plan[1].sigma -- the standard normal draw, then diffusion.sample's scaling
+    local factor = (setup.init_noise_sigma or 1) / scale_in
+    if factor ~= 1 then start = start * factor end
     local sopts = {}
     for k, v in pairs(setup.sampler_opts or {}) do sopts[k] = v end
     if opts then sopts.noise, sopts.seed = opts.noise, opts.seed end

@@ -85,24 +85,32 @@ local function entries(list)
   return out
 end
 
+-- What compare and optimize_plan share: the options checked against `known`,
+-- the model and schedule, the denoiser over the model (an analytic one made
+-- callable), and the shape of a batch of opts.n (default_n) samples.
+local function setup(o, known, fname, default_n)
+  for k in pairs(o) do
+    if not known[k] then error(string.format("%s: unknown option '%s'", fname, tostring(k)), 3) end
+  end
+  local model, sched = o.model, o.schedule or (o.model and o.model.schedule)
+  if not model or not sched then error(fname .. ": needs model and schedule", 3) end
+  local net = model.with_schedule and model:with_schedule(sched) or model
+  local D = require("diffusion.denoiser")(net, sched, o.denoiser)
+  local n = o.n or default_n
+  local shape = { n }
+  local sample_shape = o.shape or model.shape
+  if not sample_shape then error(fname .. ": give the sample shape (shape = {C, H, W})", 3) end
+  for _, s in ipairs(sample_shape) do shape[#shape + 1] = s end
+  return model, sched, D, shape, n
+end
+
 --- Runs every sampler at every NFE budget; returns {rows = {{sampler, nfe, steps, <metric> = value}},
 -- metrics = {...}, samplers = {...}}.
 function lab.compare(o)
-  for k in pairs(o) do
-    if not KNOWN[k] then error(string.format("compare: unknown option '%s'", tostring(k)), 2) end
-  end
-  local model, sched = o.model, o.schedule or (o.model and o.model.schedule)
-  if not model or not sched then error("compare: needs model and schedule", 2) end
+  local model, sched, D, shape, n = setup(o, KNOWN, "compare", 1000)
   local metrics = type(o.metric) == "table" and o.metric or { o.metric or "rmse" }
   local list = entries(o.samplers or { "euler", "heun", "dpmpp_2m", "unipc" })
   local nfes = o.nfe or { 3, 4, 5, 6, 8, 10, 15, 20, 50 }
-  local n = o.n or 1000
-  local net = model.with_schedule and model:with_schedule(sched) or model
-  local D = require("diffusion.denoiser")(net, sched, o.denoiser)
-  local shape = { n }
-  for _, s in ipairs(o.shape or model.shape or error("compare: give the sample shape (shape = {C, H, W})", 2)) do
-    shape[#shape + 1] = s
-  end
   local full = sched:plan(1000, o.plan)
   -- one standard normal draw for every run, scaled to each plan's first level
   -- (x_T = sigma_T eps: alpha_T x0 is negligible there)
@@ -185,22 +193,11 @@ end
 -- shape, reference = {rtol, atol}, seed) plus sampler (a name or
 -- {name, sampler, opts}), nfe, n (32), callback(evaluation, rmse, sigmas).
 function lab.optimize_plan(o)
-  for k in pairs(o) do
-    if not OPTIMIZE_KNOWN[k] then error(string.format("optimize_plan: unknown option '%s'", tostring(k)), 2) end
-  end
-  local model, sched = o.model, o.schedule or (o.model and o.model.schedule)
-  if not model or not sched then error("optimize_plan: needs model and schedule", 2) end
+  local _, sched, D, shape = setup(o, OPTIMIZE_KNOWN, "optimize_plan", 32)
   local budget = o.nfe
   if math.type(budget) ~= "integer" or budget < 1 then error("optimize_plan: nfe must be a positive integer", 2) end
   local e = entries({ o.sampler or "dpmpp_2m" })[1]
   e.opts = e.opts or o.opts
-  local n = o.n or 32
-  local net = model.with_schedule and model:with_schedule(sched) or model
-  local D = require("diffusion.denoiser")(net, sched, o.denoiser)
-  local shape = { n }
-  for _, s in ipairs(o.shape or model.shape or error("optimize_plan: give the sample shape (shape = {C, H, W})", 2)) do
-    shape[#shape + 1] = s
-  end
   local seed = (o.seed or 0) + 1000
   local noise = d.rng(seed):randn(shape)
   local full = sched:plan(1000, o.plan)

@@ -8,6 +8,7 @@
 -- solver of diffusion.ode, carrying the log-density change, the integral of
 -- the velocity's divergence:
 --   log p(x) = log N(x_T; 0, alpha_T^2 + sigma_T^2) + integral of (dim - tr dx0/dxs) du
+--              + dim log(alpha_T / alpha_min)
 -- in k-diffusion's variables (xs = x / alpha, u = log(sigma / alpha)). The
 -- trace is exact for analytic models and Hutchinson's estimate z . (J^T z)
 -- for networks, with `probes` Rademacher vectors z drawn once per solve and
@@ -28,8 +29,8 @@
 -- opts: method ("ode"), prediction ("epsilon"), class_labels, dequantize
 -- (true), probes (1), rtol / atol (1e-5), t_min (0), t_max (T - 1), seed (0),
 -- steps (vlb: T), variance (vlb: "fixed_large", Ho et al.'s beta_t, or
--- "fixed_small"), callback(done, total) (per sample group for "vlb", per
--- solver step for "ode").
+-- "fixed_small"), callback: (step, steps) after each of the bound's steps,
+-- (accepted steps, evaluations) after each of the solver's.
 local d = require "diffusion.core"
 local ode = require "diffusion.ode"
 local graph = require "diffusion.unet_graph"
@@ -65,7 +66,8 @@ local function hutchinson(model, prediction, x, lvl, z, cond)
     for p = 1, probes do copies[p] = x end
     xrep = d.cat(copies, 1)
   end
-  local out, pass = graph.forward(model, xrep, lvl.t, cond)
+  local opts = { class_labels = cond and cond.class_labels, input_only = true }
+  local out, pass = graph.forward(model, xrep, lvl.t, opts)
   local ca, cb = output_coefficients(prediction, lvl.alpha, lvl.sigma)
   local _, gx = graph.backward(pass, z) -- J_out^T z
   local zJz = row_sums(gx * z)

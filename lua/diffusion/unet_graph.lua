@@ -24,6 +24,7 @@ function Pass:conv(name, x, stride, pad)
   local w, b = self.w[name .. ".weight"], self.w[name .. ".bias"]
   local p = { stride = stride or 1, padding = pad or 1 }
   return self.tape:record(d.conv2d(x, w, b, p), { x }, function(gy)
+    if self.input_only then return d.conv2d_backward_input(x, w, gy, p) end
     local gx, gw, gb = d.conv2d_backward(x, w, gy, p)
     add_grad(self.grads, name .. ".weight", gw)
     add_grad(self.grads, name .. ".bias", gb)
@@ -218,12 +219,15 @@ end
 
 --- The forward pass of `model` (a diffusion.Model) on x (N, C, H, W) at
 -- timesteps t (a number or N values); opts.class_labels (a list or tensor of
--- N labels), opts.cond (N, temb) for "identity" class embeddings. Returns the
--- output and the pass to give to G.backward.
+-- N labels), opts.cond (N, temb) for "identity" class embeddings,
+-- opts.input_only (the backward pass then skips the convolutions' weight
+-- gradients, most of its work, for vector-Jacobian products with respect to
+-- x). Returns the output and the pass to give to G.backward.
 function G.forward(model, x, t, opts)
   opts = opts or {}
   local L = model:layout()
-  local self = setmetatable({ tape = Tape.new(), w = model:weights(), grads = {}, layout = L, x = x }, Pass)
+  local self = setmetatable({ tape = Tape.new(), w = model:weights(), grads = {}, layout = L, x = x,
+    input_only = opts.input_only }, Pass)
   local n = x:size(1)
   local times = as_times(t, n)
   local labels = opts.class_labels
