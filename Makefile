@@ -141,6 +141,8 @@ install: diffusion/core.so
 	  $(INST_LUADIR)/diffusion/models/mnist/
 	install -m 644 models/mnist/unet/* $(INST_LUADIR)/diffusion/models/mnist/unet/
 	install -m 644 models/mnist/scheduler/* $(INST_LUADIR)/diffusion/models/mnist/scheduler/
+	install -d $(INST_LUADIR)/diffusion/models/mnist/plans
+	install -m 644 models/mnist/plans/* $(INST_LUADIR)/diffusion/models/mnist/plans/
 
 format:
 	clang-format -i $(SRC) $(HDR) bench/*.c fuzz/*.c fuzz/*.h tests/*.c
