@@ -8,6 +8,7 @@
 --
 -- Stages, each appending to out_dir/rows.csv (so a long run can be split):
 --   table       every listed sampler at NFE 3, 5, 10 and 20 (1,000 samples)
+--   converged   DPM-Solver++ 2M and UniPC at NFE 50 (1,000 samples)
 --   diffusers   each diffusers configuration at NFE 5 and 10, screened on 200
 --               samples; the best three per NFE rerun on 1,000
 --   optimize    optimize_plan (32 calibration noises) for the listed samplers
@@ -121,6 +122,8 @@ end
 
 if stage == "table" then
   measure("table", SAMPLERS, TABLE_NFE, 1000)
+elseif stage == "converged" then
+  measure("table", { "dpmpp_2m", "unipc" }, { 50 }, 1000)
 elseif stage == "diffusers" then
   local entries = diffusers_entries()
   local screen = measure("diffusers-screen", entries, { 5, 10 }, 200)
@@ -156,7 +159,10 @@ elseif stage == "report" then
   local rows = read_rows()
   local lines = {}
   -- the table: sampler x NFE
-  local budgets, names, cell = TABLE_NFE, {}, {}
+  local budgets, names, cell = { table.unpack(TABLE_NFE) }, {}, {}
+  for _, r in ipairs(rows) do
+    if r.kind == "table" and r.budget == 50 and budgets[#budgets] ~= 50 then budgets[#budgets + 1] = 50 end
+  end
   for _, r in ipairs(rows) do
     if r.kind == "table" then
       if not cell[r.name] then names[#names + 1] = r.name; cell[r.name] = {} end
