@@ -145,5 +145,12 @@ describe("diffusion.lab", function()
     assert.truthy(f:read("a"):find('^{"sigmas": %['))
     f:close()
     os.remove(path)
+    for args, msg in pairs { ["--nfe 0"] = "--nfe must be a positive integer",
+      ["--sampler nope"] = "unknown sampler 'nope'" } do
+      p = io.popen("lua5.4 bin/diffusion optimize --model gmm2d --quiet " .. args .. " -o " .. path .. " 2>&1")
+      out = p:read("a")
+      assert.is_falsy(p:close())
+      assert.truthy(out:find(msg, 1, true), out)
+    end
   end)
 end)

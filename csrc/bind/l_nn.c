@@ -180,18 +180,28 @@ static dt_tensor *push_zeros(lua_State *L, const int64_t *shape, int ndim, const
   return t;
 }
 
-/* conv2d_backward(x, w, grad_out [, {stride =, padding =}]) -> gx, gw, gb */
-static int n_conv2d_backward(lua_State *L) {
+/* The arguments both convolution backward passes take, checked, and their
+ * scratch (pushed on the stack). */
+static float *conv_backward_args(lua_State *L, const char *fname, dt_tensor **x, dt_tensor **w,
+                                 dt_tensor **g, dt_conv_params *p) {
   lua_settop(L, 4);
-  dt_tensor *x = lt_check(L, 1), *w = lt_check(L, 2), *g = lt_check(L, 3);
-  dt_conv_params p = conv_params(L, 4);
+  *x = lt_check(L, 1);
+  *w = lt_check(L, 2);
+  *g = lt_check(L, 3);
+  *p = conv_params(L, 4);
   int64_t shape[4];
   dt_err err;
-  if (dt_conv2d_shape(x, w, &p, shape, &err))
-    return lt_raise(L, "conv2d_backward", &err);
-  check_grad_out(L, g, shape, 4, "conv2d_backward");
-  float *scratch =
-      lua_newuserdatauv(L, dt_conv2d_backward_scratch(x, w, &p) * sizeof(float) + 1, 0);
+  if (dt_conv2d_shape(*x, *w, p, shape, &err))
+    lt_raise(L, fname, &err);
+  check_grad_out(L, *g, shape, 4, fname);
+  return lua_newuserdatauv(L, dt_conv2d_backward_scratch(*x, *w, p) * sizeof(float) + 1, 0);
+}
+
+/* conv2d_backward(x, w, grad_out [, {stride =, padding =}]) -> gx, gw, gb */
+static int n_conv2d_backward(lua_State *L) {
+  dt_tensor *x, *w, *g;
+  dt_conv_params p;
+  float *scratch = conv_backward_args(L, "conv2d_backward", &x, &w, &g, &p);
   dt_tensor *gx = lt_push_new(L, x->shape, 4, "conv2d_backward");
   dt_tensor *gw = push_zeros(L, w->shape, 4, "conv2d_backward");
   dt_tensor *gb = push_zeros(L, w->shape, 1, "conv2d_backward");
@@ -203,16 +213,9 @@ static int n_conv2d_backward(lua_State *L) {
  * input's gradient alone, for vector-Jacobian products (likelihoods, guidance)
  * where the weights' gradients would be thrown away */
 static int n_conv2d_backward_input(lua_State *L) {
-  lua_settop(L, 4);
-  dt_tensor *x = lt_check(L, 1), *w = lt_check(L, 2), *g = lt_check(L, 3);
-  dt_conv_params p = conv_params(L, 4);
-  int64_t shape[4];
-  dt_err err;
-  if (dt_conv2d_shape(x, w, &p, shape, &err))
-    return lt_raise(L, "conv2d_backward_input", &err);
-  check_grad_out(L, g, shape, 4, "conv2d_backward_input");
-  float *scratch =
-      lua_newuserdatauv(L, dt_conv2d_backward_scratch(x, w, &p) * sizeof(float) + 1, 0);
+  dt_tensor *x, *w, *g;
+  dt_conv_params p;
+  float *scratch = conv_backward_args(L, "conv2d_backward_input", &x, &w, &g, &p);
   dt_tensor *gx = lt_push_new(L, x->shape, 4, "conv2d_backward_input");
   dt_conv2d_backward(gx, NULL, NULL, x, w, g, &p, scratch);
   return 1;
