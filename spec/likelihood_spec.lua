@@ -206,4 +206,26 @@ describe("diffusion.nll", function()
     assert.is_falsy(p:close())
     assert.truthy(out:find("--data holds 10000 samples: --from 9990 -n 20 is out of range", 1, true), out)
   end)
+
+  -- bench/nll_parallel.sh splits the 1,000-digit figure into runs by --from
+  it("a run split by --from at batch boundaries gives the whole run's numbers", function()
+    local function rows(args)
+      local csv = os.tmpname()
+      local p = io.popen("lua5.4 bin/diffusion nll --method vlb --steps 10 --batch 2 --quiet --threads 1 --csv "
+        .. csv .. " " .. args .. " 2>&1")
+      local out = p:read("a")
+      assert.is_true(p:close(), out)
+      local t = {}
+      for line in io.lines(csv) do
+        local index, bits = line:match("^(%d+),vlb,(.+)$")
+        if index then t[tonumber(index)] = tonumber(bits) end
+      end
+      os.remove(csv)
+      return t
+    end
+    local whole = rows("-n 4")
+    local tail = rows("--from 9003 -n 2")
+    assert.same({ [9003] = whole[9003], [9004] = whole[9004] }, tail)
+    assert.are_not.equal(whole[9001], rows("--from 9001 -n 2 --seed 1")[9001]) -- the seed does reach it
+  end)
 end)
