@@ -9,6 +9,12 @@
 -- Stages, each appending to out_dir/rows.csv (so a long run can be split):
 --   table       every listed sampler at NFE 3, 5, 10 and 20 (1,000 samples)
 --   converged   DPM-Solver++ 2M and UniPC at NFE 50 (1,000 samples)
+--   cells [SAMPLERS [NFES]]  the whole table: each sampler (comma-separated
+--               names; default every sampler that fits this model, the
+--               1,000-step DDPM reference included) at each NFE (default 3 to
+--               50), skipping the cells rows.csv already has
+--   todo [SAMPLERS [NFES]]   those cells as task lines for bench/parallel.sh
+--               (bench/mnist_table_parallel.sh runs the table that way)
 --   diffusers   each diffusers configuration at NFE 5 and 10, screened on 200
 --               samples; the best three per NFE rerun on 1,000
 --   optimize    optimize_plan (32 calibration noises) for the listed samplers
@@ -28,6 +34,13 @@ os.execute("mkdir -p " .. out)
 local SAMPLERS = { "ddim", "euler", "heun", "ipndm", "dpmpp_2m", "unipc" }
 local OPTIMIZE = { "dpmpp_2m", "unipc", "ipndm" }
 local TABLE_NFE = { 3, 5, 10, 20 }
+-- the whole table: every sampler of lua/diffusion/samplers/ but flow_euler
+-- (flow-matching models only), at the issue's budgets, plus the reference row
+local ALL_SAMPLERS = { "ddim", "euler", "heun", "dpm2", "lms", "pndm", "ipndm", "deis", "dpmpp_2m",
+  "dpm_solver_multistep", "dpm_solver_singlestep", "unipc", "sa_solver", "edm_euler", "edm_dpmpp_2m", "ddpm",
+  "euler_ancestral", "dpm2_ancestral", "dpmpp_2s_ancestral", "dpmpp_2m_sde", "dpmpp_3m_sde", "lcm", "tcd" }
+local ALL_NFE = { 3, 4, 5, 6, 8, 10, 15, 20, 50 }
+local REFERENCE = { "ddpm", 1000 } -- DDPM's ancestral sampler at every training step
 -- class, extra config, label; k-diffusion-style classes have no clip_sample
 -- and DPMSolverSinglestep no timestep_spacing, so those keys are left out there
 local NO_CLIP = { EulerDiscreteScheduler = true, HeunDiscreteScheduler = true, LMSDiscreteScheduler = true,
@@ -46,6 +59,57 @@ local DIFFUSERS = {
   { "DPMSolverSinglestepScheduler", {}, "DPM++ 2S" },
 }
 local SPACINGS = { "leading", "trailing", "linspace" }
+
+local function read_rows()
+  local rows = {}
+  local f = io.open(out .. "/rows.csv")
+  if not f then return rows end
+  for line in f:lines() do
+    local kind, name, budget, nfe, steps, fd, acc, n =
+      line:match("^([^,]+),([^,]+),(%d+),(%d+),(%d+),([^,]+),([^,]+),(%d+)$")
+    if kind then
+      rows[#rows + 1] = { kind = kind, name = name, budget = tonumber(budget), nfe = tonumber(nfe),
+        steps = tonumber(steps), fd = tonumber(fd), accuracy = tonumber(acc), n = tonumber(n) }
+    end
+  end
+  f:close()
+  return rows
+end
+
+-- the cells of the whole table that rows.csv lacks: {sampler, NFE} pairs from
+-- comma-separated lists ("all" or nothing: every sampler; every budget), the
+-- 1,000-step reference last
+local function pending(sampler_list, nfe_list)
+  local function list(text, default, convert)
+    if not text or text == "all" then return default end
+    local t = {}
+    for item in text:gmatch("[^,]+") do t[#t + 1] = convert and assert(convert(item), "bad NFE " .. item) or item end
+    return t
+  end
+  local names, nfes = list(sampler_list, ALL_SAMPLERS), list(nfe_list, ALL_NFE, math.tointeger)
+  local done, cells = {}, {}
+  for _, r in ipairs(read_rows()) do
+    if r.kind == "table" and r.n == 1000 then done[r.name .. "@" .. r.budget] = true end
+  end
+  for _, name in ipairs(names) do
+    for _, budget in ipairs(nfes) do
+      if not done[name .. "@" .. budget] then cells[#cells + 1] = { name, budget } end
+    end
+  end
+  if not nfe_list and (not sampler_list or sampler_list == "all" or sampler_list:find(REFERENCE[1], 1, true))
+    and not done[REFERENCE[1] .. "@" .. REFERENCE[2]] then
+    cells[#cells + 1] = { REFERENCE[1], REFERENCE[2] }
+  end
+  return cells
+end
+
+-- todo: the pending cells as task lines for bench/parallel.sh (before the model loads)
+if stage == "todo" then
+  for _, c in ipairs(pending(arg[4], arg[5])) do
+    print(string.format("%s_%d lua5.4 %s cells %s 1 %s %d", c[1], c[2], arg[0], out, c[1], c[2]))
+  end
+  return
+end
 
 local model = d.load(d.bundled("mnist"))
 local sched = model.schedule
@@ -104,24 +168,11 @@ local function diffusers_entries()
   return list
 end
 
-local function read_rows()
-  local rows = {}
-  local f = io.open(out .. "/rows.csv")
-  if not f then return rows end
-  for line in f:lines() do
-    local kind, name, budget, nfe, steps, fd, acc, n =
-      line:match("^([^,]+),([^,]+),(%d+),(%d+),(%d+),([^,]+),([^,]+),(%d+)$")
-    if kind then
-      rows[#rows + 1] = { kind = kind, name = name, budget = tonumber(budget), nfe = tonumber(nfe),
-        steps = tonumber(steps), fd = tonumber(fd), accuracy = tonumber(acc), n = tonumber(n) }
-    end
-  end
-  f:close()
-  return rows
-end
 
 if stage == "table" then
   measure("table", SAMPLERS, TABLE_NFE, 1000)
+elseif stage == "cells" then
+  for _, c in ipairs(pending(arg[4], arg[5])) do measure("table", { c[1] }, { c[2] }, 1000) end
 elseif stage == "converged" then
   measure("table", { "dpmpp_2m", "unipc" }, { 50 }, 1000)
 elseif stage == "diffusers" then
@@ -158,16 +209,31 @@ elseif stage == "optimize" then
 elseif stage == "report" then
   local rows = read_rows()
   local lines = {}
-  -- the table: sampler x NFE
-  local budgets, names, cell = { table.unpack(TABLE_NFE) }, {}, {}
+  -- the table: sampler x NFE, in ALL_SAMPLERS' order; the reference row apart
+  local budgets, names, cell, reference_fd = {}, {}, {}, nil
   for _, r in ipairs(rows) do
-    if r.kind == "table" and r.budget == 50 and budgets[#budgets] ~= 50 then budgets[#budgets + 1] = 50 end
-  end
-  for _, r in ipairs(rows) do
-    if r.kind == "table" then
-      if not cell[r.name] then names[#names + 1] = r.name; cell[r.name] = {} end
-      cell[r.name][r.budget] = r.fd
+    if r.kind == "table" and r.n == 1000 then
+      if r.name == REFERENCE[1] and r.budget == REFERENCE[2] then
+        reference_fd = r.fd
+      else
+        if not cell[r.name] then names[#names + 1] = r.name; cell[r.name] = {} end
+        if not cell[r.name][r.budget] then cell[r.name][r.budget] = r.fd end
+      end
     end
+  end
+  local order, has = {}, {}
+  for i, name in ipairs(ALL_SAMPLERS) do order[name] = i end
+  table.sort(names, function(a, b) return (order[a] or 1e9) < (order[b] or 1e9) end)
+  for _, name in ipairs(names) do
+    for b in pairs(cell[name]) do
+      if not has[b] then has[b] = true; budgets[#budgets + 1] = b end
+    end
+  end
+  table.sort(budgets)
+  if reference_fd then
+    lines[#lines + 1] = string.format("Reference: DDPM's ancestral sampler over all %d steps, FD %.2f.", REFERENCE[2],
+      reference_fd)
+    lines[#lines + 1] = ""
   end
   lines[#lines + 1] = "| sampler | NFE " .. table.concat(budgets, " | NFE ") .. " |"
   lines[#lines + 1] = "|---|" .. string.rep("---|", #budgets)
@@ -199,7 +265,7 @@ elseif stage == "report" then
   -- the chart: the table's rows plus each kind's best at 5 and 10
   local results = { rows = {}, metrics = { "fd" }, samplers = names, nfe = budgets }
   for _, r in ipairs(rows) do
-    if r.kind == "table" then
+    if r.kind == "table" and r.n == 1000 and cell[r.name] and cell[r.name][r.budget] == r.fd then
       results.rows[#results.rows + 1] = { sampler = r.name, nfe = r.nfe, budget = r.budget, fd = r.fd }
     end
   end
@@ -207,5 +273,5 @@ elseif stage == "report" then
   svg:write(d.lab.svg(results, "fd"))
   svg:close()
 else
-  error("unknown stage '" .. stage .. "' (table, diffusers, optimize, report)")
+  error("unknown stage '" .. stage .. "' (table, cells, converged, diffusers, optimize, report)")
 end
