@@ -168,7 +168,6 @@ local function diffusers_entries()
   return list
 end
 
-
 if stage == "table" then
   measure("table", SAMPLERS, TABLE_NFE, 1000)
 elseif stage == "cells" then
