@@ -14,7 +14,14 @@
 --               1,000-step DDPM reference included) at each NFE (default 3 to
 --               50), skipping the cells rows.csv already has
 --   todo [SAMPLERS [NFES]]   those cells as task lines for bench/parallel.sh
---               (bench/mnist_table_parallel.sh runs the table that way)
+--               (bench/mnist_table_parallel.sh runs the table that way); the
+--               reference cell as its 10 chunks
+--   refchunk K  the reference cell's chunk K (of 10): samples K*100-99 to
+--               K*100 of the 1,000, from the same noise as in the whole run,
+--               the ancestral noise seeded K; saved as
+--               out_dir/reference/chunk_K.safetensors. Whichever chunk
+--               completes the set measures the 1,000 and writes the row, so
+--               the three-hour reference can be spread over sessions
 --   diffusers   each diffusers configuration at NFE 5 and 10, screened on 200
 --               samples; the best three per NFE rerun on 1,000
 --   optimize    optimize_plan (32 calibration noises) for the listed samplers
@@ -41,6 +48,7 @@ local ALL_SAMPLERS = { "ddim", "euler", "heun", "dpm2", "lms", "pndm", "ipndm", 
   "euler_ancestral", "dpm2_ancestral", "dpmpp_2s_ancestral", "dpmpp_2m_sde", "dpmpp_3m_sde", "lcm", "tcd" }
 local ALL_NFE = { 3, 4, 5, 6, 8, 10, 15, 20, 50 }
 local REFERENCE = { "ddpm", 1000 } -- DDPM's ancestral sampler at every training step
+local CHUNKS, CHUNK = 10, 100 -- the reference's 1,000 samples as resumable pieces
 -- class, extra config, label; k-diffusion-style classes have no clip_sample
 -- and DPMSolverSinglestep no timestep_spacing, so those keys are left out there
 local NO_CLIP = { EulerDiscreteScheduler = true, HeunDiscreteScheduler = true, LMSDiscreteScheduler = true,
@@ -103,10 +111,26 @@ local function pending(sampler_list, nfe_list)
   return cells
 end
 
+local function chunk_path(k) return string.format("%s/reference/chunk_%d.safetensors", out, k) end
+
+local function exists(path)
+  local f = io.open(path)
+  if f then f:close() end
+  return f ~= nil
+end
+
 -- todo: the pending cells as task lines for bench/parallel.sh (before the model loads)
 if stage == "todo" then
   for _, c in ipairs(pending(arg[4], arg[5])) do
-    print(string.format("%s_%d lua5.4 %s cells %s 1 %s %d", c[1], c[2], arg[0], out, c[1], c[2]))
+    if c[1] == REFERENCE[1] and c[2] == REFERENCE[2] then
+      for k = 1, CHUNKS do
+        if not exists(chunk_path(k)) then
+          print(string.format("%s_%d_chunk%d lua5.4 %s refchunk %s 1 %d", c[1], c[2], k, arg[0], out, k))
+        end
+      end
+    else
+      print(string.format("%s_%d lua5.4 %s cells %s 1 %s %d", c[1], c[2], arg[0], out, c[1], c[2]))
+    end
   end
   return
 end
@@ -124,6 +148,18 @@ local function denoiser_opts(n)
   return { prediction = "v_prediction", class_labels = d.tensor(labels) }, labels
 end
 
+-- appends rows (kind, name, budget, nfe, steps, fd, accuracy, n) to rows.csv
+local function append_rows(kind, rows, n)
+  local f = assert(io.open(out .. "/rows.csv", "a"))
+  for _, r in ipairs(rows) do
+    if r.fd then
+      f:write(string.format("%s,%s,%d,%d,%d,%.5f,%.4f,%d\n", kind, r.sampler, r.budget, r.nfe, r.steps, r.fd,
+        r.accuracy, n))
+    end
+  end
+  f:close()
+end
+
 -- one lab.compare run; appends its rows (kind, name, budget, nfe, steps, fd, accuracy, n, seconds) to rows.csv
 local function measure(kind, entries, nfes, n)
   local dopts, labels = denoiser_opts(n)
@@ -136,15 +172,51 @@ local function measure(kind, entries, nfes, n)
       io.stderr:write(string.format("%s %d/%d  %s NFE %s: fd %s  %.0f s\n", kind, done, total, row.sampler,
         tostring(row.nfe), row.fd and string.format("%.3f", row.fd) or "-", d.core.now() - t0))
     end }
-  local f = assert(io.open(out .. "/rows.csv", "a"))
-  for _, r in ipairs(res.rows) do
-    if r.fd then
-      f:write(string.format("%s,%s,%d,%d,%d,%.5f,%.4f,%d\n", kind, r.sampler, r.budget, r.nfe, r.steps, r.fd,
-        r.accuracy, n))
-    end
-  end
-  f:close()
+  append_rows(kind, res.rows, n)
   return res
+end
+
+-- the reference cell, one chunk: the 1,000-sample run's noise rows for this
+-- chunk (same labels: they cycle through 0-9 in every hundred), its own
+-- ancestral seed; written under a temporary name, then renamed, so a killed
+-- run leaves no partial chunk
+local function reference_chunk(k)
+  if exists(chunk_path(k)) then return end
+  os.execute("mkdir -p " .. out .. "/reference")
+  local dopts, labels = denoiser_opts(CHUNK)
+  local noise = d.rng(0):randn { CHUNKS * CHUNK, 1, 32, 32 }:narrow(1, (k - 1) * CHUNK + 1, CHUNK)
+  local t0 = d.core.now()
+  local res = d.lab.compare { model = model, schedule = sched, plan = model.plan_options, shape = { 1, 32, 32 },
+    samplers = { REFERENCE[1] }, nfe = { REFERENCE[2] }, n = CHUNK, noise = noise, seed = k, metric = {},
+    denoiser = dopts, labels = labels, keep = true }
+  local x = res.samples[REFERENCE[1]][REFERENCE[2]]
+  d.save_safetensors(chunk_path(k) .. ".part", { samples = x }, { steps = tostring(res.rows[1].steps) })
+  assert(os.rename(chunk_path(k) .. ".part", chunk_path(k)))
+  io.stderr:write(string.format("reference chunk %d/%d: %d samples in %.0f s\n", k, CHUNKS, CHUNK, d.core.now() - t0))
+end
+
+-- once every chunk is there, the reference row from the 1,000 samples; the
+-- mkdir is the claim that keeps two finishing chunks from both writing it
+local function reference_row()
+  for k = 1, CHUNKS do
+    if not exists(chunk_path(k)) then return end
+  end
+  if not os.execute("mkdir " .. out .. "/reference/measured 2>/dev/null") then return end
+  local parts, labels, steps = {}, {}, nil
+  for k = 1, CHUNKS do
+    local tensors, meta = d.load_safetensors(chunk_path(k))
+    parts[k], steps = tensors.samples, tonumber(meta.steps)
+  end
+  for i = 1, CHUNKS * CHUNK do labels[i] = (i - 1) % 10 end
+  local x = d.cat(parts, 1):clamp(-1, 1)
+  local right = 0
+  for i, label in ipairs(clf:predict(x)) do
+    if label == labels[i] then right = right + 1 end
+  end
+  local row = { sampler = REFERENCE[1], budget = REFERENCE[2], nfe = steps, steps = steps,
+    fd = d.frechet_distance(clf:features(x), reference), accuracy = right / #labels }
+  append_rows("table", { row }, #labels)
+  io.stderr:write(string.format("reference: FD %.3f, accuracy %.3f\n", row.fd, row.accuracy))
 end
 
 local function diffusers_entries()
@@ -171,7 +243,19 @@ end
 if stage == "table" then
   measure("table", SAMPLERS, TABLE_NFE, 1000)
 elseif stage == "cells" then
-  for _, c in ipairs(pending(arg[4], arg[5])) do measure("table", { c[1] }, { c[2] }, 1000) end
+  for _, c in ipairs(pending(arg[4], arg[5])) do
+    if c[1] == REFERENCE[1] and c[2] == REFERENCE[2] then
+      for k = 1, CHUNKS do reference_chunk(k) end
+      reference_row()
+    else
+      measure("table", { c[1] }, { c[2] }, 1000)
+    end
+  end
+elseif stage == "refchunk" then
+  local k = math.tointeger(tonumber(arg[4]))
+  assert(k and k >= 1 and k <= CHUNKS, "refchunk: give a chunk number from 1 to " .. CHUNKS)
+  reference_chunk(k)
+  reference_row()
 elseif stage == "converged" then
   measure("table", { "dpmpp_2m", "unipc" }, { 50 }, 1000)
 elseif stage == "diffusers" then
@@ -272,5 +356,5 @@ elseif stage == "report" then
   svg:write(d.lab.svg(results, "fd"))
   svg:close()
 else
-  error("unknown stage '" .. stage .. "' (table, cells, converged, diffusers, optimize, report)")
+  error("unknown stage '" .. stage .. "' (table, cells, refchunk, converged, diffusers, optimize, report)")
 end

@@ -60,6 +60,22 @@ describe("diffusion.lab", function()
     assert.has_error(function() d.lab.compare { model = m, schedule = sched, samplers = { 5 } } end)
   end)
 
+  it("starts from given noise: a run on a slice of the noise gives that slice of the whole run", function()
+    local whole = d.lab.compare { model = m, schedule = sched, samplers = { "dpmpp_2m" }, nfe = { 6 }, n = 40,
+      metric = {}, keep = true }
+    local noise = d.rng(0):randn { 40, 2 } -- the draw seed 0 gives
+    local part = d.lab.compare { model = m, schedule = sched, samplers = { "dpmpp_2m" }, nfe = { 6 }, n = 20,
+      metric = {}, keep = true, noise = noise:narrow(1, 21, 20) }
+    local a, b = whole.samples.dpmpp_2m[6]:narrow(1, 21, 20), part.samples.dpmpp_2m[6]
+    assert.equal(0, (a - b):abs():max())
+    local other = d.lab.compare { model = m, schedule = sched, samplers = { "dpmpp_2m" }, nfe = { 6 }, n = 20,
+      metric = {}, keep = true, noise = noise:narrow(1, 1, 20) }
+    assert.is_true((other.samples.dpmpp_2m[6] - b):abs():max() > 0.1)
+    assert.has_error(function()
+      d.lab.compare { model = m, schedule = sched, samplers = { "euler" }, nfe = { 3 }, n = 20, noise = noise }
+    end, "compare: noise has shape 40x2, expected 20x2 (n = 20 samples of the sample shape)")
+  end)
+
   describe("optimize_plan", function()
     local result
     setup(function()

@@ -17,7 +17,9 @@
 -- "accuracy", the fraction of samples classify(x) labels as the class in
 -- `labels` (pass the same labels to the denoiser). Each sampler runs with
 -- the largest step count whose NFE (counted, not assumed) fits the budget.
--- keep = true keeps every run's samples in results.samples[name][budget].
+-- keep = true keeps every run's samples in results.samples[name][budget];
+-- noise = a tensor of n standard normal draws (shape {n, ...}) starts every
+-- run there instead of seed's draw (a slice of a larger run's noise, say).
 local d = require "diffusion.core"
 local ode = require "diffusion.ode"
 local samplers = require "diffusion.samplers"
@@ -26,7 +28,7 @@ local lab = {}
 
 local KNOWN = { model = true, schedule = true, samplers = true, nfe = true, n = true, metric = true, seed = true,
   plan = true, reference = true, denoiser = true, callback = true, directions = true, shape = true, features = true,
-  reference_features = true, classify = true, labels = true, keep = true }
+  reference_features = true, classify = true, labels = true, keep = true, noise = true }
 
 -- How many D calls `sampler` makes for a plan of `steps` steps: counted on
 -- a one-value input with a stand-in denoiser.
@@ -114,7 +116,11 @@ function lab.compare(o)
   local full = sched:plan(1000, o.plan)
   -- one standard normal draw for every run, scaled to each plan's first level
   -- (x_T = sigma_T eps: alpha_T x0 is negligible there)
-  local noise = d.rng(o.seed or 0):randn(shape)
+  local noise = o.noise or d.rng(o.seed or 0):randn(shape)
+  if o.noise and table.concat(noise:shape(), "x") ~= table.concat(shape, "x") then
+    error(string.format("compare: noise has shape %s, expected %s (n = %d samples of the sample shape)",
+      table.concat(noise:shape(), "x"), table.concat(shape, "x"), n), 2)
+  end
   local want = {}
   for _, m in ipairs(metrics) do want[m] = true end
   local reference, exact
