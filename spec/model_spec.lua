@@ -5,6 +5,12 @@ local UNET = "spec/fixtures/diffusers/unet/"
 
 local function rel_err(a, b) return (a - b):abs():max() / b:abs():max() end
 
+local function fails(pattern, f, ...)
+  local ok, err = pcall(f, ...)
+  assert.is_false(ok)
+  assert.truthy(tostring(err):find(pattern, 1, true), "message was: " .. tostring(err))
+end
+
 describe("UNet2DModel parity with diffusers", function()
   for _, name in ipairs { "tiny", "ddpm_cifar10_layout", "class_cond" } do
     for _, which in ipairs { "int", "float" } do
@@ -102,12 +108,6 @@ end)
 describe("model errors name the problem", function()
   local dir = UNET .. "tiny"
   local config = S.read_bytes(dir .. "/config.json")
-
-  local function fails(pattern, f, ...)
-    local ok, err = pcall(f, ...)
-    assert.is_false(ok)
-    assert.truthy(tostring(err):find(pattern, 1, true), "message was: " .. tostring(err))
-  end
 
   local function weights() return d.load_safetensors(dir .. "/diffusion_pytorch_model.safetensors") end
   local cfg = d.core.json_decode(config)
@@ -253,6 +253,47 @@ describe("diffusion.unet and model:save", function()
     wide:winograd(false)
     local e2 = rel_err(edited, wide(x, 100))
     assert.is_true(e2 < 1e-5 and rel_err(edited, with) > 1e-3, "relative difference " .. e2)
+  end)
+
+  it("runs a big batch in pieces and gives each sample its batch-of-one output", function()
+    local m = d.unet(cfg, { seed = 3 })
+    local n = 70 -- over two of the 32-sample chunks the forward pass works in, and a remainder
+    local x, t, labels = d.rng(5):randn { n, 1, 8, 8 }, d.rng(6):rand { n } * 999, {}
+    for i = 1, n do labels[i] = (i * 7) % 11 end
+    local out = m(x, t, { class_labels = d.tensor(labels) })
+    local whole = m:flops()
+    for _, i in ipairs { 1, 32, 33, 64, 65, 70 } do
+      local one = m(x:narrow(1, i, 1), t:narrow(1, i, 1), { class_labels = d.tensor { labels[i] } })
+      assert.same(one:totable()[1], out:select(1, i):totable(), "sample " .. i)
+    end
+    assert.near(n * m:flops(), whole, 1e-6 * whole) -- counted over every piece
+    -- a bad label in a later piece (checked as that piece runs) is an error, not a half-written result
+    labels[50] = 11
+    fails("class label 11 is not an integer in 0..10", m, x, t, { class_labels = d.tensor(labels) })
+    t:set(50, math.huge)
+    fails("timestep inf is not usable", m, x, t)
+  end)
+
+  it("adds the identity class embedding's rows to the time embedding", function()
+    local base = { block_out_channels = { 8, 16 }, down_block_types = { "DownBlock2D", "DownBlock2D" },
+      up_block_types = { "UpBlock2D", "UpBlock2D" }, layers_per_block = 1, norm_num_groups = 4,
+      in_channels = 1, out_channels = 1, sample_size = 8 }
+    local plain = d.unet(base, { seed = 7 })
+    local cond_cfg = {}
+    for k, v in pairs(base) do cond_cfg[k] = v end
+    cond_cfg.class_embed_type = "identity"
+    local ident = d.unet(cond_cfg, { seed = 7 }) -- no weights of its own: the same draws
+    local x = d.rng(8):randn { 3, 1, 8, 8 }
+    -- rows of zeros add nothing: the unconditional model's output
+    assert.same(plain(x, 40):totable(), ident(x, 40, { class_labels = d.zeros { 3, 32 } }):totable())
+    local rows = d.rng(9):randn { 3, 32 }
+    local out = ident(x, 40, { class_labels = rows })
+    assert.is_true((out - plain(x, 40)):abs():max() > 1e-3)
+    assert.same(out:totable()[2], ident(x:narrow(1, 2, 1), 40, { class_labels = rows:narrow(1, 2, 1) }):totable()[1])
+    fails("class_labels {3}: the identity class embedding needs 3 x 32", ident, x, 40,
+      { class_labels = d.tensor { 1, 2, 3 } })
+    fails("class_labels {3,16}: the identity class embedding needs 3 x 32", ident, x, 40,
+      { class_labels = d.zeros { 3, 16 } })
   end)
 
   it("counts the FLOPs of a forward pass", function()

@@ -44,6 +44,16 @@ describe("nn ops", function()
       "winograd F(2x2, 3x3)")
     assert.has_error(function() d.conv2d(x, w, b, { stride = 2, padding = 1, winograd = true }) end,
       "conv2d: winograd needs a 3x3 kernel, stride 1 and padding 1")
+    -- im2col's row edges: kernels wider than the input, strides 2 and 3, wide and one-sided padding
+    for _, case in ipairs { { { 1, 2, 1, 1 }, 5, 3, 2, { 2, 2, 2, 2 } }, { { 2, 2, 4, 7 }, 3, 3, 3, { 1, 0, 2, 1 } },
+      { { 1, 1, 3, 1 }, 3, 3, 2, { 1, 1, 1, 1 } }, { { 1, 3, 9, 8 }, 5, 4, 2, { 0, 3, 1, 0 } } } do
+      local xs, kh, kw, stride, pad = r:randn(case[1]), case[2], case[3], case[4], case[5]
+      local wk = r:randn { 2, case[1][2], kh, kw }
+      local label = string.format("%s kernel %dx%d stride %d pad {%s}", table.concat(case[1], "x"), kh, kw, stride,
+        table.concat(pad, ","))
+      S.near(d.conv2d(xs, wk, nil, { stride = stride, padding = pad }),
+        conv_ref(xs, wk, nil, stride, pad[1], pad[2], pad[3], pad[4]), 1e-5, label)
+    end
     local w1 = r:randn { 5, 3, 1, 1 }
     S.near(d.conv2d(x, w1), conv_ref(x, w1, nil, 1, 0, 0, 0, 0), 1e-5, "1x1")
     assert.has_error(function() d.conv2d(x, r:randn { 4, 2, 3, 3 }) end)

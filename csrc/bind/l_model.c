@@ -217,11 +217,12 @@ static int m_call(lua_State *L) {
     lua_getfield(L, 4, "class_labels");
     dt_tensor *lab = lt_test(L, -1);
     if (lab) {
-      if (!lab->data || lab->numel != n)
-        return luaL_error(L, "model: class_labels must be a tensor of %d labels", (int)n);
       const dt_unet_config *c = dt_unet_cfg(m->u);
+      /* identity: rows as wide as the time embedding, which the core checks */
       if (c->class_kind == DT_CLASS_IDENTITY)
         cond_emb = lab;
+      else if (!lab->data || lab->numel != n)
+        return luaL_error(L, "model: class_labels must be a tensor of %d labels", (int)n);
       else
         labels = lab->data;
     } else if (!lua_isnil(L, -1)) {

@@ -47,34 +47,44 @@ size_t dt_conv2d_scratch(const dt_tensor *x, const dt_tensor *w, const dt_conv_p
   return (size_t)(per * (copies < x->shape[0] ? copies : x->shape[0]));
 }
 
+static int64_t floor_div(int64_t a, int64_t b) { /* b > 0; C's division truncates toward zero */
+  return a >= 0 ? a / b : -((-a + b - 1) / b);
+}
+
 /* cols[(c kh + i) kw + j][oy wo + ox] = x[c][oy s - pt + i][ox s - pl + j], 0 outside */
 void dt_im2col(const float *x, int64_t c_in, int64_t h, int64_t w, int64_t kh, int64_t kw,
                const dt_conv_params *p, int64_t ho, int64_t wo, float *cols, int serial) {
+  int64_t s = p->stride;
 #pragma omp parallel for schedule(static) if (!serial && c_in * kh * kw * ho * wo >= (1 << 16))
   for (int64_t c = 0; c < c_in; c++) {
     const float *xc = x + c * h * w;
     for (int64_t i = 0; i < kh; i++)
       for (int64_t j = 0; j < kw; j++) {
         float *row = cols + ((c * kh + i) * kw + j) * ho * wo;
+        /* the output columns whose input column lies inside the image: [lo, hi) */
+        int64_t lo = -floor_div(j - p->pad_l, s), hi = floor_div(w - 1 + p->pad_l - j, s) + 1;
+        lo = lo < 0 ? 0 : lo;
+        hi = hi > wo ? wo : hi;
+        hi = hi < lo ? lo : hi;
         for (int64_t oy = 0; oy < ho; oy++) {
-          int64_t y = oy * p->stride - p->pad_t + i;
+          int64_t y = oy * s - p->pad_t + i;
           float *dst = row + oy * wo;
           if (y < 0 || y >= h) {
             memset(dst, 0, (size_t)wo * sizeof(float));
             continue;
           }
-          const float *src = xc + y * w;
-          if (p->stride == 1) { /* contiguous run with zero margins */
-            for (int64_t ox = 0; ox < wo; ox++) {
-              int64_t xx = ox - p->pad_l + j;
-              dst[ox] = (xx >= 0 && xx < w) ? src[xx] : 0.0f;
-            }
-          } else {
-            for (int64_t ox = 0; ox < wo; ox++) {
-              int64_t xx = ox * p->stride - p->pad_l + j;
-              dst[ox] = (xx >= 0 && xx < w) ? src[xx] : 0.0f;
-            }
-          }
+          /* plain loops: rows are short (tens of floats), too short for memcpy's call */
+          const float *from = xc + y * w + lo * s - p->pad_l + j;
+          for (int64_t ox = 0; ox < lo; ox++)
+            dst[ox] = 0.0f;
+          if (s == 1)
+            for (int64_t ox = lo; ox < hi; ox++)
+              dst[ox] = from[ox - lo];
+          else
+            for (int64_t ox = lo; ox < hi; ox++)
+              dst[ox] = from[(ox - lo) * s];
+          for (int64_t ox = hi; ox < wo; ox++)
+            dst[ox] = 0.0f;
         }
       }
   }
@@ -341,6 +351,10 @@ void dt_group_norm(dt_tensor *out, const dt_tensor *x, const dt_tensor *gamma,
 
 /* ---- linear ---- */
 
+/* Row by row: OpenBLAS picks its kernel by the matrix sizes, and its kernels
+ * round differently, so one GEMM over all rows gave a row a result that
+ * depended on how many rows came with it (a sample's time embedding on the
+ * batch size). The rows are few and short, so the lost blocking costs little. */
 void dt_linear(dt_tensor *out, const dt_tensor *x, const dt_tensor *w, const dt_tensor *b) {
   int64_t m = x->numel / x->shape[x->ndim - 1], n_in = w->shape[1], n_out = w->shape[0];
   float beta = 0;
@@ -349,7 +363,9 @@ void dt_linear(dt_tensor *out, const dt_tensor *x, const dt_tensor *w, const dt_
       memcpy(out->data + r * n_out, b->data, (size_t)n_out * sizeof(float));
     beta = 1;
   }
-  dt_sgemm(0, 1, m, n_out, n_in, 1.0f, x->data, n_in, w->data, n_in, beta, out->data, n_out);
+  for (int64_t r = 0; r < m; r++)
+    dt_sgemm(0, 1, 1, n_out, n_in, 1.0f, x->data + r * n_in, n_in, w->data, n_in, beta,
+             out->data + r * n_out, n_out);
 }
 
 /* ---- attention ---- */
@@ -358,11 +374,22 @@ void dt_softmax_rows(float *x, int64_t rows, int64_t cols) {
 #pragma omp parallel for schedule(static) if (rows * cols >= (1 << 16))
   for (int64_t i = 0; i < rows; i++) {
     float *row = x + i * cols;
-    float mx = row[0];
-    for (int64_t j = 1; j < cols; j++)
-      mx = row[j] > mx ? row[j] : mx;
-    float lane[8] = {0}; /* eight running sums, so the loop vectorises */
+    /* eight running maxima, so the loop vectorises (a single running max
+     * is a serial chain of compares: it was a third of the softmax) */
+    float top[8];
+    for (int l = 0; l < 8; l++)
+      top[l] = row[0];
     int64_t j = 0;
+    for (; j + 8 <= cols; j += 8)
+      for (int l = 0; l < 8; l++)
+        top[l] = row[j + l] > top[l] ? row[j + l] : top[l];
+    for (; j < cols; j++)
+      top[0] = row[j] > top[0] ? row[j] : top[0];
+    float mx = top[0];
+    for (int l = 1; l < 8; l++)
+      mx = top[l] > mx ? top[l] : mx;
+    float lane[8] = {0}; /* eight running sums, so the loop vectorises */
+    j = 0;
     for (; j + 8 <= cols; j += 8)
       for (int l = 0; l < 8; l++) {
         row[j + l] = dt_expf(row[j + l] - mx);

@@ -67,7 +67,8 @@ const dt_unet_config *dt_unet_cfg(const dt_unet *u);
 
 /* out (N, out_channels, H, W) = model(x (N, in_channels, H, W), t[N], labels[N] or NULL;
  * for "identity" class embeddings, cond_emb (N, time_embed_dim)). H and W must
- * be divisible by 2^(levels - 1). out is allocated here. */
+ * be divisible by 2^(levels - 1). out is allocated here. Big batches run in
+ * chunks of 32 samples; a sample's output does not depend on the others. */
 dt_status dt_unet_forward(dt_unet *u, const dt_tensor *x, const float *t, const float *labels,
                           const dt_tensor *cond_emb, dt_tensor *out, dt_err *err);
 
