@@ -119,9 +119,21 @@ local function exists(path)
   return f ~= nil
 end
 
+-- the order todo hands cells out in: column by column, the goal's budgets
+-- first and the costly ones last, so a run stopped early leaves whole columns
+local NFE_PRIORITY = { 5, 10, 3, 4, 6, 8, 15, 20, 50 }
+
 -- todo: the pending cells as task lines for bench/parallel.sh (before the model loads)
 if stage == "todo" then
-  for _, c in ipairs(pending(arg[4], arg[5])) do
+  local cells, rank = pending(arg[4], arg[5]), {}
+  for i, b in ipairs(NFE_PRIORITY) do rank[b] = i end
+  for i, c in ipairs(cells) do c.index = i end
+  table.sort(cells, function(a, b)
+    local ra, rb = rank[a[2]] or #NFE_PRIORITY + 1, rank[b[2]] or #NFE_PRIORITY + 1
+    if ra ~= rb then return ra < rb end
+    return a.index < b.index
+  end)
+  for _, c in ipairs(cells) do
     if c[1] == REFERENCE[1] and c[2] == REFERENCE[2] then
       for k = 1, CHUNKS do
         if not exists(chunk_path(k)) then
