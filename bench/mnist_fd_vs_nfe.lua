@@ -172,7 +172,7 @@ local function append_rows(kind, rows, n)
   f:close()
 end
 
--- one lab.compare run; appends its rows (kind, name, budget, nfe, steps, fd, accuracy, n, seconds) to rows.csv
+-- one lab.compare run, its rows appended to rows.csv
 local function measure(kind, entries, nfes, n)
   local dopts, labels = denoiser_opts(n)
   local t0 = d.core.now()

@@ -45,6 +45,17 @@ describe("diffusion.lab", function()
     end
   end)
 
+  it("counts the NFE of samplers that read D.schedule (TCD, PNDM's Runge-Kutta start)", function()
+    local results = d.lab.compare { model = m, schedule = sched, samplers = { "tcd",
+      { name = "pndm_prk", sampler = function(D, x, plan, opts)
+        return d.samplers.pndm(D, x, plan, { prk = true, seed = opts.seed })
+      end } }, nfe = { 4, 13 }, n = 20, metric = { "swd" } }
+    local by = {}
+    for _, r in ipairs(results.rows) do by[r.sampler .. r.budget] = r end
+    assert.are.same({ 4, 4 }, { by.tcd4.nfe, by.tcd4.steps })
+    assert.is_true(by.pndm_prk13.nfe <= 13 and by.pndm_prk13.swd > 0)
+  end)
+
   it("takes a user's sampler with its own plan options, and names bad options", function()
     local calls = 0
     local mine = function(D, x, plan, opts)

@@ -31,10 +31,11 @@ local KNOWN = { model = true, schedule = true, samplers = true, nfe = true, n = 
   reference_features = true, classify = true, labels = true, keep = true, noise = true }
 
 -- How many D calls `sampler` makes for a plan of `steps` steps: counted on
--- a one-value input with a stand-in denoiser.
-local function count_nfe(sampler, plan, level)
+-- a one-value input with a stand-in denoiser (with D's level and schedule,
+-- which samplers such as TCD and PNDM's Runge-Kutta start read).
+local function count_nfe(sampler, plan, D)
   local count = 0
-  local fake = setmetatable({ level = level }, { __call = function(_, x)
+  local fake = setmetatable({ level = D.level, schedule = D.schedule }, { __call = function(_, x)
     count = count + 1
     return x * 0, x * 0
   end })
@@ -42,10 +43,10 @@ local function count_nfe(sampler, plan, level)
   return count
 end
 
-local function steps_for(entry, sched, level, budget)
+local function steps_for(entry, sched, D, budget)
   local best, best_nfe
   for steps = 1, budget do
-    local nfe = count_nfe(entry.sampler, sched:plan(steps, entry.plan), level)
+    local nfe = count_nfe(entry.sampler, sched:plan(steps, entry.plan), D)
     if nfe > budget then break end
     best, best_nfe = steps, nfe
   end
@@ -144,7 +145,7 @@ function lab.compare(o)
   local total, done = #list * #nfes, 0
   for _, e in ipairs(list) do
     for _, budget in ipairs(nfes) do
-      local steps, nfe = steps_for(e, sched, D.level, budget)
+      local steps, nfe = steps_for(e, sched, D, budget)
       local row = { sampler = e.name, nfe = nfe, budget = budget, steps = steps }
       if steps then
         local plan = sched:plan(steps, e.plan or o.plan)
@@ -224,7 +225,7 @@ function lab.optimize_plan(o)
   for _, name in ipairs(spacings) do
     local popts = ({ trailing = true, leading = true, linspace = true })[name] and { spacing = name }
       or { sigmas = name }
-    local st, count = steps_for({ sampler = e.sampler, plan = popts }, sched, D.level, budget)
+    local st, count = steps_for({ sampler = e.sampler, plan = popts }, sched, D, budget)
     if st then
       local plan = sched:plan(st, popts)
       local err = score(plan)
