@@ -54,6 +54,26 @@ describe("nn ops", function()
       S.near(d.conv2d(xs, wk, nil, { stride = stride, padding = pad }),
         conv_ref(xs, wk, nil, stride, pad[1], pad[2], pad[3], pad[4]), 1e-5, label)
     end
+    -- maps big enough that the columns go through the GEMM in blocks of output rows (4 blocks of 7,
+    -- 7, 7 and 6 rows; at stride 2, 2 blocks of 11); one sample (blocks over threads) and a batch
+    -- (samples over threads), at one and two threads, all bit for bit the same
+    local wb, bb = r:randn { 3, 32, 3, 3 }, r:randn { 3 }
+    local before = d.threads()
+    for _, case in ipairs { { 27, { padding = 1 } }, { 45, { stride = 2, padding = { 0, 0, 1, 1 } } } } do
+      local xb, opts = r:randn { 2, 32, case[1], case[1] }, case[2]
+      local pad = type(opts.padding) == "table" and opts.padding or { 1, 1, 1, 1 }
+      local want = conv_ref(xb, wb, bb, opts.stride or 1, pad[1], pad[2], pad[3], pad[4])
+      local got = {}
+      for _, threads in ipairs { 1, 2 } do
+        d.threads(threads)
+        got[#got + 1] = d.conv2d(xb, wb, bb, opts)
+        got[#got + 1] = d.conv2d(xb:narrow(1, 2, 1), wb, bb, opts)
+      end
+      d.threads(before)
+      S.near(got[1], want, 1e-4, "blocked im2col, stride " .. (opts.stride or 1))
+      for i = 3, 4, 2 do assert.same(got[1]:totable(), got[i]:totable()) end
+      for i = 2, 4, 2 do assert.same(got[1]:select(1, 2):totable(), got[i]:select(1, 1):totable()) end
+    end
     local w1 = r:randn { 5, 3, 1, 1 }
     S.near(d.conv2d(x, w1), conv_ref(x, w1, nil, 1, 0, 0, 0, 0), 1e-5, "1x1")
     assert.has_error(function() d.conv2d(x, r:randn { 4, 2, 3, 3 }) end)
