@@ -401,7 +401,8 @@ void dt_group_norm(dt_tensor *out, const dt_tensor *x, const dt_tensor *gamma,
 /* Row by row: OpenBLAS picks its kernel by the matrix sizes, and its kernels
  * round differently, so one GEMM over all rows gave a row a result that
  * depended on how many rows came with it (a sample's time embedding on the
- * batch size). The rows are few and short, so the lost blocking costs little. */
+ * batch size). A row's product is small next to the convolutions around it,
+ * so the lost blocking costs little. */
 void dt_linear(dt_tensor *out, const dt_tensor *x, const dt_tensor *w, const dt_tensor *b) {
   int64_t m = x->numel / x->shape[x->ndim - 1], n_in = w->shape[1], n_out = w->shape[0];
   float beta = 0;
