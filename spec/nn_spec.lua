@@ -42,6 +42,12 @@ describe("nn ops", function()
     local ww, bw = r:randn { 3, 4, 3, 3 }, r:randn { 3 }
     S.near(d.conv2d(xw, ww, bw, { padding = 1, winograd = true }), conv_ref(xw, ww, bw, 1, 1, 1, 1, 1), 1e-5,
       "winograd F(2x2, 3x3)")
+    for _, shape in ipairs { { 1, 3, 1, 1 }, { 2, 3, 2, 13 }, { 1, 3, 9, 1 } } do -- thin maps: the row splits' edges
+      local xt = r:randn(shape)
+      local wt = r:randn { 2, 3, 3, 3 }
+      S.near(d.conv2d(xt, wt, nil, { padding = 1, winograd = true }), conv_ref(xt, wt, nil, 1, 1, 1, 1, 1), 1e-5,
+        "winograd " .. table.concat(shape, "x"))
+    end
     assert.has_error(function() d.conv2d(x, w, b, { stride = 2, padding = 1, winograd = true }) end,
       "conv2d: winograd needs a 3x3 kernel, stride 1 and padding 1")
     -- im2col's row edges: kernels wider than the input, strides 2 and 3, wide and one-sided padding
