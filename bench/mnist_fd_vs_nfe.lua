@@ -111,6 +111,8 @@ local function pending(sampler_list, nfe_list)
   return cells
 end
 
+local function is_reference(cell) return cell[1] == REFERENCE[1] and cell[2] == REFERENCE[2] end
+
 local function chunk_path(k) return string.format("%s/reference/chunk_%d.safetensors", out, k) end
 
 local function exists(path)
@@ -134,7 +136,7 @@ if stage == "todo" then
     return a.index < b.index
   end)
   for _, c in ipairs(cells) do
-    if c[1] == REFERENCE[1] and c[2] == REFERENCE[2] then
+    if is_reference(c) then
       for k = 1, CHUNKS do
         if not exists(chunk_path(k)) then
           print(string.format("%s_%d_chunk%d lua5.4 %s refchunk %s 1 %d", c[1], c[2], k, arg[0], out, k))
@@ -256,7 +258,7 @@ if stage == "table" then
   measure("table", SAMPLERS, TABLE_NFE, 1000)
 elseif stage == "cells" then
   for _, c in ipairs(pending(arg[4], arg[5])) do
-    if c[1] == REFERENCE[1] and c[2] == REFERENCE[2] then
+    if is_reference(c) then
       for k = 1, CHUNKS do reference_chunk(k) end
       reference_row()
     else
