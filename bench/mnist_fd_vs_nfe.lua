@@ -122,8 +122,9 @@ local function exists(path)
 end
 
 -- the order todo hands cells out in: column by column, the goal's budgets
--- first and the costly ones last, so a run stopped early leaves whole columns
-local NFE_PRIORITY = { 5, 10, 3, 4, 6, 8, 15, 20, 50 }
+-- first and the costly ones last (the reference row, then NFE 50), so a run
+-- stopped early leaves whole columns
+local NFE_PRIORITY = { 5, 10, 3, 4, 6, 8, 15, 20, REFERENCE[2], 50 }
 
 -- todo: the pending cells as task lines for bench/parallel.sh (before the model loads)
 if stage == "todo" then
