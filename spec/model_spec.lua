@@ -255,6 +255,26 @@ describe("diffusion.unet and model:save", function()
     assert.is_true(e2 < 1e-5 and rel_err(edited, with) > 1e-3, "relative difference " .. e2)
   end)
 
+  it("gives each sample its batch-of-one output through Winograd convolutions", function()
+    local wide = d.unet({ block_out_channels = { 32, 48 }, down_block_types = { "DownBlock2D", "DownBlock2D" },
+      up_block_types = { "UpBlock2D", "UpBlock2D" }, layers_per_block = 1, norm_num_groups = 16,
+      in_channels = 3, out_channels = 3, sample_size = 16 }, { seed = 2 })
+    -- a batch runs whole samples per thread, a single sample splits its
+    -- GEMMs and transforms over the threads: the same calls either way;
+    -- 14x14 gives 7x7 maps, with partial tiles, on Winograd too (49 pixels)
+    for _, size in ipairs { 16, 14 } do
+      local x = d.rng(size):randn { 5, 3, size, size }
+      local out = wide(x, 100)
+      wide:winograd(false)
+      assert.is_true((wide(x, 100) - out):abs():max() > 0, "Winograd in use") -- it rounds differently
+      wide:winograd(true)
+      for i = 1, 5 do
+        assert.same(wide(x:narrow(1, i, 1), 100):totable()[1], out:select(1, i):totable(), size .. "x" .. size
+          .. " sample " .. i)
+      end
+    end
+  end)
+
   it("runs a big batch in pieces and gives each sample its batch-of-one output", function()
     local m = d.unet(cfg, { seed = 3 })
     local n = 70 -- over two of the 32-sample chunks the forward pass works in, and a remainder

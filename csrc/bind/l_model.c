@@ -254,10 +254,12 @@ static int m_memory(lua_State *L) {
 }
 
 /* model:winograd(min_pixels): Winograd for 3x3 convolutions on maps of at
- * least that many pixels (default 64); 0 or false turns it off */
+ * least that many pixels (default DT_WINOGRAD_MIN_PIXELS; true: the
+ * default); 0 or false turns it off */
 static int m_winograd(lua_State *L) {
   lmodel *m = check_model(L, 1);
-  lua_Integer px = lua_isboolean(L, 2) ? (lua_toboolean(L, 2) ? 64 : 0) : luaL_checkinteger(L, 2);
+  lua_Integer px = lua_isboolean(L, 2) ? (lua_toboolean(L, 2) ? DT_WINOGRAD_MIN_PIXELS : 0)
+                                       : luaL_checkinteger(L, 2);
   if (px < 0 || px > (1 << 30))
     return luaL_error(L, "winograd: pixel count must be >= 0");
   dt_unet_set_winograd(m->u, (int)px);

@@ -45,11 +45,6 @@ static void sgemm_blocks(int serial, int trans_a, int trans_b, int64_t m, int64_
   }
 }
 
-/* OpenBLAS is kept single-threaded (dt_set_threads) and GEMMs are split here
- * by columns of C across OpenMP threads: a multi-threaded OpenBLAS call can
- * block the K loop differently than a single-threaded one, which changes the
- * rounding, while a column split leaves every element's arithmetic as it is.
- * So results do not depend on the thread count. */
 void dt_sgemm(int trans_a, int trans_b, int64_t m, int64_t n, int64_t k, float alpha,
               const float *a, int64_t lda, const float *b, int64_t ldb, float beta, float *c,
               int64_t ldc) {

@@ -77,8 +77,9 @@ void dt_unet_memory(const dt_unet *u, size_t *scratch, size_t *pooled, size_t *p
 int64_t dt_unet_parameters(const dt_unet *u);
 double dt_unet_last_flops(const dt_unet *u); /* of the last forward pass */
 /* 3x3 convolutions on maps of at least min_pixels use Winograd F(2x2, 3x3)
- * (default 64); 0 turns it off. The transformed weights are cached on first
- * use; this call drops the cache, so it must follow in-place weight edits. */
+ * (default DT_WINOGRAD_MIN_PIXELS: from 4x4 maps on); 0 turns it off. The transformed weights are
+ * cached on first use; this call drops the cache, so it must follow in-place weight edits. */
+#define DT_WINOGRAD_MIN_PIXELS 16
 void dt_unet_set_winograd(dt_unet *u, int min_pixels);
 /* The weights were edited in place (a training step): drops what was derived
  * from them (the Winograd transforms). */
