@@ -361,7 +361,8 @@ elseif stage == "report" then
   f:write(text)
   f:close()
   -- the chart: the table's rows plus each kind's best at 5 and 10
-  local results = { rows = {}, metrics = { "fd" }, samplers = names, nfe = budgets }
+  local results = { rows = {}, metrics = { "fd" }, samplers = names, nfe = budgets,
+    reference = reference_fd and { value = reference_fd, label = string.format("DDPM, %d steps", REFERENCE[2]) } }
   for _, r in ipairs(rows) do
     if r.kind == "table" and r.n == 1000 and cell[r.name] and cell[r.name][r.budget] == r.fd then
       results.rows[#results.rows + 1] = { sampler = r.name, nfe = r.nfe, budget = r.budget, fd = r.fd }

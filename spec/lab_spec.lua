@@ -30,6 +30,15 @@ describe("diffusion.lab", function()
     assert.truthy(d.lab.csv(results):find("^sampler,budget,nfe,steps,rmse,swd\n"))
     local svg = d.lab.svg(results)
     assert.truthy(svg:find("^<svg") and svg:find("</svg>\n$") and select(2, svg:gsub("<polyline", "")) == 3)
+    -- a reference line: dashed, labelled, at its value on the log axis (1e-3 lies on a grid line)
+    results.reference = { value = 1e-3, label = "exact <ODE>" }
+    svg = d.lab.svg(results)
+    local grid = svg:match('<line x1="70" y1="([%d.]+)" x2="490" y2="[%d.]+" stroke="#ddd"/>\n<text x="64" y="[%d.]+" '
+      .. 'text%-anchor="end">1e%-3</text>')
+    assert.truthy(grid, svg)
+    local dashed = '<line x1="70" y1="%s" x2="490" y2="%s" stroke="black" stroke-dasharray="6 4"/>'
+    assert.truthy(svg:find(dashed:format(grid, grid), 1, true), svg)
+    assert.truthy(svg:find(">exact ODE</text>", 1, true))
   end)
 
   it("every sampler stays finite on plans that end at sigma 0 (DEIS did not: found by the lab)", function()

@@ -343,7 +343,9 @@ function lab.csv(results)
 end
 
 --- An SVG chart of metric against NFE, both axes logarithmic, a line per
--- sampler: plain SVG text, viewable in any browser.
+-- sampler: plain SVG text, viewable in any browser. results.reference =
+-- {value =, label =} adds a dashed horizontal line: a reference whose NFE
+-- is off the chart (a 1,000-step sampler, a converged solver).
 function lab.svg(results, metric)
   metric = metric or results.metrics[1]
   local W, H, L, R, T, B = 640, 420, 70, 150, 30, 50
@@ -355,6 +357,8 @@ function lab.svg(results, metric)
       nlo, nhi = math.min(nlo, r.nfe), math.max(nhi, r.nfe)
     end
   end
+  local ref = results.reference
+  if ref and ref.value > 0 and hi > 0 then lo, hi = math.min(lo, ref.value), math.max(hi, ref.value) end
   if hi == 0 then return "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n" end
   local ylo, yhi = math.floor(math.log(lo, 10)), math.ceil(math.log(hi, 10))
   if yhi == ylo then yhi = ylo + 1 end
@@ -376,6 +380,13 @@ function lab.svg(results, metric)
     out[#out + 1] = string.format('<text x="%.1f" y="%d" text-anchor="middle">%d</text>', x, H - B + 16, nfe)
   end
   out[#out + 1] = string.format('<text x="%d" y="%d" text-anchor="middle">NFE</text>', (W - R + L) // 2, H - 10)
+  if ref and ref.value > 0 then
+    local y = py(ref.value)
+    out[#out + 1] = string.format('<line x1="%d" y1="%.1f" x2="%d" y2="%.1f" stroke="black" stroke-dasharray="6 4"/>',
+      L, y, W - R, y)
+    out[#out + 1] = string.format('<text x="%d" y="%.1f" text-anchor="end">%s</text>', W - R - 4, y - 5,
+      ((ref.label or "reference"):gsub("[<&>]", "")))
+  end
   local colours = { "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
     "#bcbd22", "#17becf" }
   for i, name in ipairs(results.samplers) do
