@@ -21,7 +21,7 @@
 --               the ancestral noise seeded K; saved as
 --               out_dir/reference/chunk_K.safetensors. Whichever chunk
 --               completes the set measures the 1,000 and writes the row, so
---               the three-hour reference can be spread over sessions
+--               the two-hour reference can be spread over sessions
 --   diffusers   each diffusers configuration at NFE 5 and 10, screened on 200
 --               samples; the best three per NFE rerun on 1,000
 --   optimize    optimize_plan (32 calibration noises) for the listed samplers

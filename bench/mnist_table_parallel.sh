@@ -6,7 +6,7 @@
 # Run from the repository root:
 #   sh bench/mnist_table_parallel.sh WORKERS [OUT] [SECONDS] [SAMPLERS|all] [NFES]
 # then `lua5.4 bench/mnist_fd_vs_nfe.lua report OUT`. The reference cell runs
-# as 10 chunk tasks of 100 samples (100,000 network evaluations, about 17
+# as 10 chunk tasks of 100 samples (100,000 network evaluations, 12-13
 # minutes on one core, each); the chunk that completes the set writes its row.
 set -eu
 workers=$1

@@ -39,6 +39,11 @@ describe("diffusion.lab", function()
     local dashed = '<line x1="70" y1="%s" x2="490" y2="%s" stroke="black" stroke-dasharray="6 4"/>'
     assert.truthy(svg:find(dashed:format(grid, grid), 1, true), svg)
     assert.truthy(svg:find(">exact ODE</text>", 1, true))
+    for _, bad in ipairs { 0, -1, 0 / 0, math.huge, "1" } do
+      results.reference = { value = bad }
+      assert.has_error(function() d.lab.svg(results) end, "lab.svg: results.reference.value must be a positive finite "
+        .. "number (the axis is logarithmic), got " .. tostring(bad))
+    end
   end)
 
   it("every sampler stays finite on plans that end at sigma 0 (DEIS did not: found by the lab)", function()

@@ -358,7 +358,14 @@ function lab.svg(results, metric)
     end
   end
   local ref = results.reference
-  if ref and ref.value > 0 and hi > 0 then lo, hi = math.min(lo, ref.value), math.max(hi, ref.value) end
+  if ref then
+    local v = ref.value
+    if type(v) ~= "number" or not (v > 0 and v < math.huge) then
+      error("lab.svg: results.reference.value must be a positive finite number (the axis is logarithmic), got "
+        .. tostring(v), 2)
+    end
+    if hi > 0 then lo, hi = math.min(lo, v), math.max(hi, v) end
+  end
   if hi == 0 then return "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n" end
   local ylo, yhi = math.floor(math.log(lo, 10)), math.ceil(math.log(hi, 10))
   if yhi == ylo then yhi = ylo + 1 end
@@ -380,7 +387,7 @@ function lab.svg(results, metric)
     out[#out + 1] = string.format('<text x="%.1f" y="%d" text-anchor="middle">%d</text>', x, H - B + 16, nfe)
   end
   out[#out + 1] = string.format('<text x="%d" y="%d" text-anchor="middle">NFE</text>', (W - R + L) // 2, H - 10)
-  if ref and ref.value > 0 then
+  if ref then
     local y = py(ref.value)
     out[#out + 1] = string.format('<line x1="%d" y1="%.1f" x2="%d" y2="%.1f" stroke="black" stroke-dasharray="6 4"/>',
       L, y, W - R, y)
