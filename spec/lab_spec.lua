@@ -44,6 +44,26 @@ describe("diffusion.lab", function()
       assert.has_error(function() d.lab.svg(results) end, "lab.svg: results.reference.value must be a positive finite "
         .. "number (the axis is logarithmic), got " .. tostring(bad))
     end
+    -- several references: a dashed line and a label each; a bad one is named by its place in the list
+    results.reference = { { value = 1e-3, label = "exact ODE" }, { value = 1e-2, label = "real data" } }
+    svg = d.lab.svg(results)
+    assert.are.equal(2, select(2, svg:gsub('stroke%-dasharray="6 4"', "")))
+    assert.truthy(svg:find(">exact ODE</text>", 1, true) and svg:find(">real data</text>", 1, true))
+    local y2 = svg:match('<line x1="70" y1="([%d.]+)" x2="490" y2="[%d.]+" stroke="#ddd"/>\n<text x="64" y="[%d.]+" '
+      .. 'text%-anchor="end">1e%-2</text>')
+    assert.truthy(svg:find(dashed:format(y2, y2), 1, true), svg)
+    -- two close lines: the lower one's label goes under it, clear of the upper one's
+    results.reference[2].value = 1.05e-3
+    svg = d.lab.svg(results)
+    local y_low = tonumber(svg:match('<line x1="70" y1="([%d.]+)" x2="490" y2="[%d.]+" stroke="black"'))
+    local y_high = tonumber(svg:match('y1="([%d.]+)" x2="490" y2="[%d.]+" stroke="black" stroke%-dasharray="6 4"/>\n'
+      .. '<text x="486" y="[%d.]+" text%-anchor="end">real data', svg:find(">exact ODE<", 1, true)))
+    assert.is_true(y_low - y_high > 0 and y_low - y_high < 16, svg)
+    assert.truthy(svg:find(string.format('y="%.1f" text%%-anchor="end">exact ODE<', y_low + 14)), svg)
+    assert.truthy(svg:find(string.format('y="%.1f" text%%-anchor="end">real data<', y_high - 5)), svg)
+    results.reference[2].value = -1
+    assert.has_error(function() d.lab.svg(results) end, "lab.svg: results.reference[2].value must be a positive finite "
+      .. "number (the axis is logarithmic), got -1")
   end)
 
   it("every sampler stays finite on plans that end at sigma 0 (DEIS did not: found by the lab)", function()

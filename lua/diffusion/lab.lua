@@ -345,7 +345,8 @@ end
 --- An SVG chart of metric against NFE, both axes logarithmic, a line per
 -- sampler: plain SVG text, viewable in any browser. results.reference =
 -- {value =, label =} adds a dashed horizontal line: a reference whose NFE
--- is off the chart (a 1,000-step sampler, a converged solver).
+-- is off the chart (a 1,000-step sampler, a converged solver, real data);
+-- a list of them draws one line each.
 function lab.svg(results, metric)
   metric = metric or results.metrics[1]
   local W, H, L, R, T, B = 640, 420, 70, 150, 30, 50
@@ -357,12 +358,13 @@ function lab.svg(results, metric)
       nlo, nhi = math.min(nlo, r.nfe), math.max(nhi, r.nfe)
     end
   end
-  local ref = results.reference
-  if ref then
+  local refs = results.reference or {}
+  if refs.value ~= nil or next(refs) ~= nil and refs[1] == nil then refs = { refs } end
+  for i, ref in ipairs(refs) do
     local v = ref.value
     if type(v) ~= "number" or not (v > 0 and v < math.huge) then
-      error("lab.svg: results.reference.value must be a positive finite number (the axis is logarithmic), got "
-        .. tostring(v), 2)
+      error(string.format("lab.svg: results.reference%s.value must be a positive finite number (the axis is "
+        .. "logarithmic), got %s", #refs > 1 and "[" .. i .. "]" or "", tostring(v)), 2)
     end
     if hi > 0 then lo, hi = math.min(lo, v), math.max(hi, v) end
   end
@@ -387,12 +389,18 @@ function lab.svg(results, metric)
     out[#out + 1] = string.format('<text x="%.1f" y="%d" text-anchor="middle">%d</text>', x, H - B + 16, nfe)
   end
   out[#out + 1] = string.format('<text x="%d" y="%d" text-anchor="middle">NFE</text>', (W - R + L) // 2, H - 10)
-  if ref then
+  for i, ref in ipairs(refs) do
     local y = py(ref.value)
+    -- the label sits above its line, or below it where another line runs just above
+    local crowded = false
+    for j, other in ipairs(refs) do
+      local gap = y - py(other.value)
+      if j ~= i and gap >= 0 and gap < 16 and (gap > 0 or j < i) then crowded = true end
+    end
     out[#out + 1] = string.format('<line x1="%d" y1="%.1f" x2="%d" y2="%.1f" stroke="black" stroke-dasharray="6 4"/>',
       L, y, W - R, y)
-    out[#out + 1] = string.format('<text x="%d" y="%.1f" text-anchor="end">%s</text>', W - R - 4, y - 5,
-      ((ref.label or "reference"):gsub("[<&>]", "")))
+    out[#out + 1] = string.format('<text x="%d" y="%.1f" text-anchor="end">%s</text>', W - R - 4,
+      crowded and y + 14 or y - 5, ((ref.label or "reference"):gsub("[<&>]", "")))
   end
   local colours = { "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
     "#bcbd22", "#17becf" }
