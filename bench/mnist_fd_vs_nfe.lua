@@ -27,6 +27,9 @@
 --   optimize    optimize_plan (32 calibration noises) for the listed samplers
 --               at NFE 5 and 10; plans saved as out_dir/plan_<sampler>_nfe<K>.json
 --               and each evaluated on 1,000 samples
+--   floor       what real digits score: each block of 1,000 training digits
+--               against the held-out 1,000 (rows of kind "floor"; the report
+--               states their range and draws their mean)
 --   report      out_dir/report.md and report.svg from rows.csv
 -- Guidance is off (the class-conditional model at its labels, scale 1), the
 -- labels cycle through 0-9, and every run starts from the same noise (seed 0).
@@ -153,7 +156,7 @@ end
 local model = d.load(d.bundled("mnist"))
 local sched = model.schedule
 local clf = d.classifier.load()
-local digits = d.classifier.mnist("data/mnist/mnist-10k-images-idx3-ubyte.gz",
+local digits, digit_labels = d.classifier.mnist("data/mnist/mnist-10k-images-idx3-ubyte.gz",
   "data/mnist/mnist-10k-labels-idx1-ubyte.gz")
 local reference = clf:features(digits:narrow(1, 9001, 1000))
 
@@ -304,13 +307,29 @@ elseif stage == "optimize" then
       measure("optimized", { entry }, { budget }, 1000)
     end
   end
+elseif stage == "floor" then
+  for k = 1, 9 do
+    local first = (k - 1) * 1000 + 1
+    local x, right = digits:narrow(1, first, 1000), 0
+    for i, label in ipairs(clf:predict(x)) do
+      if label == digit_labels[first + i - 1] then right = right + 1 end
+    end
+    local row = { sampler = string.format("training digits %d-%d", first, first + 999), budget = 0, nfe = 0, steps = 0,
+      fd = d.frechet_distance(clf:features(x), reference), accuracy = right / 1000 }
+    append_rows("floor", { row }, 1000)
+    io.stderr:write(string.format("%s: FD %.3f, accuracy %.3f\n", row.sampler, row.fd, row.accuracy))
+  end
 elseif stage == "report" then
   local rows = read_rows()
   local lines = {}
   -- the table: sampler x NFE, in ALL_SAMPLERS' order; the reference row apart
   local budgets, names, cell, reference_fd = {}, {}, {}, nil
+  local floor = { lo = math.huge, hi = -math.huge, sum = 0, n = 0 }
   for _, r in ipairs(rows) do
-    if r.kind == "table" and r.n == 1000 then
+    if r.kind == "floor" then
+      floor.lo, floor.hi = math.min(floor.lo, r.fd), math.max(floor.hi, r.fd)
+      floor.sum, floor.n = floor.sum + r.fd, floor.n + 1
+    elseif r.kind == "table" and r.n == 1000 then
       if r.name == REFERENCE[1] and r.budget == REFERENCE[2] then
         reference_fd = r.fd
       else
@@ -331,6 +350,12 @@ elseif stage == "report" then
   if reference_fd then
     lines[#lines + 1] = string.format("Reference: DDPM's ancestral sampler over all %d steps, FD %.2f.", REFERENCE[2],
       reference_fd)
+    lines[#lines + 1] = ""
+  end
+  if floor.n > 0 then
+    lines[#lines + 1] = string.format("Real digits: %d blocks of 1,000 training digits score FD %.2f to %.2f "
+      .. "(mean %.2f) against the same held-out 1,000: what real data scores on this measure at 1,000 samples.",
+      floor.n, floor.lo, floor.hi, floor.sum / floor.n)
     lines[#lines + 1] = ""
   end
   lines[#lines + 1] = "| sampler | NFE " .. table.concat(budgets, " | NFE ") .. " |"
@@ -361,8 +386,13 @@ elseif stage == "report" then
   f:write(text)
   f:close()
   -- the chart: the table's rows plus each kind's best at 5 and 10
-  local results = { rows = {}, metrics = { "fd" }, samplers = names, nfe = budgets,
-    reference = reference_fd and { value = reference_fd, label = string.format("DDPM, %d steps", REFERENCE[2]) } }
+  local results = { rows = {}, metrics = { "fd" }, samplers = names, nfe = budgets, reference = {} }
+  if reference_fd then
+    results.reference[1] = { value = reference_fd, label = string.format("DDPM, %d steps", REFERENCE[2]) }
+  end
+  if floor.n > 0 then
+    results.reference[#results.reference + 1] = { value = floor.sum / floor.n, label = "real digits (mean)" }
+  end
   for _, r in ipairs(rows) do
     if r.kind == "table" and r.n == 1000 and cell[r.name] and cell[r.name][r.budget] == r.fd then
       results.rows[#results.rows + 1] = { sampler = r.name, nfe = r.nfe, budget = r.budget, fd = r.fd }
@@ -372,5 +402,5 @@ elseif stage == "report" then
   svg:write(d.lab.svg(results, "fd"))
   svg:close()
 else
-  error("unknown stage '" .. stage .. "' (table, cells, refchunk, converged, diffusers, optimize, report)")
+  error("unknown stage '" .. stage .. "' (table, cells, refchunk, converged, diffusers, optimize, floor, report)")
 end
