@@ -137,4 +137,73 @@ describe("nn ops", function()
       d.upsample_nearest2x(img):totable())
     assert.same({ { { { 1.5 } } } }, d.avg_pool2x(img):totable())
   end)
+  it("attention matches a direct computation, its heads spread over the threads bit for bit", function()
+    -- naive multi-head self-attention over the H x W positions, in Lua doubles
+    local function ref(xn, res, w, b, heads, rescale)
+      local N, C, H, W = table.unpack(xn:shape())
+      local T, dh = H * W, C // heads
+      local x, r = xn:reshape { N, C, T }:totable(), res:reshape { N, C, T }:totable()
+      local wt, bt = {}, {}
+      for i = 1, 4 do wt[i], bt[i] = w[i]:totable(), b[i]:totable() end
+      local function project(i, rows)
+        local p = {}
+        for o = 1, C do
+          p[o] = {}
+          for t = 1, T do
+            local s = bt[i][o]
+            for c = 1, C do s = s + wt[i][o][c] * rows[c][t] end
+            p[o][t] = s
+          end
+        end
+        return p
+      end
+      local out = {}
+      for n = 1, N do
+        local q, k, v = project(1, x[n]), project(2, x[n]), project(3, x[n])
+        local o = {}
+        for c = 1, C do o[c] = {} end
+        for h = 0, heads - 1 do
+          for i = 1, T do
+            local sc, top, sum = {}, -math.huge, 0
+            for j = 1, T do
+              local s = 0
+              for c = h * dh + 1, (h + 1) * dh do s = s + q[c][i] * k[c][j] end
+              sc[j] = s / math.sqrt(dh)
+              top = math.max(top, sc[j])
+            end
+            for j = 1, T do sc[j] = math.exp(sc[j] - top); sum = sum + sc[j] end
+            for c = h * dh + 1, (h + 1) * dh do
+              local s = 0
+              for j = 1, T do s = s + v[c][j] * sc[j] / sum end
+              o[c][i] = s
+            end
+          end
+        end
+        local p = project(4, o)
+        out[n] = {}
+        for c = 1, C do
+          out[n][c] = {}
+          for t = 1, T do out[n][c][t] = (p[c][t] + r[n][c][t]) / rescale end
+        end
+      end
+      return d.tensor(out):reshape { N, C, H, W }
+    end
+    local rng = d.rng(11)
+    for _, heads in ipairs { 1, 3, 4 } do
+      local C = 12
+      local xn, res = rng:randn { 2, C, 5, 4 }, rng:randn { 2, C, 5, 4 }
+      local w, b = {}, {}
+      for i = 1, 4 do w[i], b[i] = rng:randn { C, C } * 0.4, rng:randn { C } * 0.1 end
+      local before = d.threads()
+      d.threads(2)
+      local two = d.attention(xn, res, w, b, heads, 1.5)
+      d.threads(1)
+      local one = d.attention(xn, res, w, b, heads, 1.5)
+      d.threads(before)
+      assert.same(one:totable(), two:totable())
+      local expect = ref(xn, res, w, b, heads, 1.5)
+      local err = (two - expect):abs():max() / expect:abs():max()
+      assert.is_true(err < 1e-5, string.format("%d heads: relative error %g", heads, err))
+    end
+  end)
 end)

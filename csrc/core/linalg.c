@@ -11,6 +11,16 @@
  * So results do not depend on the thread count. */
 #define GEMM_COLUMNS 128
 
+/* Column block blk (of width step) of C = alpha op(A) op(B) + beta C */
+static void sgemm_block(CBLAS_TRANSPOSE ta, CBLAS_TRANSPOSE tb, int64_t blk, int64_t step,
+                        int64_t m, int64_t n, int64_t k, float alpha, const float *a, int64_t lda,
+                        const float *b, int64_t ldb, float beta, float *c, int64_t ldc) {
+  int64_t j0 = blk * step, cols = j0 + step < n ? step : n - j0;
+  const float *bj = tb == CblasTrans ? b + j0 * ldb : b + j0;
+  cblas_sgemm(CblasRowMajor, ta, tb, (int)m, (int)cols, (int)k, alpha, a, (int)lda, bj, (int)ldb,
+              beta, c + j0, (int)ldc);
+}
+
 /* The column blocks of C, computed one after another (serial) or spread over
  * the OpenMP threads: either way every block is the same OpenBLAS call, so
  * results are identical. */
@@ -36,13 +46,14 @@ static void sgemm_blocks(int serial, int trans_a, int trans_b, int64_t m, int64_
     omp_set_num_threads(saved);
     return;
   }
-#pragma omp parallel for schedule(static) if (!serial)
-  for (int64_t blk = 0; blk < blocks; blk++) { /* inside a parallel region OpenBLAS stays serial */
-    int64_t j0 = blk * step, cols = j0 + step < n ? step : n - j0;
-    const float *bj = trans_b ? b + j0 * ldb : b + j0;
-    cblas_sgemm(CblasRowMajor, ta, tb, (int)m, (int)cols, (int)k, alpha, a, (int)lda, bj, (int)ldb,
-                beta, c + j0, (int)ldc);
+  if (serial) { /* no parallel region: even an inactive one costs, on small GEMMs */
+    for (int64_t blk = 0; blk < blocks; blk++)
+      sgemm_block(ta, tb, blk, step, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+    return;
   }
+#pragma omp parallel for schedule(static)
+  for (int64_t blk = 0; blk < blocks; blk++) /* inside a parallel region OpenBLAS stays serial */
+    sgemm_block(ta, tb, blk, step, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
 }
 
 void dt_sgemm(int trans_a, int trans_b, int64_t m, int64_t n, int64_t k, float alpha,

@@ -469,46 +469,52 @@ void dt_linear(dt_tensor *out, const dt_tensor *x, const dt_tensor *w, const dt_
 
 /* ---- attention ---- */
 
+/* row = exp(row - max(row)) in place; returns 1 / sum(row) */
+static float exp_row(float *row, int64_t cols) {
+  /* eight running maxima, so the loop vectorises (a single running max
+   * is a serial chain of compares: it was a third of the softmax) */
+  float top[8];
+  for (int l = 0; l < 8; l++)
+    top[l] = row[0];
+  int64_t j = 0;
+  for (; j + 8 <= cols; j += 8)
+    for (int l = 0; l < 8; l++)
+      top[l] = row[j + l] > top[l] ? row[j + l] : top[l];
+  for (; j < cols; j++)
+    top[0] = row[j] > top[0] ? row[j] : top[0];
+  float mx = top[0];
+  for (int l = 1; l < 8; l++)
+    mx = top[l] > mx ? top[l] : mx;
+  float lane[8] = {0}; /* eight running sums, so the loop vectorises */
+  j = 0;
+  for (; j + 8 <= cols; j += 8)
+    for (int l = 0; l < 8; l++) {
+      row[j + l] = dt_expf(row[j + l] - mx);
+      lane[l] += row[j + l];
+    }
+  for (; j < cols; j++) {
+    row[j] = dt_expf(row[j] - mx);
+    lane[j % 8] += row[j];
+  }
+  double sum = 0;
+  for (int l = 0; l < 8; l++)
+    sum += lane[l];
+  return (float)(1.0 / sum);
+}
+
 void dt_softmax_rows(float *x, int64_t rows, int64_t cols) {
 #pragma omp parallel for schedule(static) if (rows * cols >= (1 << 16))
   for (int64_t i = 0; i < rows; i++) {
-    float *row = x + i * cols;
-    /* eight running maxima, so the loop vectorises (a single running max
-     * is a serial chain of compares: it was a third of the softmax) */
-    float top[8];
-    for (int l = 0; l < 8; l++)
-      top[l] = row[0];
-    int64_t j = 0;
-    for (; j + 8 <= cols; j += 8)
-      for (int l = 0; l < 8; l++)
-        top[l] = row[j + l] > top[l] ? row[j + l] : top[l];
-    for (; j < cols; j++)
-      top[0] = row[j] > top[0] ? row[j] : top[0];
-    float mx = top[0];
-    for (int l = 1; l < 8; l++)
-      mx = top[l] > mx ? top[l] : mx;
-    float lane[8] = {0}; /* eight running sums, so the loop vectorises */
-    j = 0;
-    for (; j + 8 <= cols; j += 8)
-      for (int l = 0; l < 8; l++) {
-        row[j + l] = dt_expf(row[j + l] - mx);
-        lane[l] += row[j + l];
-      }
-    for (; j < cols; j++) {
-      row[j] = dt_expf(row[j] - mx);
-      lane[j % 8] += row[j];
-    }
-    double sum = 0;
-    for (int l = 0; l < 8; l++)
-      sum += lane[l];
-    float inv = (float)(1.0 / sum);
-    for (j = 0; j < cols; j++)
+    float *row = x + i * cols, inv = exp_row(row, cols);
+    for (int64_t j = 0; j < cols; j++)
       row[j] *= inv;
   }
 }
 
+/* q, k, v and the heads' outputs of one sample, then a T x T score matrix
+ * and T row sums for each thread that may run a head */
 size_t dt_attention_scratch(int64_t channels, int64_t tokens) {
-  return (size_t)(4 * channels * tokens + tokens * tokens);
+  return (size_t)(4 * channels * tokens + omp_get_max_threads() * (tokens * tokens + tokens));
 }
 
 /* rows (C x T) = W (C x C) @ in (C x T) + b */
@@ -518,6 +524,30 @@ void dt_project(float *rows, const float *in, const dt_tensor *w, const dt_tenso
     for (int64_t j = 0; j < t; j++)
       rows[i * t + j] = b->data[i];
   dt_sgemm(0, 0, c, t, c, 1.0f, w->data, c, in, t, 1.0f, rows, t);
+}
+
+/* One head: scores (T x T) = scale * qh^T kh, exponentiated row by row
+ * (less the row's maximum), oh (d x T) = vh @ scores^T, then each query's
+ * column of oh divided by its row's sum: the softmax's normalisation on d x T
+ * values instead of T x T. The same calls whether serial or not, so the same
+ * bits. */
+static void attention_head(float *oh, const float *qh, const float *kh, const float *vh, float *sc,
+                           float *inv, int64_t d, int64_t t, float scale, int serial) {
+  if (serial) {
+    dt_sgemm_serial(1, 0, t, t, d, scale, qh, t, kh, t, 0.0f, sc, t);
+    for (int64_t i = 0; i < t; i++) /* no parallel region: even an inactive one costs */
+      inv[i] = exp_row(sc + i * t, t);
+    dt_sgemm_serial(0, 1, d, t, t, 1.0f, vh, t, sc, t, 0.0f, oh, t);
+  } else {
+    dt_sgemm(1, 0, t, t, d, scale, qh, t, kh, t, 0.0f, sc, t);
+#pragma omp parallel for schedule(static) if (t * t >= (1 << 16))
+    for (int64_t i = 0; i < t; i++)
+      inv[i] = exp_row(sc + i * t, t);
+    dt_sgemm(0, 1, d, t, t, 1.0f, vh, t, sc, t, 0.0f, oh, t);
+  }
+  for (int64_t c = 0; c < d; c++)
+    for (int64_t i = 0; i < t; i++)
+      oh[c * t + i] *= inv[i];
 }
 
 void dt_attention(dt_tensor *out, const dt_tensor *xn, const dt_tensor *residual,
@@ -531,13 +561,19 @@ void dt_attention(dt_tensor *out, const dt_tensor *xn, const dt_tensor *residual
     dt_project(q, xs, w[0], b[0], c, t);
     dt_project(k, xs, w[1], b[1], c, t);
     dt_project(v, xs, w[2], b[2], c, t);
-    for (int64_t h = 0; h < heads; h++) {
-      const float *qh = q + h * d * t, *kh = k + h * d * t, *vh = v + h * d * t;
-      /* scores (T x T) = scale * qh^T kh */
-      dt_sgemm(1, 0, t, t, d, scale, qh, t, kh, t, 0.0f, sc, t);
-      dt_softmax_rows(sc, t, t); /* over keys */
-      /* oh (d x T) = vh @ scores^T */
-      dt_sgemm(0, 1, d, t, t, 1.0f, vh, t, sc, t, 0.0f, o + h * d * t, t);
+    if (heads > 1 && omp_get_max_threads() > 1) {
+      /* a head per thread: one parallel region instead of three per head
+       * (the GEMMs and softmax of a 16x16 map are too small to split well) */
+#pragma omp parallel for schedule(dynamic, 1)
+      for (int64_t h = 0; h < heads; h++) {
+        float *own = sc + omp_get_thread_num() * (t * t + t);
+        attention_head(o + h * d * t, q + h * d * t, k + h * d * t, v + h * d * t, own, own + t * t,
+                       d, t, scale, 1);
+      }
+    } else {
+      for (int64_t h = 0; h < heads; h++)
+        attention_head(o + h * d * t, q + h * d * t, k + h * d * t, v + h * d * t, sc, sc + t * t,
+                       d, t, scale, 0);
     }
     float *os = out->data + s * c * t;
     const float *rs = residual->data + s * c * t;
