@@ -142,7 +142,7 @@ describe("nn ops", function()
     local function ref(xn, res, w, b, heads, rescale)
       local N, C, H, W = table.unpack(xn:shape())
       local T, dh = H * W, C // heads
-      local x, r = xn:reshape { N, C, T }:totable(), res:reshape { N, C, T }:totable()
+      local x, resid = xn:reshape { N, C, T }:totable(), res:reshape { N, C, T }:totable()
       local wt, bt = {}, {}
       for i = 1, 4 do wt[i], bt[i] = w[i]:totable(), b[i]:totable() end
       local function project(i, rows)
@@ -183,7 +183,7 @@ describe("nn ops", function()
         out[n] = {}
         for c = 1, C do
           out[n][c] = {}
-          for t = 1, T do out[n][c][t] = (p[c][t] + r[n][c][t]) / rescale end
+          for t = 1, T do out[n][c][t] = (p[c][t] + resid[n][c][t]) / rescale end
         end
       end
       return d.tensor(out):reshape { N, C, H, W }
