@@ -137,6 +137,7 @@ describe("nn ops", function()
       d.upsample_nearest2x(img):totable())
     assert.same({ { { { 1.5 } } } }, d.avg_pool2x(img):totable())
   end)
+
   it("attention matches a direct computation, its heads spread over the threads bit for bit", function()
     -- naive multi-head self-attention over the H x W positions, in Lua doubles
     local function ref(xn, res, w, b, heads, rescale)
