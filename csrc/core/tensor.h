@@ -165,8 +165,10 @@ dt_status dt_matmul_shape(const dt_tensor *a, const dt_tensor *b, int64_t *shape
                           dt_err *err);
 void dt_matmul(dt_tensor *out, const dt_tensor *a, const dt_tensor *b);
 /* Row-major C = alpha op(A) op(B) + beta C, threaded by columns of C; the
- * _serial form makes the same block calls on the calling thread (for use
- * inside a parallel region) and gives the same bits. */
+ * _serial form makes the same block calls on the calling thread and gives the
+ * same bits. Call it only inside an active parallel region (or at one
+ * thread): outside one, the OpenMP build of OpenBLAS threads each call
+ * itself (a test that did so ran a CIFAR-size pass 7x slower). */
 void dt_sgemm_serial(int trans_a, int trans_b, int64_t m, int64_t n, int64_t k, float alpha,
                      const float *a, int64_t lda, const float *b, int64_t ldb, float beta, float *c,
                      int64_t ldc);
