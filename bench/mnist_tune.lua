@@ -38,16 +38,16 @@ local function read_sigmas(path)
   return plan.sigmas
 end
 
--- name -> {sampler, plan (nil: the model's own), opts(seed)}; `order` lists
--- the names most promising first, so a run cut short has measured those
+-- name -> {sampler, plan (nil: the model's own), extra (the sampler's
+-- options besides the seed)}; `order` lists the names most promising first,
+-- so a run cut short has measured those
 local configs, order = {}, {}
 local function add(name, sampler, plan, extra)
   configs[name] = { sampler = sampler, plan = plan, extra = extra }
   order[#order + 1] = name
 end
 do
-  local plans = {
-    default = false,
+  local plans = { -- by name; "default" (absent) is the model's own
     searched = { sigmas = read_sigmas("bench/results/mnist_lab/plan_unipc_nfe10.json") },
     karras20 = { sigmas = "karras", sigma_max = 20 },
   }
@@ -57,7 +57,7 @@ do
         local lo, hi = window[1], window[2]
         -- the Karras plan's first level is t = 967: windows ending at 1000 only
         if plan ~= "karras20" or hi == 1000 then
-          add(string.format("sa_tau%.1f_t%d-%d_%s", tau, lo, hi, plan), "sa_solver", plans[plan] or nil, {
+          add(string.format("sa_tau%.1f_t%d-%d_%s", tau, lo, hi, plan), "sa_solver", plans[plan], {
             tau = function(t) return (t >= lo and t <= hi) and tau or 0 end })
         end
       end
@@ -65,7 +65,7 @@ do
   end
   for _, plan in ipairs { "default", "searched" } do
     sa_solver_grid(plan)
-    add("sa_p3c3_tau1.0_t200-800_" .. plan, "sa_solver", plans[plan] or nil,
+    add("sa_p3c3_tau1.0_t200-800_" .. plan, "sa_solver", plans[plan],
       { predictor_order = 3, corrector_order = 3 })
   end
   for _, eta in ipairs { 1.0, 0.5, 0.75, 1.25, 1.5 } do
