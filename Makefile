@@ -50,9 +50,12 @@ build/asan/diffusion/core.so: $(ASAN_OBJ)
 	@mkdir -p $(@D)
 	$(CC) -shared -fopenmp $(SANITIZE) -o $@ $(ASAN_OBJ) $(LIBS)
 
+# The same instruction set as the real build, so the sanitisers check the
+# code that runs (the AVX2 GEMM kernel, not its portable fallback) and the
+# CLI specs' subprocesses (plain build) compute the same bits as the specs.
 build/asan-obj/%.o: csrc/%.c $(HDR)
 	@mkdir -p $(@D)
-	$(CC) -O1 -g $(SANITIZE) $(WARN) $(REQUIRED) -c -o $@ $<
+	$(CC) -O1 -g -march=x86-64-v3 $(SANITIZE) $(WARN) $(REQUIRED) -c -o $@ $<
 
 # A host program with two Lua states (spec/states_spec.lua runs it).
 build/test/two_states: tests/two_states.c

@@ -50,6 +50,36 @@ describe("nn ops", function()
     end
     assert.has_error(function() d.conv2d(x, w, b, { stride = 2, padding = 1, winograd = true }) end,
       "conv2d: winograd needs a 3x3 kernel, stride 1 and padding 1")
+    -- both tile sizes, explicitly: F(4x4) tiles (4 x 4 outputs from 6 x 6 inputs) counted here as
+    -- tile rows x tiles per row -> columns of the products, which the kernel takes in blocks of 16, 12,
+    -- 8 or 4 (a count not a multiple of 4 is padded); output channels in panels of 6 (a partial panel)
+    for _, case in ipairs {
+      { { 1, 5, 18, 22 }, 7 }, -- F(4x4): 5 x 6 = 30 tiles -> blocks of 16 and 16 (2 padding)
+      { { 2, 4, 13, 9 }, 13 }, -- 4 x 3 = 12: one block of 12; 13 channels: panels of 6, 6 and 1
+      { { 1, 3, 17, 17 }, 6 }, -- 5 x 5 = 25 -> 16 + 12 (3 padding); one whole panel
+      { { 1, 3, 5, 5 }, 2 }, -- 2 x 2 = 4: one block of 4
+      { { 1, 3, 9, 1 }, 3 }, -- 3 x 1 = 3 -> 4 (1 padding); a one-column map
+      { { 1, 3, 2, 13 }, 2 }, -- 1 x 4, a two-row map
+    } do
+      local xt = r:randn(case[1])
+      local wt, bt = r:randn { case[2], case[1][2], 3, 3 }, r:randn { case[2] }
+      local want = conv_ref(xt, wt, bt, 1, 1, 1, 1, 1)
+      local what = "on " .. table.concat(case[1], "x")
+      S.near(d.conv2d(xt, wt, bt, { padding = 1, winograd = 2 }), want, 1e-5, "winograd F(2x2) " .. what)
+      -- F(4x4)'s transforms mix a tile's 36 inputs with weights up to 5 (F(2x2): 1), so its rounding
+      -- error scales with the tile's inputs, not with the output element (an output that is a small
+      -- difference carries its tile's error): bounded here relative to the largest sum of term
+      -- magnitudes, the convolution of |x| with |w|
+      local got = S.flatten(d.conv2d(xt, wt, bt, { padding = 1, winograd = 4 }):totable())
+      local exact = S.flatten(want:totable())
+      local scale = conv_ref(xt:abs(), wt:abs(), bt:abs(), 1, 1, 1, 1, 1):max()
+      local worst = 0
+      for i = 1, #got do worst = math.max(worst, math.abs(got[i] - exact[i])) end
+      assert(worst <= 1e-6 * scale, string.format("winograd F(4x4) %s: error %.3g, terms up to %.4g", what, worst,
+        scale))
+    end
+    assert.has_error(function() d.conv2d(x, w, b, { padding = 1, winograd = 3 }) end,
+      "conv2d: winograd must be true, 2 or 4 (the output tile), got 3")
     -- im2col's row edges: kernels wider than the input, strides 2 and 3, wide and one-sided padding
     for _, case in ipairs { { { 1, 2, 1, 1 }, 5, 3, 2, { 2, 2, 2, 2 } }, { { 2, 2, 4, 7 }, 3, 3, 3, { 1, 0, 2, 1 } },
       { { 1, 1, 3, 1 }, 3, 3, 2, { 1, 1, 1, 1 } }, { { 1, 3, 9, 8 }, 5, 4, 2, { 0, 3, 1, 0 } } } do

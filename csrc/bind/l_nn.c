@@ -53,25 +53,35 @@ static int n_conv2d(lua_State *L) {
   dt_conv_params p = conv_params(L, 4);
   if (b && (b->ndim != 1 || w->ndim != 4 || b->shape[0] != w->shape[0]))
     return luaL_error(L, "conv2d: bias must have one value per output channel");
-  int winograd = 0;
+  int tile = 0; /* winograd = true (the faster tile for the map), 2 or 4: F(2x2) or F(4x4) */
   if (lua_istable(L, 4)) {
     lua_getfield(L, 4, "winograd");
-    winograd = lua_toboolean(L, -1);
+    if (lua_isinteger(L, -1)) {
+      tile = (int)lua_tointeger(L, -1);
+      if (tile != 2 && tile != 4)
+        return luaL_error(L, "conv2d: winograd must be true, 2 or 4 (the output tile), got %d",
+                          tile);
+    } else if (lua_toboolean(L, -1)) {
+      tile = -1;
+    }
     lua_pop(L, 1);
   }
   int64_t shape[4];
   dt_err err;
   if (dt_conv2d_shape(x, w, &p, shape, &err))
     return lt_raise(L, "conv2d", &err);
-  if (winograd) { /* F(2x2, 3x3); for 3x3 kernels, stride 1, padding 1 */
+  if (tile) { /* for 3x3 kernels, stride 1, padding 1 */
     if (w->shape[2] != 3 || w->shape[3] != 3 || p.stride != 1 || p.pad_t != 1 || p.pad_l != 1 ||
         p.pad_b != 1 || p.pad_r != 1)
       return luaL_error(L, "conv2d: winograd needs a 3x3 kernel, stride 1 and padding 1");
-    float *u = lua_newuserdatauv(L, dt_winograd_weights_size(w) * sizeof(float), 0);
-    dt_winograd_weights(u, w);
-    float *scratch = lua_newuserdatauv(L, dt_winograd_scratch(x, w->shape[0]) * sizeof(float), 0);
+    if (tile < 0)
+      tile = dt_winograd_tile(x->shape[2], x->shape[3]);
+    float *u = lua_newuserdatauv(L, dt_winograd_weights_size(w, tile) * sizeof(float), 0);
+    dt_winograd_weights(u, w, tile);
+    float *scratch =
+        lua_newuserdatauv(L, dt_winograd_scratch(x, w->shape[0], tile) * sizeof(float), 0);
     dt_tensor *out = lt_push_new(L, shape, 4, "conv2d");
-    dt_conv3x3_winograd(out, x, u, b, scratch);
+    dt_conv3x3_winograd(out, x, u, b, scratch, tile);
     return 1;
   }
   float *scratch = lua_newuserdatauv(L, dt_conv2d_scratch(x, w, &p) * sizeof(float) + 1, 0);

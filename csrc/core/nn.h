@@ -26,14 +26,16 @@ void dt_im2col(const float *x, int64_t c_in, int64_t h, int64_t w, int64_t kh, i
 void dt_conv2d(dt_tensor *out, const dt_tensor *x, const dt_tensor *w, const dt_tensor *b,
                const dt_conv_params *p, float *scratch);
 
-/* 3x3, stride 1, padding 1 convolutions by Winograd's F(2x2, 3x3) (Lavin and
- * Gray 2016): 2.25x fewer multiplications than the direct form. The weights
- * are transformed once, U = G g G^T, into 16 x Cout x Cin floats. */
-size_t dt_winograd_weights_size(const dt_tensor *w);
-void dt_winograd_weights(float *u, const dt_tensor *w);
-size_t dt_winograd_scratch(const dt_tensor *x, int64_t c_out);
+/* 3x3, stride 1, padding 1 convolutions by Winograd's F(2x2, 3x3) or
+ * F(4x4, 3x3) (tile 2 or 4; Lavin and Gray 2016): 2.25x or 4x fewer
+ * multiplications than the direct form. The weights are transformed once,
+ * U = G g G^T, into (tile + 2)^2 packed Cout x Cin matrices. */
+int dt_winograd_tile(int64_t h, int64_t w); /* the faster tile for an h x w map */
+size_t dt_winograd_weights_size(const dt_tensor *w, int tile);
+void dt_winograd_weights(float *u, const dt_tensor *w, int tile);
+size_t dt_winograd_scratch(const dt_tensor *x, int64_t c_out, int tile);
 void dt_conv3x3_winograd(dt_tensor *out, const dt_tensor *x, const float *u, const dt_tensor *b,
-                         float *scratch);
+                         float *scratch, int tile);
 
 /* Group norm over (C / groups) x H x W per sample and group (statistics in
  * double), then the per-channel affine, then the activation. out may be x. */

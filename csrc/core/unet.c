@@ -20,7 +20,8 @@
 typedef struct {
   const dt_tensor *w, *b;
   dt_conv_params p;
-  float *wino; /* Winograd-transformed weights, made on first use (3x3, stride 1, pad 1) */
+  float *wino;   /* Winograd-transformed weights, made on first use (3x3, stride 1, pad 1) */
+  int wino_tile; /* ... for this tile size (2 or 4) */
 } conv_t;
 
 typedef struct {
@@ -611,6 +612,7 @@ dt_status dt_unet_new(const dt_unet_config *cfg, dt_weight_fn lookup, void *ctx,
 static void drop_transform(conv_t *c) {
   free(c->wino);
   c->wino = NULL;
+  c->wino_tile = 0;
 }
 
 /* Frees every cached Winograd weight transform (they are remade on use). */
@@ -748,19 +750,23 @@ static dt_tensor *conv(fwd *f, conv_t *c, const dt_tensor *x) {
     return NULL;
   if ((f->st = dt_conv2d_shape(x, c->w, &c->p, shape, f->err)))
     return NULL;
-  if (winograd_fits(f->u, c, x) && !c->wino) {
-    c->wino = malloc(dt_winograd_weights_size(c->w) * sizeof(float));
-    if (c->wino)
-      dt_winograd_weights(c->wino, c->w); /* out of memory: im2col instead */
+  int tile = winograd_fits(f->u, c, x) ? dt_winograd_tile(x->shape[2], x->shape[3]) : 0;
+  if (tile && c->wino_tile != tile) { /* a conv sees one map size per input size: made once */
+    drop_transform(c);
+    c->wino = malloc(dt_winograd_weights_size(c->w, tile) * sizeof(float));
+    if (c->wino) { /* out of memory: im2col instead */
+      dt_winograd_weights(c->wino, c->w, tile);
+      c->wino_tile = tile;
+    }
   }
-  int wino = c->wino && winograd_fits(f->u, c, x);
+  int wino = tile && c->wino;
   float *s =
-      scratch(f, wino ? dt_winograd_scratch(x, shape[1]) : dt_conv2d_scratch(x, c->w, &c->p));
+      scratch(f, wino ? dt_winograd_scratch(x, shape[1], tile) : dt_conv2d_scratch(x, c->w, &c->p));
   dt_tensor *o = tnew(f, shape[0], shape[1], shape[2], shape[3]);
   if (!o)
     return NULL;
   if (wino)
-    dt_conv3x3_winograd(o, x, c->wino, c->b, s);
+    dt_conv3x3_winograd(o, x, c->wino, c->b, s, tile);
   else
     dt_conv2d(o, x, c->w, c->b, &c->p, s);
   f->u->flops += 2.0 * (double)o->numel * (double)(c->w->numel / c->w->shape[0]);
