@@ -140,16 +140,12 @@ static tiling tiling_of(int tile, int64_t h, int64_t w) {
   return t;
 }
 
-/* A thread's buffers, for one channel at a time (as floats; L = th (tw + 1)):
- * the input split into tile x tile phases of (th + 1) x (tw + 1), then a x
- * tile arrays of L for B^T d, then a^2 of L for V. The output transform
- * reuses them: tile x a arrays of nt for A^T M, tile^2 for Y. */
-static int64_t phase_floats(const tiling *t) { return (t->th + 1) * (t->tw + 1); }
-static int64_t flat_floats(const tiling *t) { return t->th * (t->tw + 1); }
-static int64_t thread_floats(const tiling *t) {
-  return (int64_t)t->tile * t->tile * phase_floats(t) +
-         ((int64_t)t->a * t->tile + (int64_t)t->a * t->a) * flat_floats(t);
-}
+/* A thread's buffers, for one channel at a time (in floats): the input
+ * gathered into tile x a runs of (th + 1) x tw (see split_channel), and as
+ * many for their row transform; the output transform reuses them for A^T M
+ * (tile x a runs of nt) and Y (tile^2 runs of nt). */
+static int64_t run_floats(const tiling *t) { return (t->th + 1) * t->tw; }
+static int64_t thread_floats(const tiling *t) { return 2 * t->tile * t->a * run_floats(t); }
 
 /* Floats of one of V's (rows = ci_n) or M's (rows = co_n) a^2 planes */
 static int64_t plane_floats(const tiling *t, int64_t rows) { return rows * t->ntp; }
@@ -172,83 +168,74 @@ typedef void transform_fn(const float *const *in, float *const *out, int64_t n);
 
 /* ---- input transform ---- */
 
-/* Splits channel xc (zero outside the map) by row and column phase: phase
- * (p, r) row ty column c holds pixel (tile ty + p - 1, tile c + r - 1). Input
- * tile (ty, tx) covers rows tile ty - 1 + i and columns tile tx - 1 + j, so
- * its element (i, j) sits in phase (i % tile, j % tile) at row ty + i / tile,
- * column tx + j / tile: for fixed (i, j) the tiles of the whole map are one
- * contiguous run of each phase, and every transform is one long loop. */
-static void split_channel(const tiling *t, const float *xc, int64_t h, int64_t w, float *phases) {
-  int tile = t->tile;
-  int64_t n = t->tw + 1, plane = phase_floats(t);
+/* Gathers channel xc (zero outside the map) by row phase p and tile column
+ * j: run (p, j), row ty, column tx holds pixel (tile ty + p - 1, tile tx +
+ * j - 1). Input tile (ty, tx) covers rows tile ty - 1 + i and columns tile
+ * tx - 1 + j, so its element (i, j) is run (i % tile, j) at row ty + i /
+ * tile: for fixed (i, j) the whole map's tiles are one contiguous stretch
+ * of a run, in tile order, and every transform is a long loop. */
+static void split_channel(const tiling *t, const float *xc, int64_t h, int64_t w, float *runs) {
+  int tile = t->tile, a = t->a;
+  int64_t tw = t->tw, len = run_floats(t);
   for (int p = 0; p < tile; p++)
     for (int64_t ty = 0; ty <= t->th; ty++) {
       int64_t y = tile * ty + p - 1;
-      for (int r = 0; r < tile; r++) {
-        float *dst = phases + (p * tile + r) * plane + ty * n;
+      for (int j = 0; j < a; j++) {
+        float *dst = runs + (p * a + j) * len + ty * tw;
         if (y < 0 || y >= h) {
-          memset(dst, 0, (size_t)n * sizeof(float));
+          memset(dst, 0, (size_t)tw * sizeof(float));
           continue;
         }
-        /* columns tile c + r - 1 inside the map: c from lo to hi - 1, zeros around */
-        const float *src = xc + y * w + r - 1;
-        int64_t lo = r == 0 ? 1 : 0, hi = (w - r + tile) / tile;
-        if (hi > n)
-          hi = n;
-        for (int64_t c = 0; c < lo; c++)
-          dst[c] = 0.0f;
-        for (int64_t c = lo; c < hi; c++)
-          dst[c] = src[tile * c];
-        for (int64_t c = hi; c < n; c++)
-          dst[c] = 0.0f;
+        /* columns tile tx + j - 1 inside the map: tx from lo to hi - 1, zeros around */
+        const float *src = xc + y * w + j - 1;
+        int64_t lo = j == 0 ? 1 : 0, hi = (w - j + tile) / tile;
+        if (hi > tw)
+          hi = tw;
+        if (hi < lo)
+          hi = lo;
+        for (int64_t tx = 0; tx < lo; tx++)
+          dst[tx] = 0.0f;
+        for (int64_t tx = lo; tx < hi; tx++)
+          dst[tx] = src[tile * tx];
+        for (int64_t tx = hi; tx < tw; tx++)
+          dst[tx] = 0.0f;
       }
     }
 }
 
 /* V = B^T d B for every tile of channel xc, into the a^2 planes of v at
- * column ci: B^T d down the columns, then (B^T d) B along the rows, over
- * the flat index ty (tw + 1) + tx (tx = tw is a spare column, dropped). */
+ * column ci: d B along each input row (run by run), then B^T (d B) down the
+ * columns, written straight into V's column blocks. */
 static void input_channel(const tiling *t, const float *xc, int64_t h, int64_t w, float *v,
                           int64_t ci_n, int64_t ci, float *buf) {
   int tile = t->tile, a = t->a;
-  int64_t n = t->tw + 1, len = flat_floats(t), plane = phase_floats(t);
-  float *phases = buf, *cols = phases + tile * tile * plane, *vt = cols + a * tile * len;
+  int64_t len = run_floats(t), tw = t->tw;
+  float *runs = buf, *rows = buf + tile * a * len;
   transform_fn *bt = tile == 4 ? bt4 : bt2;
-  split_channel(t, xc, h, w, phases);
-  for (int r = 0; r < tile; r++) { /* column phase r: rows i of each tile -> rows of B^T d */
-    const float *in[6];
-    float *out[6];
-    for (int i = 0; i < a; i++) {
-      in[i] = phases + ((i % tile) * tile + r) * plane + (i / tile) * n;
-      out[i] = cols + (i * tile + r) * len;
-    }
-    bt(in, out, len);
-  }
-  for (int i = 0; i < a; i++) { /* row i: column j of each tile is phase j % tile at + j / tile */
+  split_channel(t, xc, h, w, runs);
+  for (int p = 0; p < tile; p++) { /* row phase p: columns j of each tile -> d B */
     const float *in[6];
     float *out[6];
     for (int j = 0; j < a; j++) {
-      in[j] = cols + (i * tile + j % tile) * len + j / tile;
-      out[j] = vt + (i * a + j) * len;
+      in[j] = runs + (p * a + j) * len;
+      out[j] = rows + (p * a + j) * len;
     }
-    bt(in, out, len - 1); /* the last flat index is a spare column: its neighbour is not there */
+    bt(in, out, len);
   }
-  for (int xi = 0; xi < a * a; xi++) { /* into V's column blocks, tile row by tile row */
-    float *dst = v + xi * plane_floats(t, ci_n);
-    const float *src = vt + xi * len;
-    for (int64_t ty = 0; ty < t->th; ty++)
-      for (int64_t tx = 0; tx < t->tw;) { /* a run of the row inside one block */
-        int64_t first = ty * t->tw + tx, run = DT_BLOCK_COLUMNS - first % DT_BLOCK_COLUMNS;
-        if (run > t->tw - tx)
-          run = t->tw - tx;
-        float *d = dst + dt_block_offset(ci_n, t->ntp, ci, first);
-        const float *sr = src + ty * n + tx;
-        for (int64_t k = 0; k < run; k++)
-          d[k] = sr[k];
-        tx += run;
+  for (int64_t first = 0; first < t->ntp; first += DT_BLOCK_COLUMNS) {
+    int64_t count = t->nt - first < DT_BLOCK_COLUMNS ? t->nt - first : DT_BLOCK_COLUMNS;
+    for (int k = 0; k < a; k++) { /* column k of d B: rows i of each tile -> V (i, k) */
+      const float *in[6];
+      float *out[6];
+      for (int i = 0; i < a; i++) {
+        in[i] = rows + ((i % tile) * a + k) * len + (i / tile) * tw + first;
+        out[i] = v + (i * a + k) * plane_floats(t, ci_n) + dt_block_offset(ci_n, t->ntp, ci, first);
       }
-    for (int64_t c = t->nt; c < t->ntp; c++) /* the padding columns: zero, not stale */
-      dst[dt_block_offset(ci_n, t->ntp, ci, c)] = 0.0f;
+      bt(in, out, count);
+      for (int64_t c = first + count; c < t->ntp && c < first + DT_BLOCK_COLUMNS; c++)
+        for (int i = 0; i < a; i++) /* the padding columns: zero, not stale */
+          out[i][c - first] = 0.0f;
+    }
   }
 }
 
