@@ -13,6 +13,14 @@
 #include <stdint.h>
 #include <string.h>
 
+/* a * b + c, one rounding where the target has FMA (C11 code is otherwise
+ * compiled without contraction: -std=c11 turns it off) */
+#ifdef __FMA__
+#define DT_MULADD(a, b, c) fmaf(a, b, c)
+#else
+#define DT_MULADD(a, b, c) ((a) * (b) + (c))
+#endif
+
 static inline float dt_expf(float x) {
   float in = x;
   /* clamped so 2^n stays a normal float; written as comparisons (fminf does
@@ -23,12 +31,12 @@ static inline float dt_expf(float x) {
   float r = x - n * 0.693145751953125f; /* ln 2 split in two: hi is exact in float */
   r = r - n * 1.428606765330187045e-06f;
   float p = 1.0f / 720.0f;
-  p = p * r + 1.0f / 120.0f;
-  p = p * r + 1.0f / 24.0f;
-  p = p * r + 1.0f / 6.0f;
-  p = p * r + 0.5f;
-  p = p * r + 1.0f;
-  p = p * r + 1.0f;
+  p = DT_MULADD(p, r, 1.0f / 120.0f);
+  p = DT_MULADD(p, r, 1.0f / 24.0f);
+  p = DT_MULADD(p, r, 1.0f / 6.0f);
+  p = DT_MULADD(p, r, 0.5f);
+  p = DT_MULADD(p, r, 1.0f);
+  p = DT_MULADD(p, r, 1.0f);
   int32_t bits = ((int32_t)n + 127) << 23;
   float scale;
   memcpy(&scale, &bits, sizeof scale);
