@@ -3,6 +3,7 @@
  * of the batch size. */
 #include "nn.h"
 #include "fastmath.h"
+#include "panel_gemm.h"
 
 #include <math.h>
 #include <omp.h>
@@ -325,10 +326,35 @@ void dt_softmax_rows(float *x, int64_t rows, int64_t cols) {
   }
 }
 
-/* q, k, v and the heads' outputs of one sample, then a T x T score matrix
- * and T row sums for each thread that may run a head */
+/* ---- attention, a block of 16 queries at a time ----
+ *
+ * For each head, K^T and V are packed once into panel_gemm's panels and
+ * the queries (scaled by 1 / sqrt(d)) into its column blocks; then per block
+ * of 16 queries: their scores against every key, S (T x 16) = K^T Q_block,
+ * the softmax down each column (a query's scores are a column, so its max,
+ * exponentials and sum are vector lanes), and O_block (d x 16) = V S. S stays
+ * in L1/L2 (16 KB at T = 256) where a whole T x T score matrix went through
+ * memory and two OpenBLAS calls that packed it. */
+
+#define QUERY_BLOCK DT_BLOCK_COLUMNS
+
+static int64_t round4(int64_t n) { return (n + 3) / 4 * 4; }
+
+/* A head's packed K^T, Q and V */
+static int64_t head_floats(int64_t d, int64_t t) {
+  return (int64_t)dt_panel_size(t, d) + d * round4(t) + (int64_t)dt_panel_size(d, t);
+}
+
+/* One query block's scores, output and column sums */
+static int64_t block_floats(int64_t d, int64_t t) {
+  return t * QUERY_BLOCK + d * QUERY_BLOCK + QUERY_BLOCK;
+}
+
+/* q, k, v and the heads' outputs of one sample, then a head's packing and a
+ * query block's buffers for each thread */
 size_t dt_attention_scratch(int64_t channels, int64_t tokens) {
-  return (size_t)(4 * channels * tokens + omp_get_max_threads() * (tokens * tokens + tokens));
+  return (size_t)(4 * channels * tokens + omp_get_max_threads() * (head_floats(channels, tokens) +
+                                                                   block_floats(channels, tokens)));
 }
 
 /* rows (C x T) = W (C x C) @ in (C x T) + b */
@@ -340,28 +366,85 @@ void dt_project(float *rows, const float *in, const dt_tensor *w, const dt_tenso
   dt_sgemm(0, 0, c, t, c, 1.0f, w->data, c, in, t, 1.0f, rows, t);
 }
 
-/* One head: scores (T x T) = scale * qh^T kh, exponentiated row by row
- * (less the row's maximum), oh (d x T) = vh @ scores^T, then each query's
- * column of oh divided by its row's sum: the softmax's normalisation on d x T
- * values instead of T x T. The same calls whether serial or not, so the same
- * bits. */
-static void attention_head(float *oh, const float *qh, const float *kh, const float *vh, float *sc,
-                           float *inv, int64_t d, int64_t t, float scale, int serial) {
-  if (serial) {
-    dt_sgemm_serial(1, 0, t, t, d, scale, qh, t, kh, t, 0.0f, sc, t);
-    for (int64_t i = 0; i < t; i++) /* no parallel region: even an inactive one costs */
-      inv[i] = exp_row(sc + i * t, t);
-    dt_sgemm_serial(0, 1, d, t, t, 1.0f, vh, t, sc, t, 0.0f, oh, t);
-  } else {
-    dt_sgemm(1, 0, t, t, d, scale, qh, t, kh, t, 0.0f, sc, t);
-#pragma omp parallel for schedule(static) if (t * t >= (1 << 16))
-    for (int64_t i = 0; i < t; i++)
-      inv[i] = exp_row(sc + i * t, t);
-    dt_sgemm(0, 1, d, t, t, 1.0f, vh, t, sc, t, 0.0f, oh, t);
+typedef struct {
+  const float *kp, *qb,
+      *vp; /* K^T panels (T x d), query blocks (d x round4(T)), V panels (d x T) */
+  int64_t d, t;
+} packed_head;
+
+static packed_head pack_head(const float *qh, const float *kh, const float *vh, int64_t d,
+                             int64_t t, float scale, float *buf) {
+  int64_t tp = round4(t);
+  float *kp = buf, *qb = kp + dt_panel_size(t, d), *vp = qb + d * tp;
+  dt_panel_pack_t(kp, kh, t, d, t);
+  for (int64_t i = 0; i < d; i++) /* Q's row i into each block; padding queries 0 */
+    for (int64_t j = 0; j < tp; j++)
+      qb[dt_block_offset(d, tp, i, j)] = j < t ? scale * qh[i * t + j] : 0.0f;
+  dt_panel_pack(vp, vh, d, t, t);
+  return (packed_head){kp, qb, vp, d, t};
+}
+
+/* Queries first .. first + 15 (or to the end) of a packed head into oh (d x T) */
+static void query_block(const packed_head *h, int64_t first, float *oh, float *buf) {
+  int64_t d = h->d, t = h->t, tp = round4(t);
+  int64_t w = tp - first < QUERY_BLOCK ? tp - first : QUERY_BLOCK; /* the block's columns */
+  int64_t valid = t - first < w ? t - first : w;                   /* ... that are queries */
+  float *s = buf, *ob = s + t * QUERY_BLOCK, *inv = ob + d * QUERY_BLOCK;
+  dt_panel_gemm(t, w, d, h->kp, h->qb + first * d, s, w); /* S = K^T Q_block, T x w */
+  /* the softmax down each column: four rows per step, so the running max and
+   * sum (kept in memory by the compiler) are updated a quarter as often */
+  float top[QUERY_BLOCK], sum[QUERY_BLOCK];
+  for (int64_t j = 0; j < w; j++) {
+    top[j] = s[j];
+    sum[j] = 0.0f;
   }
-  for (int64_t c = 0; c < d; c++)
-    for (int64_t i = 0; i < t; i++)
-      oh[c * t + i] *= inv[i];
+  int64_t r = 0;
+  for (; r + 4 <= t; r += 4) {
+    const float *s0 = s + r * w, *s1 = s0 + w, *s2 = s1 + w, *s3 = s2 + w;
+#pragma omp simd
+    for (int64_t j = 0; j < w; j++) {
+      float m01 = s0[j] > s1[j] ? s0[j] : s1[j], m23 = s2[j] > s3[j] ? s2[j] : s3[j];
+      float m = m01 > m23 ? m01 : m23;
+      top[j] = m > top[j] ? m : top[j];
+    }
+  }
+  for (; r < t; r++)
+    for (int64_t j = 0; j < w; j++)
+      top[j] = s[r * w + j] > top[j] ? s[r * w + j] : top[j];
+  for (r = 0; r + 4 <= t; r += 4) {
+    float *s0 = s + r * w, *s1 = s0 + w, *s2 = s1 + w, *s3 = s2 + w;
+#pragma omp simd
+    for (int64_t j = 0; j < w; j++) {
+      float e0 = dt_expf(s0[j] - top[j]), e1 = dt_expf(s1[j] - top[j]);
+      float e2 = dt_expf(s2[j] - top[j]), e3 = dt_expf(s3[j] - top[j]);
+      s0[j] = e0;
+      s1[j] = e1;
+      s2[j] = e2;
+      s3[j] = e3;
+      sum[j] += (e0 + e1) + (e2 + e3);
+    }
+  }
+  for (; r < t; r++)
+    for (int64_t j = 0; j < w; j++) {
+      float e = dt_expf(s[r * w + j] - top[j]);
+      s[r * w + j] = e;
+      sum[j] += e;
+    }
+  for (int64_t j = 0; j < w; j++)
+    inv[j] = 1.0f / sum[j];
+  dt_panel_gemm(d, w, t, h->vp, s, ob, w); /* O_block = V S, d x w */
+  for (int64_t c = 0; c < d; c++)          /* the softmax's normalisation, on d x w values */
+    for (int64_t j = 0; j < valid; j++)
+      oh[c * t + first + j] = ob[c * w + j] * inv[j];
+}
+
+/* One head, serially: every call computes the same blocks the same way, so
+ * the bits do not depend on which thread ran what. */
+static void attention_head(float *oh, const float *qh, const float *kh, const float *vh, int64_t d,
+                           int64_t t, float scale, float *packing, float *buf) {
+  packed_head h = pack_head(qh, kh, vh, d, t, scale, packing);
+  for (int64_t first = 0; first < t; first += QUERY_BLOCK)
+    query_block(&h, first, oh, buf);
 }
 
 void dt_attention(dt_tensor *out, const dt_tensor *xn, const dt_tensor *residual,
@@ -369,25 +452,30 @@ void dt_attention(dt_tensor *out, const dt_tensor *xn, const dt_tensor *residual
                   float rescale, float *scratch) {
   int64_t n = xn->shape[0], c = xn->shape[1], t = xn->numel / (n * c), d = c / heads;
   float scale = 1.0f / sqrtf((float)d);
-  float *q = scratch, *k = q + c * t, *v = k + c * t, *o = v + c * t, *sc = o + c * t;
+  float *q = scratch, *k = q + c * t, *v = k + c * t, *o = v + c * t, *own = o + c * t;
+  int64_t per = head_floats(c, t) + block_floats(c, t); /* a thread's share of own */
+  int threads = omp_get_max_threads();
   for (int64_t s = 0; s < n; s++) {
     const float *xs = xn->data + s * c * t;
     dt_project(q, xs, w[0], b[0], c, t);
     dt_project(k, xs, w[1], b[1], c, t);
     dt_project(v, xs, w[2], b[2], c, t);
-    if (heads > 1 && omp_get_max_threads() > 1) {
-      /* a head per thread: one parallel region instead of three per head
-       * (the GEMMs and softmax of a 16x16 map are too small to split well) */
+    if (heads > 1 && threads > 1) { /* a head per thread */
 #pragma omp parallel for schedule(dynamic, 1)
       for (int64_t h = 0; h < heads; h++) {
-        float *own = sc + omp_get_thread_num() * (t * t + t);
-        attention_head(o + h * d * t, q + h * d * t, k + h * d * t, v + h * d * t, own, own + t * t,
-                       d, t, scale, 1);
+        float *mine = own + omp_get_thread_num() * per;
+        attention_head(o + h * d * t, q + h * d * t, k + h * d * t, v + h * d * t, d, t, scale,
+                       mine, mine + head_floats(c, t));
       }
-    } else {
-      for (int64_t h = 0; h < heads; h++)
-        attention_head(o + h * d * t, q + h * d * t, k + h * d * t, v + h * d * t, sc, sc + t * t,
-                       d, t, scale, 0);
+    } else { /* heads in turn, each one's query blocks spread over the threads */
+      for (int64_t h = 0; h < heads; h++) {
+        packed_head ph = pack_head(q + h * d * t, k + h * d * t, v + h * d * t, d, t, scale, own);
+        int64_t blocks = (t + QUERY_BLOCK - 1) / QUERY_BLOCK;
+#pragma omp parallel for schedule(dynamic, 1) if (threads > 1 && t * t >= (1 << 16))
+        for (int64_t j = 0; j < blocks; j++)
+          query_block(&ph, j * QUERY_BLOCK, o + h * d * t,
+                      own + head_floats(c, t) + omp_get_thread_num() * per);
+      }
     }
     float *os = out->data + s * c * t;
     const float *rs = residual->data + s * c * t;

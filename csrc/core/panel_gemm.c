@@ -24,6 +24,15 @@ void dt_panel_pack(float *panels, const float *a, int64_t m, int64_t k, int64_t 
   }
 }
 
+void dt_panel_pack_t(float *panels, const float *a, int64_t m, int64_t k, int64_t lda) {
+  int64_t np = (m + DT_PANEL_ROWS - 1) / DT_PANEL_ROWS;
+  memset(panels, 0, (size_t)(np * DT_PANEL_ROWS * k) * sizeof(float));
+  for (int64_t i = 0; i < k; i++) /* row i of a: column i of A, read in order */
+    for (int64_t row = 0; row < m; row++)
+      panels[(row / DT_PANEL_ROWS) * DT_PANEL_ROWS * k + i * DT_PANEL_ROWS + row % DT_PANEL_ROWS] =
+          a[i * lda + row];
+}
+
 #if defined(__AVX2__) && defined(__FMA__)
 
 /* One row of the kernel: C row r += A[i][r] * B row i, over the wide

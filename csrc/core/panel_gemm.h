@@ -23,6 +23,9 @@ size_t dt_panel_size(int64_t m, int64_t k);
  * as k groups of 6 (row-interleaved). */
 void dt_panel_pack(float *panels, const float *a, int64_t m, int64_t k, int64_t lda);
 
+/* The same for A = a^T, a (k x m, row stride lda): panels from columns. */
+void dt_panel_pack_t(float *panels, const float *a, int64_t m, int64_t k, int64_t lda);
+
 /* B (k x n, n a multiple of 4) in column blocks: block j holds columns
  * 16j .. 16j + w - 1 (w = 16, or what is left of n) as k rows of w floats,
  * and starts at 16 j k. The offset of element (row, col): */
