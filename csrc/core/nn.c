@@ -235,7 +235,9 @@ void dt_group_norm(dt_tensor *out, const dt_tensor *x, const dt_tensor *gamma,
                    const dt_tensor *beta, int groups, float eps, dt_act act) {
   int64_t n = x->shape[0], c = x->shape[1], hw = x->numel / (n * c), cpg = c / groups;
   int64_t units = n * groups;
-#pragma omp parallel for schedule(static) if (x->numel >= (1 << 15))
+  /* in parallel from 4096 values (64 channels of 8x8): at two threads and
+   * batch 1, the MNIST-size pass's best time 5.18 -> 5.08 ms against 32768 */
+#pragma omp parallel for schedule(static) if (x->numel >= (1 << 12))
   for (int64_t u = 0; u < units; u++) {
     int64_t s = u / groups, g = u % groups;
     const float *xs = x->data + (s * c + g * cpg) * hw;
