@@ -142,10 +142,15 @@ static tiling tiling_of(int tile, int64_t h, int64_t w) {
 
 /* A thread's buffers, for one channel at a time (in floats): the input
  * gathered into tile x a runs of (th + 1) x tw (see split_channel), and as
- * many for their row transform; the output transform reuses them for A^T M
- * (tile x a runs of nt) and Y (tile^2 runs of nt). */
+ * many for their row transform, then the zero-bordered copy of the channel;
+ * the output transform reuses them for A^T M (tile x a runs of nt) and Y
+ * (tile^2 runs of nt). */
 static int64_t run_floats(const tiling *t) { return (t->th + 1) * t->tw; }
-static int64_t thread_floats(const tiling *t) { return 2 * t->tile * t->a * run_floats(t); }
+static int64_t pad_width(const tiling *t) { return t->tile * (t->tw + 1); }
+static int64_t pad_floats(const tiling *t) { return t->tile * (t->th + 1) * pad_width(t); }
+static int64_t thread_floats(const tiling *t) {
+  return 2 * t->tile * t->a * run_floats(t) + pad_floats(t);
+}
 
 /* Floats of one of V's (rows = ci_n) or M's (rows = co_n) a^2 planes */
 static int64_t plane_floats(const tiling *t, int64_t rows) { return rows * t->ntp; }
@@ -173,34 +178,49 @@ typedef void transform_fn(const float *const *in, float *const *out, int64_t n);
  * j - 1). Input tile (ty, tx) covers rows tile ty - 1 + i and columns tile
  * tx - 1 + j, so its element (i, j) is run (i % tile, j) at row ty + i /
  * tile: for fixed (i, j) the whole map's tiles are one contiguous stretch
- * of a run, in tile order, and every transform is a long loop. */
-static void split_channel(const tiling *t, const float *xc, int64_t h, int64_t w, float *runs) {
-  int tile = t->tile, a = t->a;
-  int64_t tw = t->tw, len = run_floats(t);
+ * of a run, in tile order, and every transform is a long loop.
+ *
+ * The channel is first copied into a zero-bordered buffer (pad_floats), so
+ * each row of a run is one branch-free loop reading the row's columns in
+ * groups of tile, which the compiler vectorises (with bounds checks per row
+ * and run it was a third of the input transform; measured, one thread: the
+ * CIFAR-layout and MNIST-size passes 1.5-4% faster). */
+static inline __attribute__((always_inline)) void split_rows(const tiling *t, int tile,
+                                                             const float *xc, int64_t h, int64_t w,
+                                                             float *pad, float *runs) {
+  const int a = tile + 2;
+  int64_t tw = t->tw, len = run_floats(t), wp = pad_width(t), hp = tile * (t->th + 1);
+  memset(pad, 0, (size_t)wp * sizeof(float)); /* row -1 */
+  for (int64_t y = 0; y < h; y++) {
+    float *row = pad + (y + 1) * wp;
+    row[0] = 0.0f;
+    memcpy(row + 1, xc + y * w, (size_t)w * sizeof(float));
+    memset(row + 1 + w, 0, (size_t)(wp - 1 - w) * sizeof(float));
+  }
+  memset(pad + (h + 1) * wp, 0, (size_t)((hp - h - 1) * wp) * sizeof(float));
   for (int p = 0; p < tile; p++)
     for (int64_t ty = 0; ty <= t->th; ty++) {
-      int64_t y = tile * ty + p - 1;
-      for (int j = 0; j < a; j++) {
-        float *dst = runs + (p * a + j) * len + ty * tw;
-        if (y < 0 || y >= h) {
-          memset(dst, 0, (size_t)tw * sizeof(float));
-          continue;
-        }
-        /* columns tile tx + j - 1 inside the map: tx from lo to hi - 1, zeros around */
-        const float *src = xc + y * w + j - 1;
-        int64_t lo = j == 0 ? 1 : 0, hi = (w - j + tile) / tile;
-        if (hi > tw)
-          hi = tw;
-        if (hi < lo)
-          hi = lo;
-        for (int64_t tx = 0; tx < lo; tx++)
-          dst[tx] = 0.0f;
-        for (int64_t tx = lo; tx < hi; tx++)
-          dst[tx] = src[tile * tx];
-        for (int64_t tx = hi; tx < tw; tx++)
-          dst[tx] = 0.0f;
+      const float *src = pad + (tile * ty + p) * wp;
+      float *d[6];
+      for (int j = 0; j < a; j++)
+        d[j] = runs + (p * a + j) * len + ty * tw;
+#pragma omp simd
+      for (int64_t tx = 0; tx < tw; tx++) /* columns tile tx - 1 + r */
+        for (int r = 0; r < tile; r++)
+          d[r][tx] = src[tile * tx + r];
+      for (int r = tile; r < a; r++) { /* columns tile (tx + 1) - 1 + r - tile */
+        memcpy(d[r], d[r - tile] + 1, (size_t)(tw - 1) * sizeof(float));
+        d[r][tw - 1] = src[tile * tw + r - tile];
       }
     }
+}
+
+static void split_channel(const tiling *t, const float *xc, int64_t h, int64_t w, float *pad,
+                          float *runs) {
+  if (t->tile == 4) /* (tile a constant in each copy) */
+    split_rows(t, 4, xc, h, w, pad, runs);
+  else
+    split_rows(t, 2, xc, h, w, pad, runs);
 }
 
 /* V = B^T d B for every tile of channel xc, into the a^2 planes of v at
@@ -210,9 +230,9 @@ static void input_channel(const tiling *t, const float *xc, int64_t h, int64_t w
                           int64_t ci_n, int64_t ci, float *buf) {
   int tile = t->tile, a = t->a;
   int64_t len = run_floats(t), tw = t->tw;
-  float *runs = buf, *rows = buf + tile * a * len;
+  float *runs = buf, *rows = buf + tile * a * len, *pad = rows + tile * a * len;
   transform_fn *bt = tile == 4 ? bt4 : bt2;
-  split_channel(t, xc, h, w, runs);
+  split_channel(t, xc, h, w, pad, runs);
   for (int p = 0; p < tile; p++) { /* row phase p: columns j of each tile -> d B */
     const float *in[6];
     float *out[6];
