@@ -230,11 +230,14 @@ describe("nn ops", function()
       for i = 1, 4 do w[i], b[i] = rng:randn { C, C } * 0.4, rng:randn { C } * 0.1 end
       local before = d.threads()
       d.threads(2)
-      local two = d.attention(xn, res, w, b, heads, 1.5)
+      local two = d.attention(xn, res, w, b, heads, 1.5) -- a sample per thread
+      -- one sample: its heads (or one head's query blocks) spread over the threads
+      local single = d.attention(xn:narrow(1, 2, 1), res:narrow(1, 2, 1), w, b, heads, 1.5)
       d.threads(1)
       local one = d.attention(xn, res, w, b, heads, 1.5)
       d.threads(before)
       assert.same(one:totable(), two:totable())
+      assert.same(two:select(1, 2):totable(), single:totable()[1])
       local expect = ref(xn, res, w, b, heads, 1.5)
       local err = (two - expect):abs():max() / expect:abs():max()
       assert.is_true(err < 1e-5, string.format("%d heads, %dx%d: relative error %g", heads, H, W, err))

@@ -352,25 +352,36 @@ static int64_t block_floats(int64_t d, int64_t t) {
   return t * QUERY_BLOCK + d * QUERY_BLOCK + QUERY_BLOCK;
 }
 
-/* q, k, v and the heads' outputs of one sample, then a head's packing and a
- * query block's buffers for each thread */
+/* A thread's share of the scratch: a sample's q, k, v and heads' outputs,
+ * then a head's packing and a query block's buffers */
+static int64_t slot_floats(int64_t c, int64_t t) {
+  return 4 * c * t + head_floats(c, t) + block_floats(c, t);
+}
+
 size_t dt_attention_scratch(int64_t channels, int64_t tokens) {
-  return (size_t)(4 * channels * tokens + omp_get_max_threads() * (head_floats(channels, tokens) +
-                                                                   block_floats(channels, tokens)));
+  return (size_t)(omp_get_max_threads() * slot_floats(channels, tokens));
 }
 
 /* rows (C x T) = W (C x C) @ in (C x T) + b */
-void dt_project(float *rows, const float *in, const dt_tensor *w, const dt_tensor *b, int64_t c,
-                int64_t t) {
+static void project(float *rows, const float *in, const dt_tensor *w, const dt_tensor *b, int64_t c,
+                    int64_t t, int serial) {
   for (int64_t i = 0; i < c; i++)
     for (int64_t j = 0; j < t; j++)
       rows[i * t + j] = b->data[i];
-  dt_sgemm(0, 0, c, t, c, 1.0f, w->data, c, in, t, 1.0f, rows, t);
+  if (serial)
+    dt_sgemm_serial(0, 0, c, t, c, 1.0f, w->data, c, in, t, 1.0f, rows, t);
+  else
+    dt_sgemm(0, 0, c, t, c, 1.0f, w->data, c, in, t, 1.0f, rows, t);
 }
 
+void dt_project(float *rows, const float *in, const dt_tensor *w, const dt_tensor *b, int64_t c,
+                int64_t t) {
+  project(rows, in, w, b, c, t, 0);
+}
+
+/* K^T panels (T x d), query blocks (d x round4(T)), V panels (d x T) */
 typedef struct {
-  const float *kp, *qb,
-      *vp; /* K^T panels (T x d), query blocks (d x round4(T)), V panels (d x T) */
+  const float *kp, *qb, *vp;
   int64_t d, t;
 } packed_head;
 
@@ -449,43 +460,59 @@ static void attention_head(float *oh, const float *qh, const float *kh, const fl
     query_block(&h, first, oh, buf);
 }
 
+/* One sample, everything on the calling thread (serial) or spread over the
+ * threads: a head per thread, or one head's query blocks. slot: this
+ * thread's share of the scratch; slots: everyone's (for the spread). */
+static void attention_sample(float *os, const float *xs, const float *rs,
+                             const dt_tensor *const w[4], const dt_tensor *const b[4], int heads,
+                             float rescale, int64_t c, int64_t t, float *slot, float *slots,
+                             int serial) {
+  int64_t d = c / heads, per = slot_floats(c, t);
+  float scale = 1.0f / sqrtf((float)d);
+  float *q = slot, *k = q + c * t, *v = k + c * t, *o = v + c * t, *own = o + c * t;
+  project(q, xs, w[0], b[0], c, t, serial);
+  project(k, xs, w[1], b[1], c, t, serial);
+  project(v, xs, w[2], b[2], c, t, serial);
+  if (serial) {
+    for (int64_t h = 0; h < heads; h++)
+      attention_head(o + h * d * t, q + h * d * t, k + h * d * t, v + h * d * t, d, t, scale, own,
+                     own + head_floats(c, t));
+  } else if (heads > 1) { /* a head per thread */
+#pragma omp parallel for schedule(dynamic, 1)
+    for (int64_t h = 0; h < heads; h++) {
+      float *mine = slots + omp_get_thread_num() * per + 4 * c * t;
+      attention_head(o + h * d * t, q + h * d * t, k + h * d * t, v + h * d * t, d, t, scale, mine,
+                     mine + head_floats(c, t));
+    }
+  } else { /* one head, its query blocks spread over the threads */
+    packed_head ph = pack_head(q, k, v, d, t, scale, own);
+    int64_t blocks = (t + QUERY_BLOCK - 1) / QUERY_BLOCK;
+#pragma omp parallel for schedule(dynamic, 1) if (t * t >= (1 << 16))
+    for (int64_t j = 0; j < blocks; j++)
+      query_block(&ph, j * QUERY_BLOCK, o,
+                  slots + omp_get_thread_num() * per + 4 * c * t + head_floats(c, t));
+  }
+  project(os, o, w[3], b[3], c, t, serial);
+  float inv = 1.0f / rescale;
+  for (int64_t i = 0; i < c * t; i++)
+    os[i] = (os[i] + rs[i]) * inv;
+}
+
 void dt_attention(dt_tensor *out, const dt_tensor *xn, const dt_tensor *residual,
                   const dt_tensor *const w[4], const dt_tensor *const b[4], int heads,
                   float rescale, float *scratch) {
-  int64_t n = xn->shape[0], c = xn->shape[1], t = xn->numel / (n * c), d = c / heads;
-  float scale = 1.0f / sqrtf((float)d);
-  float *q = scratch, *k = q + c * t, *v = k + c * t, *o = v + c * t, *own = o + c * t;
-  int64_t per = head_floats(c, t) + block_floats(c, t); /* a thread's share of own */
+  int64_t n = xn->shape[0], c = xn->shape[1], t = xn->numel / (n * c), per = slot_floats(c, t);
   int threads = omp_get_max_threads();
-  for (int64_t s = 0; s < n; s++) {
-    const float *xs = xn->data + s * c * t;
-    dt_project(q, xs, w[0], b[0], c, t);
-    dt_project(k, xs, w[1], b[1], c, t);
-    dt_project(v, xs, w[2], b[2], c, t);
-    if (heads > 1 && threads > 1) { /* a head per thread */
+  if (n > 1 && threads > 1) { /* whole samples per thread, as the convolutions */
 #pragma omp parallel for schedule(dynamic, 1)
-      for (int64_t h = 0; h < heads; h++) {
-        float *mine = own + omp_get_thread_num() * per;
-        attention_head(o + h * d * t, q + h * d * t, k + h * d * t, v + h * d * t, d, t, scale,
-                       mine, mine + head_floats(c, t));
-      }
-    } else { /* heads in turn, each one's query blocks spread over the threads */
-      for (int64_t h = 0; h < heads; h++) {
-        packed_head ph = pack_head(q + h * d * t, k + h * d * t, v + h * d * t, d, t, scale, own);
-        int64_t blocks = (t + QUERY_BLOCK - 1) / QUERY_BLOCK;
-#pragma omp parallel for schedule(dynamic, 1) if (threads > 1 && t * t >= (1 << 16))
-        for (int64_t j = 0; j < blocks; j++)
-          query_block(&ph, j * QUERY_BLOCK, o + h * d * t,
-                      own + head_floats(c, t) + omp_get_thread_num() * per);
-      }
-    }
-    float *os = out->data + s * c * t;
-    const float *rs = residual->data + s * c * t;
-    dt_project(os, o, w[3], b[3], c, t);
-    float inv = 1.0f / rescale;
-    for (int64_t i = 0; i < c * t; i++)
-      os[i] = (os[i] + rs[i]) * inv;
+    for (int64_t s = 0; s < n; s++)
+      attention_sample(out->data + s * c * t, xn->data + s * c * t, residual->data + s * c * t, w,
+                       b, heads, rescale, c, t, scratch + omp_get_thread_num() * per, scratch, 1);
+    return;
   }
+  for (int64_t s = 0; s < n; s++)
+    attention_sample(out->data + s * c * t, xn->data + s * c * t, residual->data + s * c * t, w, b,
+                     heads, rescale, c, t, scratch, scratch, threads == 1);
 }
 
 /* ---- resampling ---- */
