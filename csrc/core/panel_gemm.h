@@ -1,9 +1,9 @@
 /* A small GEMM for products whose operands we lay out ourselves (the
- * Winograd convolutions): A is packed once into panels of 6 rows, B is
- * written by its producer in blocks of 16 columns, so no call packs anything.
- * OpenBLAS packs both operands on every call, which on the Winograd products
- * (many GEMMs of a few dozen columns each) cost as much as the arithmetic it
- * saved.
+ * Winograd convolutions, attention's heads): A is packed once into panels
+ * of 6 rows, B is written by its producer in blocks of 16 columns, so no
+ * call packs anything. OpenBLAS packs both operands on every call, which on
+ * the Winograd products (many GEMMs of a few dozen columns each) cost as
+ * much as the arithmetic it saved.
  *
  * Every element of C is one chain of multiply-adds over k = 0, 1, ... (one
  * lane of an FMA chain on AVX2), so its value does not depend on which
