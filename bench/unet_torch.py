@@ -3,6 +3,8 @@ diffusion supports), for bench/unet_vs_torch.sh: same weight names, same
 function. Reads safetensors with the standard library and NumPy.
   python3 unet_torch.py check DIR            # parity on a diffusers fixture folder
   python3 unet_torch.py time DIR BATCH REPS  # median forward time in ms
+  python3 unet_torch.py serve DIR BATCH      # after "ready", one timed forward (ms) per
+                                             # line read from stdin
   python3 unet_torch.py train DIR BATCH REPS # median training step in ms: forward,
                                              # epsilon MSE, backward, AdamW
 """
@@ -176,13 +178,20 @@ def main():
                 ref = io["output_" + which]
                 print(f"{which}: max rel err {float((out - ref).abs().max() / ref.abs().max()):.2e}")
             return
-        batch, reps = int(sys.argv[3]), int(sys.argv[4])
+        batch, reps = int(sys.argv[3]), int(sys.argv[4]) if mode == "time" else 0
         c = m.c
         size = c["sample_size"] if isinstance(c["sample_size"], int) else c["sample_size"][0]
         x = torch.randn(batch, c["in_channels"], size, size, generator=torch.Generator().manual_seed(0))
         t = torch.full((batch,), 500.0)
         labels = torch.zeros(batch, dtype=torch.long) if c.get("num_class_embeds") else None
         m(x, t, labels)
+        if mode == "serve":  # the caller interleaves these with its own passes
+            print("ready", flush=True)
+            for _ in sys.stdin:
+                t0 = time.perf_counter()
+                m(x, t, labels)
+                print(f"{(time.perf_counter() - t0) * 1e3:.3f}", flush=True)
+            return
         times = []
         for _ in range(reps):
             t0 = time.perf_counter()

@@ -1,6 +1,9 @@
 -- UNet2DModel forward: diffusion against PyTorch 1.13 running the same
 -- function (bench/unet_torch.py, checked against the diffusers fixtures)
--- with the same random weights, in the same run.
+-- with the same random weights, in the same run. The two sides take turns,
+-- one forward pass each (PyTorch waits in `unet_torch.py serve` for a line
+-- on a FIFO), so both medians come from the same minutes of a machine whose
+-- speed moves.
 --   lua5.4 bench/unet_vs_torch.lua [threads=2] [reps=5]   (bench/unet_vs_torch.sh wraps it)
 package.path = "lua/?.lua;lua/?/init.lua;" .. package.path
 package.cpath = "./?.so;" .. package.cpath
@@ -42,7 +45,8 @@ for _ = 1, 3 do
 end
 local peak = 2 * 2048 ^ 3 / best / 1e9
 
-print(string.format("threads: %d, median of %d; sgemm peak here %.0f GFLOP/s (2048^3)", threads, reps, peak))
+print(string.format("threads: %d, median of %d, taking turns with PyTorch; sgemm peak here %.0f GFLOP/s (2048^3)",
+  threads, reps, peak))
 print()
 print("| layout | params (M) | batch | diffusion (ms) | PyTorch (ms) | diffusion / PyTorch | GFLOP/s | "
   .. "% of sgemm peak |")
@@ -57,20 +61,46 @@ for _, layout in ipairs(layouts) do
     local x = d.rng(2):randn { batch, cfg.in_channels, cfg.sample_size, cfg.sample_size }
     local cond = cfg.num_class_embeds and { class_labels = d.zeros { batch } } or nil
     model(x, 500, cond) -- warm-up: scratch and pool
-    local times = {}
-    for _ = 1, reps do
+    local fifo = os.tmpname()
+    os.remove(fifo)
+    assert(os.execute("mkfifo " .. fifo), "mkfifo failed")
+    local p = assert(io.popen(string.format(
+      "OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=%d /usr/bin/python3 bench/unet_torch.py serve %s %d < %s 2>&1",
+      threads, dir, batch, fifo)))
+    local cmd = assert(io.open(fifo, "w")) -- (blocks until the shell opens the FIFO to read)
+    local ready = p:read("l")
+    local times, torch_times, failed = {}, {}, nil
+    if ready ~= "ready" then
+      failed = (ready or "") .. " " .. (p:read("a") or "")
+    end
+    for _ = 1, failed and 0 or reps do
+      -- a moment between the turns, so the other side's OpenMP threads have stopped spinning
+      os.execute("sleep 0.02")
+      local t0 = d.now()
+      model(x, 500, cond)
+      times[#times + 1] = d.now() - t0
+      os.execute("sleep 0.02")
+      cmd:write("run\n")
+      cmd:flush()
+      local line = p:read("l")
+      if not tonumber(line) then
+        failed = (line or "PyTorch stopped") .. " " .. (p:read("a") or "")
+        break
+      end
+      torch_times[#torch_times + 1] = tonumber(line)
+    end
+    cmd:close()
+    p:close()
+    os.remove(fifo)
+    for _ = #times + 1, reps do -- ours alone, if PyTorch failed
       local t0 = d.now()
       model(x, 500, cond)
       times[#times + 1] = d.now() - t0
     end
     local ours = median(times)
+    local torch_ms = not failed and median(torch_times) or nil
+    local out = failed or ""
     local flops = model:flops()
-    local p = assert(io.popen(string.format(
-      "OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=%d /usr/bin/python3 bench/unet_torch.py time %s %d %d 2>&1",
-      threads, dir, batch, reps)))
-    local out = p:read("a")
-    p:close()
-    local torch_ms = tonumber(out:match("([%d.]+)%s*$"))
     print(string.format("| %s | %.1f | %d | %.1f | %s | %s | %.0f | %.0f%% |", name, model:parameters() / 1e6, batch,
       ours * 1e3, torch_ms and string.format("%.1f", torch_ms) or "failed: " .. out:gsub("\n", " "),
       torch_ms and string.format("%.2f", ours * 1e3 / torch_ms) or "-", flops / ours / 1e9,
