@@ -14,7 +14,6 @@
 #include "panel_gemm.h"
 
 #include <omp.h>
-#include <stdlib.h>
 #include <string.h>
 
 /* ---- the 1-D transforms, each over arrays ----
@@ -92,7 +91,8 @@ static const double G4[6][3] = {{1.0 / 2, 0, 0},
 
 int dt_winograd_tile(int64_t h, int64_t w) {
   /* F(4x4) needs a full column block of tiles to keep the kernel busy; on
-   * smaller maps its a^2 = 36 products have too few columns each */
+   * smaller maps its a^2 = 36 products have too few columns each (from 4 or
+   * from 64 tiles instead of 16: 2-11% slower passes, docs/benchmarks.md) */
   return ((h + 3) / 4) * ((w + 3) / 4) >= DT_BLOCK_COLUMNS ? 4 : 2;
 }
 
