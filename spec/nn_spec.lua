@@ -78,8 +78,12 @@ describe("nn ops", function()
       assert(worst <= 1e-6 * scale, string.format("winograd F(4x4) %s: error %.3g, terms up to %.4g", what, worst,
         scale))
     end
-    assert.has_error(function() d.conv2d(x, w, b, { padding = 1, winograd = 3 }) end,
-      "conv2d: winograd must be true, 2 or 4 (the output tile), got 3")
+    for _, bad in ipairs { 3, 2.5, "4", (1 << 32) + 2, {} } do
+      local ok, err = pcall(d.conv2d, x, w, b, { padding = 1, winograd = bad })
+      assert.is_false(ok)
+      assert.truthy(tostring(err):find("conv2d: winograd must be true, 2 or 4 (the output tile), got "
+        .. tostring(bad), 1, true), tostring(err))
+    end
     -- im2col's row edges: kernels wider than the input, strides 2 and 3, wide and one-sided padding
     for _, case in ipairs { { { 1, 2, 1, 1 }, 5, 3, 2, { 2, 2, 2, 2 } }, { { 2, 2, 4, 7 }, 3, 3, 3, { 1, 0, 2, 1 } },
       { { 1, 1, 3, 1 }, 3, 3, 2, { 1, 1, 1, 1 } }, { { 1, 3, 9, 8 }, 5, 4, 2, { 0, 3, 1, 0 } } } do

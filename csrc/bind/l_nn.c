@@ -56,13 +56,14 @@ static int n_conv2d(lua_State *L) {
   int tile = 0; /* winograd = true (the faster tile for the map), 2 or 4: F(2x2) or F(4x4) */
   if (lua_istable(L, 4)) {
     lua_getfield(L, 4, "winograd");
-    if (lua_isinteger(L, -1)) {
-      tile = (int)lua_tointeger(L, -1);
-      if (tile != 2 && tile != 4)
-        return luaL_error(L, "conv2d: winograd must be true, 2 or 4 (the output tile), got %d",
-                          tile);
-    } else if (lua_toboolean(L, -1)) {
-      tile = -1;
+    if (lua_isboolean(L, -1)) {
+      tile = lua_toboolean(L, -1) ? -1 : 0;
+    } else if (!lua_isnil(L, -1)) {
+      lua_Integer v = lua_isinteger(L, -1) ? lua_tointeger(L, -1) : 0;
+      if (v != 2 && v != 4)
+        return luaL_error(L, "conv2d: winograd must be true, 2 or 4 (the output tile), got %s",
+                          luaL_tolstring(L, -1, NULL));
+      tile = (int)v;
     }
     lua_pop(L, 1);
   }
