@@ -51,7 +51,8 @@ void dt_linear(dt_tensor *out, const dt_tensor *x, const dt_tensor *w, const dt_
  * biases); out = (proj(attention) + residual) / rescale. Scratch: at least
  * dt_attention_scratch floats. */
 size_t dt_attention_scratch(int64_t channels, int64_t tokens);
-/* rows (C x T) = w (C x C) @ in (C x T) + b: the attention's projections */
+/* rows (C x T) = w (C x C) @ in (C x T) + b: attention's projections (its backward
+ * recomputes them with this; the forward runs them per sample or spread) */
 void dt_project(float *rows, const float *in, const dt_tensor *w, const dt_tensor *b, int64_t c,
                 int64_t t);
 void dt_softmax_rows(float *x, int64_t rows, int64_t cols); /* in place, each row sums to 1 */
