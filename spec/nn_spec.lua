@@ -247,4 +247,41 @@ describe("nn ops", function()
       assert.is_true(err < 1e-5, string.format("%d heads, %dx%d: relative error %g", heads, H, W, err))
     end
   end)
+
+  it("attention's softmax: saturated scores pick their key, a NaN token reaches every query", function()
+    -- one head of 16 channels over 16x16 tokens (full query blocks, the vectorised softmax), keys made
+    -- to score each query a few hundred apart: the softmax is then one-hot up to exp(-87) or less, so
+    -- each output is the top key's value (projections are identities, biases zero)
+    local C, H, W = 16, 16, 16
+    local T = H * W
+    local rows = {}
+    for i = 1, C do
+      rows[i] = {}
+      for j = 1, C do rows[i][j] = i == j and 1 or 0 end
+    end
+    local eye, zero = d.tensor(rows), d.zeros { C }
+    local x = d.rng(3):randn { 1, C, H, W } * 30
+    local w, b = { eye, eye, eye, eye }, { zero, zero, zero, zero }
+    local out = d.attention(x, d.zeros { 1, C, H, W }, w, b, 1, 1):reshape { C, T }:totable()
+    local xs = x:reshape { C, T }:totable()
+    for i = 1, T, 17 do
+      local best, top = nil, -math.huge
+      for j = 1, T do
+        local s = 0
+        for c = 1, C do s = s + xs[c][i] * xs[c][j] end
+        if s > top then best, top = j, s end
+      end
+      for c = 1, C do
+        assert.near(xs[c][best], out[c][i], 1e-3 * math.abs(xs[c][best]) + 1e-3)
+      end
+    end
+    -- a NaN in one token's input makes its key NaN, so every query's softmax is NaN (as in PyTorch)
+    xs[5][40] = 0 / 0
+    local nan = d.attention(d.tensor(xs):reshape { 1, C, H, W }, d.zeros { 1, C, H, W }, w, b, 1, 1)
+    local finite = 0
+    for _, v in ipairs(nan:reshape { C * T }:totable()) do
+      if v == v then finite = finite + 1 end
+    end
+    assert.equal(0, finite)
+  end)
 end)
