@@ -3,8 +3,8 @@ diffusion supports), for bench/unet_vs_torch.sh: same weight names, same
 function. Reads safetensors with the standard library and NumPy.
   python3 unet_torch.py check DIR            # parity on a diffusers fixture folder
   python3 unet_torch.py time DIR BATCH REPS  # median forward time in ms
-  python3 unet_torch.py serve DIR BATCH      # after "ready", one timed forward (ms) per
-                                             # line read from stdin
+  python3 unet_torch.py serve DIR BATCH      # after "ready", for each line K read from
+                                             # stdin, K timed forwards (ms) on one line
   python3 unet_torch.py train DIR BATCH REPS # median training step in ms: forward,
                                              # epsilon MSE, backward, AdamW
 """
@@ -187,10 +187,13 @@ def main():
         m(x, t, labels)
         if mode == "serve":  # the caller interleaves these with its own passes
             print("ready", flush=True)
-            for _ in sys.stdin:
-                t0 = time.perf_counter()
-                m(x, t, labels)
-                print(f"{(time.perf_counter() - t0) * 1e3:.3f}", flush=True)
+            for line in sys.stdin:  # a line: how many passes, back to back
+                times = []
+                for _ in range(int(line)):
+                    t0 = time.perf_counter()
+                    m(x, t, labels)
+                    times.append(f"{(time.perf_counter() - t0) * 1e3:.3f}")
+                print(" ".join(times), flush=True)
             return
         times = []
         for _ in range(reps):
