@@ -252,6 +252,19 @@ describe("matmul", function()
     S.near(d.matmul(a, b), naive(a:totable(), b:totable()), 1e-5, "matmul")
   end)
 
+  it("few columns and many rows (blocks of 32 rows over the threads) match, at 1 and 2 threads", function()
+    local rng = d.rng(8)
+    local a, b = rng:randn { 70, 40 }, rng:randn { 40, 24 } -- rows 32 + 32 + 6
+    local before = d.threads()
+    d.threads(1)
+    local one = d.matmul(a, b)
+    d.threads(2)
+    local two = d.matmul(a, b)
+    d.threads(before)
+    S.near(one, naive(a:totable(), b:totable()), 1e-5, "row blocks")
+    assert.same(one:totable(), two:totable())
+  end)
+
   it("batched 3-D, and a batch against one matrix", function()
     local rng = d.rng(6)
     local a, b = rng:randn { 3, 4, 6 }, rng:randn { 3, 6, 2 }
