@@ -162,6 +162,8 @@ describe("nn ops", function()
       "timestep_embedding: dim 1 out of range 2..2^20")
     local nan = d.activation(d.tensor { 0 / 0, 1 }, "silu"):totable()
     assert.is_true(nan[1] ~= nan[1], "NaN stays NaN")
+    nan = d.activation(d.tensor { 1, 0 / 0, 2, 3, 4, 5, 6, 7, 8, 0 / 0 }, "silu"):totable() -- eight lanes, a tail
+    assert.is_true(nan[2] ~= nan[2] and nan[10] ~= nan[10] and nan[1] == nan[1], "NaN stays NaN, lanes and tail")
     local mish, gelu = d.activation(t, "mish"):totable(), d.activation(t, "gelu"):totable()
     local sp = math.log(1 + math.exp(3)) -- mish(3) = 3 tanh(softplus(3))
     assert.near(3 * (math.exp(2 * sp) - 1) / (math.exp(2 * sp) + 1), mish[5], 1e-5)

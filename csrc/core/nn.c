@@ -9,10 +9,6 @@
 #include <omp.h>
 #include <string.h>
 
-#if defined(__AVX2__) && defined(__FMA__)
-#include <immintrin.h>
-#endif
-
 /* ---- convolution ---- */
 
 dt_status dt_conv2d_shape(const dt_tensor *x, const dt_tensor *w, const dt_conv_params *p,
@@ -200,9 +196,12 @@ static inline float act_value(float v, dt_act act) {
 
 void dt_activation(dt_tensor *out, const dt_tensor *x, dt_act act) {
   int64_t n = x->numel;
-  if (act == DT_ACT_SILU) { /* apart, so that it vectorises */
+  if (act == DT_ACT_SILU) { /* eight at a time, the tail alone (so by position, not by thread) */
+    int64_t eights = n / 8;
 #pragma omp parallel for schedule(static) if (n >= (1 << 16))
-    for (int64_t i = 0; i < n; i++)
+    for (int64_t e = 0; e < eights; e++)
+      dt_silu_eight(out->data + 8 * e, x->data + 8 * e, 1.0f, 0.0f);
+    for (int64_t i = 8 * eights; i < n; i++)
       out->data[i] = dt_silu(x->data[i]);
     return;
   }
@@ -258,7 +257,10 @@ void dt_group_norm(dt_tensor *out, const dt_tensor *x, const dt_tensor *gamma,
         for (int64_t i = 0; i < hw; i++)
           oc[i] = xc[i] * scale + shift;
       } else if (act == DT_ACT_SILU) {
-        for (int64_t i = 0; i < hw; i++)
+        int64_t i = 0;
+        for (; i + 8 <= hw; i += 8)
+          dt_silu_eight(oc + i, xc + i, scale, shift);
+        for (; i < hw; i++)
           oc[i] = dt_silu(xc[i] * scale + shift);
       } else {
         for (int64_t i = 0; i < hw; i++)
@@ -402,34 +404,9 @@ static packed_head pack_head(const float *qh, const float *kh, const float *vh, 
 }
 
 #if defined(__AVX2__) && defined(__FMA__)
-/* exp(x) for the softmax's x = score - column max <= 0 (NaN stays NaN):
- * dt_expf's method in eight lanes, rounding x / ln 2 to an integer by adding
- * 1.5 * 2^23, whose low bits are then the integer itself (no round or
- * convert instruction). Written out because GCC's vectorisation of the
- * scalar loop below kept the running sums in memory: a full query block's
- * softmax took 2.0 us here, 1.5 us this way (T = 256). */
-static inline __m256 exp_nonpositive8(__m256 x) {
-  const __m256 magic = _mm256_set1_ps(12582912.0f);
-  __m256 in = x;
-  x = _mm256_max_ps(x, _mm256_set1_ps(-87.0f)); /* (NaN -> -87, restored below) */
-  __m256 big = _mm256_fmadd_ps(x, _mm256_set1_ps(1.44269504088896341f), magic);
-  __m256 n = _mm256_sub_ps(big, magic);
-  __m256 r = _mm256_fnmadd_ps(n, _mm256_set1_ps(0.693145751953125f), x);
-  r = _mm256_fnmadd_ps(n, _mm256_set1_ps(1.428606765330187045e-06f), r);
-  __m256 p = _mm256_set1_ps(1.0f / 720.0f);
-  p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(1.0f / 120.0f));
-  p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(1.0f / 24.0f));
-  p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(1.0f / 6.0f));
-  p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(0.5f));
-  p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(1.0f));
-  p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(1.0f));
-  __m256i scale =
-      _mm256_slli_epi32(_mm256_add_epi32(_mm256_castps_si256(big), _mm256_set1_epi32(127)), 23);
-  return _mm256_blendv_ps(in, _mm256_mul_ps(p, _mm256_castsi256_ps(scale)),
-                          _mm256_cmp_ps(in, in, _CMP_ORD_Q));
-}
-
-/* A full block: 16 columns, two vectors per row */
+/* A full block: 16 columns, two vectors per row, the running maxima and
+ * sums in registers (GCC's vectorisation of the scalar loop below kept them
+ * in memory: a block's softmax at T = 256 took 2.0 us, 1.5 us this way) */
 static void softmax_block(float *s, int64_t t, float *inv) {
   __m256 top0 = _mm256_loadu_ps(s), top1 = _mm256_loadu_ps(s + 8);
   for (int64_t r = 1; r < t; r++) { /* (a NaN score leaves the max; its exp is NaN below) */
@@ -439,8 +416,8 @@ static void softmax_block(float *s, int64_t t, float *inv) {
   __m256 sum0 = _mm256_setzero_ps(), sum1 = sum0;
   for (int64_t r = 0; r < t; r++) {
     float *row = s + r * QUERY_BLOCK;
-    __m256 e0 = exp_nonpositive8(_mm256_sub_ps(_mm256_loadu_ps(row), top0));
-    __m256 e1 = exp_nonpositive8(_mm256_sub_ps(_mm256_loadu_ps(row + 8), top1));
+    __m256 e0 = dt_exp8(_mm256_sub_ps(_mm256_loadu_ps(row), top0));
+    __m256 e1 = dt_exp8(_mm256_sub_ps(_mm256_loadu_ps(row + 8), top1));
     _mm256_storeu_ps(row, e0);
     _mm256_storeu_ps(row + 8, e1);
     sum0 = _mm256_add_ps(sum0, e0);
