@@ -27,6 +27,21 @@
 --   optimize    optimize_plan (32 calibration noises) for the listed samplers
 --               at NFE 5 and 10; plans saved as out_dir/plan_<sampler>_nfe<K>.json
 --               and each evaluated on 1,000 samples
+--   seeds SEED  the goal's contest from another noise seed (1, 2, ...): at NFE
+--               5 and 10, UniPC with the default trailing plan (diffusers' best
+--               configuration at both budgets, the same sampler), UniPC with
+--               the searched plans of models/mnist/plans/, and DPM++ 2S
+--               ancestral; rows appended to out_dir/seeds.csv, not rows.csv
+--   seeds-report  mean and spread of seeds.csv (with seed 0 from rows.csv)
+--   plan SAMPLER NFE N ROUNDS  optimize_plan on N calibration noises and
+--               ROUNDS rounds (the optimize stage's are 32 and 5), saved as
+--               out_dir/plan_SAMPLER_nfeNFE_nN.json; not measured
+--   seeds SEED nN  instead of the three above, UniPC with those nN plans (at
+--               NFE 5 and 10; seed 0 too)
+--   plan-check NFE nN  RMSE to the reference ODE endpoint on 64 fresh noises
+--               (seed 7: neither the calibration's nor the FD runs'), UniPC
+--               with models/mnist/plans/unipc_nfeNFE.json and with the nN plan:
+--               a choice between plans that looks at no digits
 --   floor       what real digits score: each block of 1,000 training digits
 --               against the held-out 1,000 (rows of kind "floor"; the report
 --               states their range and draws their mean)
@@ -148,6 +163,74 @@ if stage == "todo" then
       end
     else
       print(string.format("%s_%d lua5.4 %s cells %s 1 %s %d", c[1], c[2], arg[0], out, c[1], c[2]))
+    end
+  end
+  return
+end
+
+-- the goal's contest: name -> how rows.csv names it at seed 0 (kind, name)
+local CONTEST = {
+  { "unipc (= diffusers' UniPC trailing)", "table", "unipc" },
+  { "unipc + searched plan", "optimized", "unipc + plan" },
+  { "dpmpp_2s_ancestral", "table", "dpmpp_2s_ancestral" },
+}
+
+if stage == "seeds-report" then
+  local by = {} -- name@budget -> {seed, fd} pairs
+  local function add(name, budget, seed, fd)
+    local key = name .. "@" .. budget
+    by[key] = by[key] or {}
+    table.insert(by[key], { seed, fd })
+  end
+  for _, r in ipairs(read_rows()) do
+    for _, c in ipairs(CONTEST) do
+      if r.n == 1000 and r.kind == c[2] and r.name == c[3] and (r.budget == 5 or r.budget == 10) then
+        add(c[1], r.budget, 0, r.fd)
+      end
+    end
+  end
+  local f = assert(io.open(out .. "/seeds.csv"), "seeds-report: no " .. out .. "/seeds.csv yet")
+  local extra = {}
+  for line in f:lines() do
+    local seed, name, budget, fd = line:match("^(%d+),([^,]+),(%d+),([^,]+)$")
+    if name then
+      add(name, tonumber(budget), tonumber(seed), tonumber(fd))
+      local known = false
+      for _, c in ipairs(CONTEST) do known = known or c[1] == name end
+      if not known and not extra[name] then
+        extra[name] = true
+        CONTEST[#CONTEST + 1] = { name }
+      end
+    end
+  end
+  f:close()
+  local function stats(pairs_)
+    table.sort(pairs_, function(a, b) return a[1] < b[1] end)
+    local t = {}
+    for i, p in ipairs(pairs_) do t[i] = p[2] end
+    local mean, var = 0, 0
+    for _, v in ipairs(t) do mean = mean + v / #t end
+    for _, v in ipairs(t) do var = var + (v - mean) ^ 2 / math.max(#t - 1, 1) end
+    return mean, math.sqrt(var), t
+  end
+  print("| configuration | NFE | seeds | FD per seed (0, 1, ...) | mean | sd | mean / UniPC trailing's | "
+    .. "per seed: lowest, highest ratio |")
+  print("|---|---|---|---|---|---|---|---|")
+  for _, budget in ipairs { 5, 10 } do
+    local base = by[CONTEST[1][1] .. "@" .. budget]
+    local base_mean, _, base_t = stats(base)
+    for _, c in ipairs(CONTEST) do
+      local pairs_ = by[c[1] .. "@" .. budget]
+      if pairs_ then
+        local mean, sd, t = stats(pairs_)
+        local cells, lo, hi = {}, math.huge, -math.huge
+        for i, v in ipairs(t) do
+          cells[i] = string.format("%.2f", v)
+          lo, hi = math.min(lo, v / base_t[i]), math.max(hi, v / base_t[i]) -- (the same seeds, in order)
+        end
+        print(string.format("| %s | %d | %d | %s | %.2f | %.2f | %.3f | %.2f, %.2f |", c[1], budget, #t,
+          table.concat(cells, ", "), mean, sd, mean / base_mean, lo, hi))
+      end
     end
   end
   return
@@ -307,6 +390,58 @@ elseif stage == "optimize" then
       measure("optimized", { entry }, { budget }, 1000)
     end
   end
+elseif stage == "plan" then
+  local name, budget = arg[4], math.tointeger(tonumber(arg[5]))
+  local n, rounds = math.tointeger(tonumber(arg[6])), math.tointeger(tonumber(arg[7]))
+  assert(d.samplers[name or ""] and budget and n and rounds, "plan: give SAMPLER NFE N ROUNDS")
+  local t0 = d.core.now()
+  local result = d.lab.optimize_plan { model = model, schedule = sched, shape = { 1, 32, 32 }, sampler = name,
+    nfe = budget, n = n, rounds = rounds, denoiser = (denoiser_opts(n)), reference = { rtol = 1e-4, atol = 1e-4 } }
+  d.lab.save_plan(result, string.format("%s/plan_%s_nfe%d_n%d.json", out, name, budget, n))
+  io.stderr:write(string.format("plan %s NFE %d, %d noises, %d rounds: rmse %.4f (best fixed %s %.4f) in %.0f s\n",
+    name, budget, n, rounds, result.rmse, result.best_fixed, result.best_fixed_rmse, d.core.now() - t0))
+elseif stage == "plan-check" then
+  local budget, tag = math.tointeger(tonumber(arg[4])), arg[5]
+  assert(budget and tag, "plan-check: give NFE and the plan's tag (n128, say)")
+  local function plan_of(path) return d.core.json_decode(assert(io.open(path)):read "a").sigmas end
+  local dopts = denoiser_opts(64)
+  local res = d.lab.compare { model = model, schedule = sched, plan = model.plan_options, shape = { 1, 32, 32 },
+    samplers = { { name = "bundled plan", sampler = d.samplers.unipc,
+      plan = { sigmas = plan_of(string.format("models/mnist/plans/unipc_nfe%d.json", budget)) } },
+      { name = tag .. " plan", sampler = d.samplers.unipc,
+        plan = { sigmas = plan_of(string.format("%s/plan_unipc_nfe%d_%s.json", out, budget, tag)) } } },
+    nfe = { budget }, n = 64, seed = 7, metric = { "rmse" }, denoiser = dopts,
+    reference = { rtol = 1e-4, atol = 1e-4 } }
+  for _, r in ipairs(res.rows) do
+    print(string.format("NFE %d, %s: RMSE to the ODE endpoint %.4f (64 noises, seed 7)", budget, r.sampler, r.rmse))
+  end
+elseif stage == "seeds" then
+  local seed, tag = math.tointeger(tonumber(arg[4])), arg[5]
+  assert(seed and (seed >= 1 or tag and seed == 0), "seeds: give a noise seed of 1 or more (0 is the table's own)")
+  for _, budget in ipairs { 5, 10 } do
+    local function plan_of(path) return d.core.json_decode(assert(io.open(path)):read "a").sigmas end
+    local entries
+    if tag then
+      entries = { { name = "unipc + searched plan (" .. tag .. ")", sampler = d.samplers.unipc,
+        plan = { sigmas = plan_of(string.format("%s/plan_unipc_nfe%d_%s.json", out, budget, tag)) } } }
+    else
+      entries = { { name = CONTEST[1][1], sampler = d.samplers.unipc },
+        { name = CONTEST[2][1], sampler = d.samplers.unipc,
+          plan = { sigmas = plan_of(string.format("models/mnist/plans/unipc_nfe%d.json", budget)) } },
+        { name = CONTEST[3][1], sampler = d.samplers.dpmpp_2s_ancestral } }
+    end
+    local dopts, labels = denoiser_opts(1000)
+    local res = d.lab.compare { model = model, schedule = sched, plan = model.plan_options, shape = { 1, 32, 32 },
+      samplers = entries, nfe = { budget }, n = 1000, seed = seed, metric = { "fd" }, denoiser = dopts,
+      labels = labels, features = function(x) return clf:features(x:clamp(-1, 1)) end,
+      reference_features = reference }
+    local f = assert(io.open(out .. "/seeds.csv", "a"))
+    for _, r in ipairs(res.rows) do
+      f:write(string.format("%d,%s,%d,%.5f\n", seed, r.sampler, budget, r.fd))
+      io.stderr:write(string.format("seed %d NFE %d %s: FD %.3f\n", seed, budget, r.sampler, r.fd))
+    end
+    f:close()
+  end
 elseif stage == "floor" then
   for k = 1, 9 do
     local first = (k - 1) * 1000 + 1
@@ -402,5 +537,7 @@ elseif stage == "report" then
   svg:write(d.lab.svg(results, "fd"))
   svg:close()
 else
-  error("unknown stage '" .. stage .. "' (table, cells, refchunk, converged, diffusers, optimize, floor, report)")
+  error("unknown stage '" .. stage
+    .. "' (table, cells, refchunk, converged, diffusers, optimize, plan, plan-check, seeds, seeds-report, "
+    .. "floor, report)")
 end
