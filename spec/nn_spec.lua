@@ -60,6 +60,8 @@ describe("nn ops", function()
       { { 1, 3, 5, 5 }, 2 }, -- 2 x 2 = 4: one block of 4
       { { 1, 3, 9, 1 }, 3 }, -- 3 x 1 = 3 -> 4 (1 padding); a one-column map
       { { 1, 3, 2, 13 }, 2 }, -- 1 x 4, a two-row map
+      { { 1, 4, 8, 8 }, 4 }, -- panels of 4 and (below) 5 channels: the kernel multiplies 4 or 6 rows
+      { { 1, 4, 8, 8 }, 5 },
     } do
       local xt = r:randn(case[1])
       local wt, bt = r:randn { case[2], case[1][2], 3, 3 }, r:randn { case[2] }

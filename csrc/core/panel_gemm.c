@@ -36,9 +36,12 @@ void dt_panel_pack_t(float *panels, const float *a, int64_t m, int64_t k, int64_
 #if defined(__AVX2__) && defined(__FMA__)
 
 /* One row of the kernel: C row r += A[i][r] * B row i, over the wide
- * (8-float) and narrow (4-float) parts of the block. */
+ * (8-float) and narrow (4-float) parts of the block; rows from `live` on
+ * are a partial panel's zero padding, left out. */
 #define KERNEL_ROW(r, y0, y1, x)                                                                   \
   do {                                                                                             \
+    if ((r) >= live)                                                                               \
+      break;                                                                                       \
     __m256 ar = _mm256_broadcast_ss(a + (r));                                                      \
     if (wide > 0)                                                                                  \
       y0 = _mm256_fmadd_ps(ar, b0, y0);                                                            \
@@ -63,12 +66,14 @@ void dt_panel_pack_t(float *panels, const float *a, int64_t m, int64_t k, int64_
 
 /* C (rows x w) = A panel (k x 6) B block (k x w, w = 8 wide + 4 narrow):
  * 6 x 2 ymm accumulators at w = 16, 6 ymm + 6 xmm at 12. Inlined with
- * constant wide / narrow, the unused accumulators vanish and the rest stay
- * in registers (16 on AVX2: 12 accumulators, 2 B vectors, 1 broadcast); named
- * one by one because an array of them was kept in memory. */
+ * constant wide / narrow / live, the unused accumulators vanish and the rest
+ * stay in registers (16 on AVX2: 12 accumulators, 2 B vectors, 1 broadcast);
+ * named one by one because an array of them was kept in memory. live (2, 4
+ * or 6 >= rows): the rows multiplied, so a partial panel (the last 2 of 32
+ * output channels, the last 4 of 16 channels of a head) skips its padding. */
 static inline __attribute__((always_inline)) void kernel(int64_t k, const float *a, const float *b,
                                                          float *c, int64_t ldc, int rows, int wide,
-                                                         int narrow) {
+                                                         int narrow, int live) {
   const int w = 8 * wide + 4 * narrow;
   __m256 y00 = _mm256_setzero_ps(), y01 = y00, y10 = y00, y11 = y00, y20 = y00, y21 = y00;
   __m256 y30 = y00, y31 = y00, y40 = y00, y41 = y00, y50 = y00, y51 = y00;
@@ -92,14 +97,25 @@ static inline __attribute__((always_inline)) void kernel(int64_t k, const float 
   STORE_ROW(5, y50, y51, x5);
 }
 
+static inline __attribute__((always_inline)) void block_width(int64_t k, const float *a,
+                                                              const float *b, float *c, int64_t ldc,
+                                                              int rows, int64_t w, int live) {
+  switch (w) {
+  case 16: kernel(k, a, b, c, ldc, rows, 2, 0, live); break;
+  case 12: kernel(k, a, b, c, ldc, rows, 1, 1, live); break;
+  case 8: kernel(k, a, b, c, ldc, rows, 1, 0, live); break;
+  default: kernel(k, a, b, c, ldc, rows, 0, 1, live); break;
+  }
+}
+
 static void block_product(int64_t k, const float *a, const float *b, float *c, int64_t ldc,
                           int rows, int64_t w) {
-  switch (w) {
-  case 16: kernel(k, a, b, c, ldc, rows, 2, 0); break;
-  case 12: kernel(k, a, b, c, ldc, rows, 1, 1); break;
-  case 8: kernel(k, a, b, c, ldc, rows, 1, 0); break;
-  default: kernel(k, a, b, c, ldc, rows, 0, 1); break;
-  }
+  if (rows > 4)
+    block_width(k, a, b, c, ldc, rows, w, 6);
+  else if (rows > 2)
+    block_width(k, a, b, c, ldc, rows, w, 4);
+  else
+    block_width(k, a, b, c, ldc, rows, w, 2);
 }
 
 #else
