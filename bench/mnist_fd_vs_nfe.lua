@@ -36,8 +36,9 @@
 --   plan SAMPLER NFE N ROUNDS  optimize_plan on N calibration noises and
 --               ROUNDS rounds (the optimize stage's are 32 and 5), saved as
 --               out_dir/plan_SAMPLER_nfeNFE_nN.json; not measured
---   seeds SEED nN  instead of the three above, UniPC with those nN plans (at
---               NFE 5 and 10; seed 0 too)
+--   seeds SEED TAG  UniPC with out_dir/plan_unipc_nfe5_TAG.json and
+--               _nfe10_TAG.json (TAG: n128, say) instead of the seeds stage's
+--               three configurations; seed 0 too
 --   plan-check NFE nN  RMSE to the reference ODE endpoint on 64 fresh noises
 --               (seed 7: neither the calibration's nor the FD runs'), UniPC
 --               with models/mnist/plans/unipc_nfeNFE.json and with the nN plan:

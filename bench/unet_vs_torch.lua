@@ -34,6 +34,12 @@ local layouts = {
   } },
 }
 
+if only then
+  local known = false
+  for _, layout in ipairs(layouts) do known = known or layout[1] == only end
+  assert(known, "unet_vs_torch: no layout '" .. only .. "' (ddpm-cifar10-32 or mnist-size)")
+end
+
 local function median(t)
   table.sort(t)
   return t[(#t + 1) // 2]
