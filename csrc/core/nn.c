@@ -396,9 +396,13 @@ static packed_head pack_head(const float *qh, const float *kh, const float *vh, 
   int64_t tp = round4(t);
   float *kp = buf, *qb = kp + dt_panel_size(t, d), *vp = qb + d * tp;
   dt_panel_pack_t(kp, kh, t, d, t);
-  for (int64_t i = 0; i < d; i++) /* Q's row i into each block; padding queries 0 */
-    for (int64_t j = 0; j < tp; j++)
-      qb[dt_block_offset(d, tp, i, j)] = j < t ? scale * qh[i * t + j] : 0.0f;
+  for (int64_t first = 0; first < tp; first += QUERY_BLOCK) { /* Q block by block; padding 0 */
+    int64_t w = tp - first < QUERY_BLOCK ? tp - first : QUERY_BLOCK;
+    float *dst = qb + first * d; /* (dt_block_offset's layout: d rows of w) */
+    for (int64_t i = 0; i < d; i++)
+      for (int64_t c = 0; c < w; c++)
+        dst[i * w + c] = first + c < t ? scale * qh[i * t + first + c] : 0.0f;
+  }
   dt_panel_pack(vp, vh, d, t, t);
   return (packed_head){kp, qb, vp, d, t};
 }

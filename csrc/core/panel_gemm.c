@@ -26,11 +26,15 @@ void dt_panel_pack(float *panels, const float *a, int64_t m, int64_t k, int64_t 
 
 void dt_panel_pack_t(float *panels, const float *a, int64_t m, int64_t k, int64_t lda) {
   int64_t np = (m + DT_PANEL_ROWS - 1) / DT_PANEL_ROWS;
-  memset(panels, 0, (size_t)(np * DT_PANEL_ROWS * k) * sizeof(float));
-  for (int64_t i = 0; i < k; i++) /* row i of a: column i of A, read in order */
-    for (int64_t row = 0; row < m; row++)
-      panels[(row / DT_PANEL_ROWS) * DT_PANEL_ROWS * k + i * DT_PANEL_ROWS + row % DT_PANEL_ROWS] =
-          a[i * lda + row];
+  for (int64_t p = 0; p < np; p++) {
+    float *dst = panels + p * DT_PANEL_ROWS * k;
+    int64_t rows = m - p * DT_PANEL_ROWS < DT_PANEL_ROWS ? m - p * DT_PANEL_ROWS : DT_PANEL_ROWS;
+    for (int64_t i = 0; i < k; i++) { /* A's rows 6p.. are a's columns: six neighbours in row i */
+      const float *src = a + i * lda + p * DT_PANEL_ROWS;
+      for (int r = 0; r < DT_PANEL_ROWS; r++)
+        dst[i * DT_PANEL_ROWS + r] = r < rows ? src[r] : 0.0f;
+    }
+  }
 }
 
 #if defined(__AVX2__) && defined(__FMA__)
