@@ -42,5 +42,6 @@ HIDDEN void lt_open_schedule(lua_State *L); /* l_schedule.c */
 HIDDEN void lt_open_model(lua_State *L);    /* l_model.c */
 HIDDEN void lt_open_nn(lua_State *L);       /* l_nn.c */
 HIDDEN void lt_open_analytic(lua_State *L); /* l_analytic.c */
+HIDDEN void lt_open_json(lua_State *L);     /* l_json.c: json_decode, json_encode, null */
 
 #endif

@@ -25,6 +25,7 @@ int luaopen_diffusion_core(lua_State *L) {
   lt_open_model(L);
   lt_open_nn(L);
   lt_open_analytic(L);
+  lt_open_json(L);
   lua_pushcfunction(L, c_now);
   lua_setfield(L, -2, "now");
   lua_pushliteral(L, DIFFUSION_TENSOR);
