@@ -195,7 +195,7 @@ describe("diffusion.sample front", function()
     local x = d.rng(1):randn { 1, 1, 2, 2 }
     assert.has_error(function()
       d.sample { scheduler = "DDIMScheduler", config = { bogus = 1 }, steps = 2, model = model, x = x }
-    end, "sample: DDIMScheduler config key 'bogus' is not supported")
+    end, "sample: DDIMScheduler config key 'bogus' is not supported (no diffusers scheduler has it)")
     assert.has_error(function()
       d.sample { scheduler = "DPMSolverMultistepScheduler", config = { use_flow_sigmas = true }, steps = 2,
         model = model, x = x }
@@ -208,6 +208,31 @@ describe("diffusion.sample front", function()
     local out = d.sample { scheduler = "DDIMScheduler", config = { _class_name = "DDIMScheduler",
       _diffusers_version = "0.30.0" }, steps = 2, model = model, x = x }
     assert.same({ 1, 1, 2, 2 }, out:shape())
+  end)
+
+  it("swaps schedulers as diffusers' from_config does: another class's keys are ignored, its own are not", function()
+    local x = d.rng(1):randn { 1, 1, 2, 2 }
+    local ddpm = d.core.json_decode(io.open(d.bundled("mnist") .. "/scheduler/scheduler_config.json"):read("a"))
+    ddpm.variance_type, ddpm.thresholding, ddpm.sample_max_value = "fixed_small", false, 1
+    for _, class in ipairs { "EulerDiscreteScheduler", "LMSDiscreteScheduler", "PNDMScheduler", "KDPM2DiscreteScheduler",
+      "EulerAncestralDiscreteScheduler", "DPMSolverSinglestepScheduler", "HeunDiscreteScheduler", "UniPCMultistepScheduler" } do
+      -- the DDPM config's own keys (clip_sample, variance_type) mean nothing to these classes
+      local swapped = d.sample { scheduler = class, config = ddpm, steps = 3, model = model, x = x, seed = 1 }
+      local own = {}
+      for k, v in pairs(ddpm) do
+        if require("diffusion.diffusers_keys").by_class[class][k] then own[k] = v end
+      end
+      local plain = d.sample { scheduler = class, config = own, steps = 3, model = model, x = x, seed = 1 }
+      assert.equal(0, (swapped - plain):abs():max(), class)
+    end
+    -- a key of the class itself is never ignored: a value it does not support is refused
+    assert.has_error(function()
+      d.sample { scheduler = "DPMSolverMultistepScheduler", config = { variance_type = "learned_range" }, steps = 2,
+        model = model, x = x }
+    end, "sample: DPMSolverMultistepScheduler config key 'variance_type' = learned_range is not supported")
+    assert.has_error(function()
+      d.sample { scheduler = "DDPMScheduler", config = { variance_type = "learned" }, steps = 2, model = model, x = x }
+    end)
   end)
 
   it("checks every config value by key before using it", function()

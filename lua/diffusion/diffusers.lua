@@ -11,6 +11,7 @@ local core = require "diffusion.core"
 local schedule = require "diffusion.schedule"
 local denoiser = require "diffusion.denoiser"
 local samplers = require "diffusion.samplers"
+local DIFFUSERS_KEYS = require "diffusion.diffusers_keys"
 
 local M = {}
 
@@ -116,18 +117,27 @@ local function clean(config, fname)
 end
 
 --- Checks config keys: `honoured` are used; `inert` must keep the value that
--- leaves numbers unchanged (any other value is refused, naming the key).
+-- leaves numbers unchanged (any other value is refused, naming the key). A key
+-- of another diffusers scheduler class is ignored, as diffusers' from_config
+-- ignores it (so X.from_config(other.config) works); a key of this class that
+-- is not honoured, or one that no diffusers scheduler takes, is an error.
 local function check_config(class, c, honoured, inert)
+  local own = DIFFUSERS_KEYS.by_class[class] or {}
   for k, v in pairs(c) do
-    if not BOOKKEEPING[k] and not honoured[k] then
+    if not BOOKKEEPING[k] and not honoured[k] and (own[k] or not DIFFUSERS_KEYS.any[k]) then
       if inert[k] == nil then
+        if not DIFFUSERS_KEYS.any[k] then
+          error(string.format("sample: %s config key '%s' is not supported (no diffusers scheduler has it)", class,
+            k), 3)
+        end
         error(string.format("sample: %s config key '%s' is not supported", class, k), 3)
       end
       local want = inert[k]
-      local same = v == want or (type(want) == "table" and type(v) == "table" and next(v) == nil and next(want) == nil)
+      local same = v == want or (type(want) == "function" and want(v))
+        or (type(want) == "table" and type(v) == "table" and next(v) == nil and next(want) == nil)
       if not same then
-        error(string.format("sample: %s config key '%s' = %s is not supported (only %s)", class, k, tostring(v),
-          tostring(want)), 3)
+        error(string.format("sample: %s config key '%s' = %s is not supported%s", class, k, tostring(v),
+          type(want) == "function" and "" or " (only " .. tostring(want) .. ")"), 3)
       end
     end
   end
@@ -448,6 +458,8 @@ local MULTISTEP_KEYS = merge(BETA_KEYS, COMMON_PREDICTION, {
 local MULTISTEP_INERT = {
   use_flow_sigmas = false, flow_shift = 1.0, lambda_min_clipped = -math.huge, use_dynamic_shifting = false,
   time_shift_type = "exponential", sigma_min = nil, sigma_max = nil, shift_terminal = nil,
+  -- these solvers read variance_type only to split a learned variance off the output
+  variance_type = function(v) return v ~= "learned" and v ~= "learned_range" end,
 }
 
 local function multistep_denoiser(c)
@@ -461,7 +473,7 @@ end
 classes.DPMSolverMultistepScheduler = function(c, n)
   check_config("DPMSolverMultistepScheduler", c, merge(MULTISTEP_KEYS, {
     algorithm_type = true, solver_type = true, euler_at_final = true, use_lu_lambdas = true,
-  }), merge(MULTISTEP_INERT, { variance_type = nil }))
+  }), MULTISTEP_INERT)
   local s = betas_schedule(c)
   return {
     schedule = s, plan = multistep_plan(s, c, n), sampler = samplers.dpm_solver_multistep,
@@ -659,7 +671,7 @@ classes.DPMSolverSinglestepScheduler = function(c, n)
   check_config("DPMSolverSinglestepScheduler", c, merge(BETA_KEYS, COMMON_PREDICTION, {
     solver_order = true, algorithm_type = true, solver_type = true, lower_order_final = true,
     use_karras_sigmas = true, use_exponential_sigmas = true, use_beta_sigmas = true, final_sigmas_type = true,
-  }), merge(MULTISTEP_INERT, { variance_type = nil }))
+  }), MULTISTEP_INERT)
   local s = betas_schedule(c)
   return {
     schedule = s, plan = multistep_plan(s, merge(c, { timestep_spacing = "linspace" }), n),
@@ -674,7 +686,7 @@ end
 classes.SASolverScheduler = function(c, n, args)
   check_config("SASolverScheduler", c, merge(MULTISTEP_KEYS, {
     predictor_order = true, corrector_order = true, algorithm_type = true,
-  }), merge(MULTISTEP_INERT, { tau_func = nil, variance_type = nil }))
+  }), MULTISTEP_INERT)
   local algo = c.algorithm_type or "data_prediction"
   if algo ~= "data_prediction" and algo ~= "noise_prediction" then
     error(string.format("sample: SASolverScheduler algorithm_type '%s' is not supported", algo), 3)
