@@ -3,8 +3,10 @@
 -- digit. Prints, for each guidance scale, how often the (clean) MNIST
 -- classifier reads the requested digit; writes the grid of the last scale.
 --   lua5.4 examples/classifier_guidance.lua [out.png] [n=100] [scales=0,2,5,10]
-package.path = "lua/?.lua;lua/?/init.lua;" .. package.path
-package.cpath = "./?.so;" .. package.cpath
+-- the checkout this script is in comes first (run it from any directory)
+local root = ((arg and arg[0] or ""):match("^(.*)/[^/]*$") or ".") .. "/.."
+package.path = root .. "/lua/?.lua;" .. root .. "/lua/?/init.lua;" .. package.path
+package.cpath = root .. "/?.so;" .. package.cpath
 local d = require "diffusion"
 
 local out, n = arg[1] or "classifier_guidance.png", tonumber(arg[2]) or 100

@@ -5,8 +5,10 @@
 -- a two-mode mixture per element (modes -0.8 and 0.8, std 0.1), whose exact
 -- denoiser stands in for a network. Each sampler runs 10 steps; a 500-step
 -- DPM-Solver++ run is the reference.
-package.path = "lua/?.lua;lua/?/init.lua;" .. package.path
-package.cpath = "./?.so;" .. package.cpath
+-- the checkout this script is in comes first (run it from any directory)
+local root = ((arg and arg[0] or ""):match("^(.*)/[^/]*$") or ".") .. "/.."
+package.path = root .. "/lua/?.lua;" .. root .. "/lua/?/init.lua;" .. package.path
+package.cpath = root .. "/?.so;" .. package.cpath
 local d = require "diffusion"
 
 local sched = d.schedule.from_function(function(t) return math.exp(-10 * t * t) end, 1000)

@@ -6,8 +6,10 @@
 -- beside the same distance for the 1,000 held-out digits' first 500 (7.03).
 -- Writes a 10 x 10 grid (a row per digit) to the given PNG.
 --   lua5.4 examples/evaluate_mnist.lua [model=models/mnist] [cfg=1.2] [grid.png] [steps=20] [threads=2]
-package.path = "lua/?.lua;lua/?/init.lua;" .. package.path
-package.cpath = "./?.so;" .. package.cpath
+-- the checkout this script is in comes first (run it from any directory)
+local root = ((arg and arg[0] or ""):match("^(.*)/[^/]*$") or ".") .. "/.."
+package.path = root .. "/lua/?.lua;" .. root .. "/lua/?/init.lua;" .. package.path
+package.cpath = root .. "/?.so;" .. package.cpath
 local d = require "diffusion"
 
 local dir = arg[1] or d.bundled("mnist")
@@ -52,8 +54,7 @@ for digit = 0, 9 do
 end
 print(string.format("| classified as asked (of 100) | %s | %.1f%% |", table.concat(line, " | "), total / 10))
 
-local images, labels = d.classifier.mnist("data/mnist/mnist-10k-images-idx3-ubyte.gz",
-  "data/mnist/mnist-10k-labels-idx1-ubyte.gz")
+local images, labels = d.classifier.mnist()
 local _ = labels
 local train_feats = clf:features(images:narrow(1, 1, 9000))
 local fifty = {}

@@ -4,16 +4,17 @@
 -- Writes a grid (rows: original, what the model sees, replacement, RePaint)
 -- and prints how often the MNIST classifier reads the completion as the
 -- original digit.   lua5.4 examples/inpaint_mnist.lua [out.png] [n=100]
-package.path = "lua/?.lua;lua/?/init.lua;" .. package.path
-package.cpath = "./?.so;" .. package.cpath
+-- the checkout this script is in comes first (run it from any directory)
+local root = ((arg and arg[0] or ""):match("^(.*)/[^/]*$") or ".") .. "/.."
+package.path = root .. "/lua/?.lua;" .. root .. "/lua/?/init.lua;" .. package.path
+package.cpath = root .. "/?.so;" .. package.cpath
 local d = require "diffusion"
 
 local out, n = arg[1] or "inpaint.png", tonumber(arg[2]) or 100
 d.threads(2)
 local model = d.load(d.bundled("mnist"))
 local sched = model.schedule
-local digits, labels = d.classifier.mnist("data/mnist/mnist-10k-images-idx3-ubyte.gz",
-  "data/mnist/mnist-10k-labels-idx1-ubyte.gz")
+local digits, labels = d.classifier.mnist()
 local image = digits:narrow(1, 9001, n):clone() -- held-out digits, never seen in training
 local truth = {}
 for i = 1, n do truth[i] = labels[9000 + i] end

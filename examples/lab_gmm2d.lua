@@ -3,8 +3,10 @@
 -- from the same noise, and the sliced Wasserstein distance to exact samples;
 -- prints the Markdown tables (with each sampler's measured order) and writes
 -- out.md, out.csv and out.svg.   lua5.4 examples/lab_gmm2d.lua [out=gmm2d]
-package.path = "lua/?.lua;lua/?/init.lua;" .. package.path
-package.cpath = "./?.so;" .. package.cpath
+-- the checkout this script is in comes first (run it from any directory)
+local root = ((arg and arg[0] or ""):match("^(.*)/[^/]*$") or ".") .. "/.."
+package.path = root .. "/lua/?.lua;" .. root .. "/lua/?/init.lua;" .. package.path
+package.cpath = root .. "/?.so;" .. package.cpath
 local d = require "diffusion"
 
 local model = d.analytic.gmm { weights = { 0.2, 0.3, 0.5 }, means = d.tensor { { -2, 0 }, { 1.5, 1.5 }, { 1, -2 } },

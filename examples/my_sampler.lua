@@ -3,8 +3,10 @@
 -- against the exact probability-flow ODE of Gaussian data.
 --   lua5.4 examples/my_sampler.lua
 -- docs/writing-a-sampler.md walks through it.
-package.path = "lua/?.lua;lua/?/init.lua;" .. package.path
-package.cpath = "./?.so;" .. package.cpath
+-- the checkout this script is in comes first (run it from any directory)
+local root = ((arg and arg[0] or ""):match("^(.*)/[^/]*$") or ".") .. "/.."
+package.path = root .. "/lua/?.lua;" .. root .. "/lua/?/init.lua;" .. package.path
+package.cpath = root .. "/?.so;" .. package.cpath
 local d = require "diffusion"
 
 -- The sampler: one function, sampler(D, x, plan, opts) -> x.

@@ -3,8 +3,10 @@
 -- endpoint, the searched plan's on its 256 calibration noises, and both on
 -- 1,000 fresh noises (lab.compare's), the figure that counts.
 --   lua5.4 examples/optimize_plan_gmm2d.lua
-package.path = "lua/?.lua;lua/?/init.lua;" .. package.path
-package.cpath = "./?.so;" .. package.cpath
+-- the checkout this script is in comes first (run it from any directory)
+local root = ((arg and arg[0] or ""):match("^(.*)/[^/]*$") or ".") .. "/.."
+package.path = root .. "/lua/?.lua;" .. root .. "/lua/?/init.lua;" .. package.path
+package.cpath = root .. "/?.so;" .. package.cpath
 local d = require "diffusion"
 
 local m = d.analytic.gmm { weights = { 0.2, 0.3, 0.5 }, means = d.tensor { { -2, 0 }, { 1.5, 1.5 }, { 1, -2 } },

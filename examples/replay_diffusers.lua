@@ -7,8 +7,10 @@
 --   lua5.4 examples/replay_diffusers.lua spec/fixtures/diffusers/schedulers/*.json
 -- Loaded without arguments (loadfile(...)()) it returns replay(path) -> ok, msg,
 -- which the spec suite uses.
-package.path = "lua/?.lua;lua/?/init.lua;" .. package.path
-package.cpath = "./?.so;" .. package.cpath
+-- the checkout this script is in comes first (run it from any directory)
+local root = ((arg and arg[0] or ""):match("^(.*)/[^/]*$") or ".") .. "/.."
+package.path = root .. "/lua/?.lua;" .. root .. "/lua/?/init.lua;" .. package.path
+package.cpath = root .. "/?.so;" .. package.cpath
 local d = require "diffusion"
 local cjson = require "cjson"
 

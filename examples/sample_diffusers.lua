@@ -3,8 +3,10 @@
 --   lua5.4 examples/sample_diffusers.lua DIR [out.png] [steps=25] [n=4] [sampler=dpmpp_2m]
 -- A pipeline folder brings its own schedule; a bare model folder uses DDPM's
 -- linear betas. Class-conditional models get labels 0, 1, 2, ...
-package.path = "lua/?.lua;lua/?/init.lua;" .. package.path
-package.cpath = "./?.so;" .. package.cpath
+-- the checkout this script is in comes first (run it from any directory)
+local root = ((arg and arg[0] or ""):match("^(.*)/[^/]*$") or ".") .. "/.."
+package.path = root .. "/lua/?.lua;" .. root .. "/lua/?/init.lua;" .. package.path
+package.cpath = root .. "/?.so;" .. package.cpath
 local d = require "diffusion"
 
 local dir = arg[1] or error("usage: lua5.4 examples/sample_diffusers.lua DIR [out.png] [steps] [n] [sampler]")

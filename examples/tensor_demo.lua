@@ -2,13 +2,15 @@
 -- in [-1, 1], and noise them as a diffusion model's forward process does,
 -- x_t = alpha * x0 + sigma * eps, writing one PNG row per noise level.
 --   lua5.4 examples/tensor_demo.lua [out.png]
-package.path = "lua/?.lua;lua/?/init.lua;" .. package.path
-package.cpath = "./?.so;" .. package.cpath
+-- the checkout this script is in comes first (run it from any directory)
+local root = ((arg and arg[0] or ""):match("^(.*)/[^/]*$") or ".") .. "/.."
+package.path = root .. "/lua/?.lua;" .. root .. "/lua/?/init.lua;" .. package.path
+package.cpath = root .. "/?.so;" .. package.cpath
 local d = require "diffusion"
 
 local out = arg[1] or "noising.png"
-local images = d.load_idx("data/mnist/mnist-10k-images-idx3-ubyte.gz")
-local labels = d.load_idx("data/mnist/mnist-10k-labels-idx1-ubyte.gz")
+local images = d.load_idx(d.shipped("data/mnist/mnist-10k-images-idx3-ubyte.gz"))
+local labels = d.load_idx(d.shipped("data/mnist/mnist-10k-labels-idx1-ubyte.gz"))
 print(string.format("loaded %d digits of %dx%d", images:size(1), images:size(2), images:size(3)))
 
 local n = 8

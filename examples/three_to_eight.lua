@@ -4,16 +4,17 @@
 -- (classifier guidance). Writes a grid (rows: the 3s, SDEdit alone, SDEdit
 -- with both guidances) and prints the MNIST classifier's mean probability of
 -- "8" for each row.   lua5.4 examples/three_to_eight.lua [out.png] [strength=0.6]
-package.path = "lua/?.lua;lua/?/init.lua;" .. package.path
-package.cpath = "./?.so;" .. package.cpath
+-- the checkout this script is in comes first (run it from any directory)
+local root = ((arg and arg[0] or ""):match("^(.*)/[^/]*$") or ".") .. "/.."
+package.path = root .. "/lua/?.lua;" .. root .. "/lua/?/init.lua;" .. package.path
+package.cpath = root .. "/?.so;" .. package.cpath
 local d = require "diffusion"
 
 local out, strength = arg[1] or "three_to_eight.png", tonumber(arg[2]) or 0.6
 d.threads(2)
 local model = d.load(d.bundled("mnist"))
 local sched = model.schedule
-local digits, labels = d.classifier.mnist("data/mnist/mnist-10k-images-idx3-ubyte.gz",
-  "data/mnist/mnist-10k-labels-idx1-ubyte.gz")
+local digits, labels = d.classifier.mnist()
 local threes = {}
 for i = 9001, 10000 do
   if labels[i] == 3 and #threes < 10 then threes[#threes + 1] = digits:narrow(1, i, 1) end

@@ -1,14 +1,15 @@
 -- Trains the MNIST classifier shipped in models/mnist-classifier/ (see its
 -- README.md): the first 9,000 of the bundled 10,000 digits, the last 1,000
 -- held out.   lua5.4 examples/train_classifier.lua [out_dir] [threads=2]
-package.path = "lua/?.lua;lua/?/init.lua;" .. package.path
-package.cpath = "./?.so;" .. package.cpath
+-- the checkout this script is in comes first (run it from any directory)
+local root = ((arg and arg[0] or ""):match("^(.*)/[^/]*$") or ".") .. "/.."
+package.path = root .. "/lua/?.lua;" .. root .. "/lua/?/init.lua;" .. package.path
+package.cpath = root .. "/?.so;" .. package.cpath
 local d = require "diffusion"
 
-local out = arg[1] or "models/mnist-classifier"
+local out = arg[1] or "mnist-classifier" -- a new folder: models/mnist-classifier is the shipped one
 d.threads(tonumber(arg[2]) or 2)
-local x, labels = d.classifier.mnist("data/mnist/mnist-10k-images-idx3-ubyte.gz",
-  "data/mnist/mnist-10k-labels-idx1-ubyte.gz")
+local x, labels = d.classifier.mnist()
 local train_y, test_y = {}, {}
 for i = 1, 9000 do train_y[i] = labels[i] end
 for i = 1, 1000 do test_y[i] = labels[9000 + i] end

@@ -3,15 +3,16 @@
 -- guidance uses: the first 9,000 of the bundled 10,000 digits noised to a
 -- uniform training timestep of the bundled model's cosine schedule, the last
 -- 1,000 held out.   lua5.4 examples/train_noisy_classifier.lua [out_dir] [threads=2] [epochs=30]
-package.path = "lua/?.lua;lua/?/init.lua;" .. package.path
-package.cpath = "./?.so;" .. package.cpath
+-- the checkout this script is in comes first (run it from any directory)
+local root = ((arg and arg[0] or ""):match("^(.*)/[^/]*$") or ".") .. "/.."
+package.path = root .. "/lua/?.lua;" .. root .. "/lua/?/init.lua;" .. package.path
+package.cpath = root .. "/?.so;" .. package.cpath
 local d = require "diffusion"
 
-local out = arg[1] or "models/mnist-noisy-classifier"
+local out = arg[1] or "mnist-noisy-classifier" -- a new folder: models/ holds the shipped one
 d.threads(tonumber(arg[2]) or 2)
 local epochs = tonumber(arg[3]) or 30
-local x, labels = d.classifier.mnist("data/mnist/mnist-10k-images-idx3-ubyte.gz",
-  "data/mnist/mnist-10k-labels-idx1-ubyte.gz")
+local x, labels = d.classifier.mnist()
 local sched = d.load(d.bundled("mnist")).schedule
 local train_y, test_y = {}, {}
 for i = 1, 9000 do train_y[i] = labels[i] end

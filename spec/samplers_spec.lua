@@ -214,8 +214,9 @@ describe("diffusion.sample front", function()
     local x = d.rng(1):randn { 1, 1, 2, 2 }
     local ddpm = d.core.json_decode(io.open(d.bundled("mnist") .. "/scheduler/scheduler_config.json"):read("a"))
     ddpm.variance_type, ddpm.thresholding, ddpm.sample_max_value = "fixed_small", false, 1
-    for _, class in ipairs { "EulerDiscreteScheduler", "LMSDiscreteScheduler", "PNDMScheduler", "KDPM2DiscreteScheduler",
-      "EulerAncestralDiscreteScheduler", "DPMSolverSinglestepScheduler", "HeunDiscreteScheduler", "UniPCMultistepScheduler" } do
+    for _, class in ipairs { "EulerDiscreteScheduler", "LMSDiscreteScheduler", "PNDMScheduler",
+      "KDPM2DiscreteScheduler", "EulerAncestralDiscreteScheduler", "DPMSolverSinglestepScheduler",
+      "HeunDiscreteScheduler", "UniPCMultistepScheduler" } do
       -- the DDPM config's own keys (clip_sample, variance_type) mean nothing to these classes
       local swapped = d.sample { scheduler = class, config = ddpm, steps = 3, model = model, x = x, seed = 1 }
       local own = {}

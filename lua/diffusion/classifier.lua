@@ -211,8 +211,18 @@ function C.cross_entropy(logits, labels)
   return loss / n, (probs - onehot) / n
 end
 
---- MNIST IDX files (images, labels) as N x 1 x 32 x 32 in [-1, 1] and a list of labels.
+--- MNIST IDX files (images, labels) as N x 1 x 32 x 32 in [-1, 1] and a list
+-- of labels. Without paths: the 10,000 digits shipped with diffusion (data/mnist;
+-- the bundled models trained on the first 9,000, 9001-10000 are held out).
 function C.mnist(images_path, labels_path)
+  if images_path == nil and labels_path == nil then
+    local shipped = require("diffusion.model").shipped
+    images_path = shipped("data/mnist/mnist-10k-images-idx3-ubyte.gz")
+    labels_path = shipped("data/mnist/mnist-10k-labels-idx1-ubyte.gz")
+    if not images_path or not labels_path then
+      error("mnist: the bundled digits (data/mnist) are not installed beside the module", 2)
+    end
+  end
   local images = d.load_idx(images_path)
   local n = images:size(1)
   local x = (images / 127.5 - 1):reshape { n, 1, 28, 28 }:pad({ 2, 2, 2, 2 }, -1)

@@ -84,6 +84,7 @@ M.load = require("diffusion.model").load
 M.unet = require("diffusion.model").unet
 M.save_pipeline = require("diffusion.model").save_pipeline
 M.bundled = require("diffusion.model").bundled
+M.shipped = require("diffusion.model").shipped
 M.train = require "diffusion.train"
 M.analytic = require "diffusion.analytic"
 M.ode = require "diffusion.ode"

@@ -76,19 +76,29 @@ function M.load(path, opts)
   return load_unet(path, opts)
 end
 
---- bundled(name): the folder of a model shipped with diffusion ("mnist",
--- "mnist-classifier"): beside the module once installed
--- (<lua dir>/diffusion/models/<name>), else the repository's models/<name>.
-function M.bundled(name)
+--- shipped(path): where a file shipped with diffusion lies (such as
+-- "models/mnist/unet/config.json" or "data/mnist/mnist-10k-labels-idx1-ubyte.gz"):
+-- beside the module once installed (<lua dir>/diffusion/<path>), else in the
+-- repository this module was loaded from; nil when neither has it. Found from
+-- the module's own location, never from the working directory.
+function M.shipped(path)
   local here = debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or "."
-  for _, dir in ipairs { here .. "/models/" .. name, here .. "/../../models/" .. name } do
-    for _, probe in ipairs { "/model_index.json", "/config.json", "/model.safetensors" } do
-      local f = io.open(dir .. probe, "rb")
-      if f then
-        f:close()
-        return dir
-      end
+  for _, root in ipairs { here .. "/", here .. "/../../" } do
+    local f = io.open(root .. path, "rb")
+    if f then
+      f:close()
+      return root .. path
     end
+  end
+  return nil
+end
+
+--- bundled(name): the folder of a model shipped with diffusion ("mnist",
+-- "mnist-classifier", "mnist-noisy-classifier"), found as shipped() finds files.
+function M.bundled(name)
+  for _, probe in ipairs { "/model_index.json", "/config.json", "/model.safetensors" } do
+    local file = M.shipped("models/" .. name .. probe)
+    if file then return file:sub(1, #file - #probe) end
   end
   return "models/" .. name
 end
