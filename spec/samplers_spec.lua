@@ -176,6 +176,83 @@ describe("the sampler contract", function()
     assert.is_true((a - b):abs():max() < 1e-5)
   end)
 
+  it("tells the noise source the step and the level the draw moves x to", function()
+    local stochastic = {}
+    for _, meta in ipairs(d.samplers.list()) do
+      if meta.stochastic then stochastic[#stochastic + 1] = meta.name end
+    end
+    assert.is_true(#stochastic >= 9)
+    for _, name in ipairs(stochastic) do
+      local steps = {}
+      d.samplers[name](D, d.rng(1):randn { 4 }, plan, { noise = function(x, i, level)
+        assert.is_number(i, name)
+        assert.is_number(level.sigma, name)
+        assert.is_true(level.sigma <= plan[i].sigma, name) -- the draw moves x towards the clean end
+        steps[#steps + 1] = i
+        return d.zeros(x:shape())
+      end })
+      assert.is_true(#steps >= 1, name)
+      for k = 2, #steps do assert.is_true(steps[k] >= steps[k - 1], name) end
+      assert.is_true(steps[#steps] <= #plan - 1 and steps[#steps] >= #plan - 2, name) -- the sampler's own steps
+    end
+  end)
+
+  it("dpmpp_2m_sde takes k-diffusion's eta (0: DPM-Solver++(2M), 1: diffusers' SDE)", function()
+    -- sample_dpmpp_2m_sde transcribed from k-diffusion (VE: alpha = 1, t = -log sigma)
+    local edm = d.schedule.edm {}
+    local plan_ve = edm:plan(8)
+    local Dve = gaussian_denoiser(edm)
+    local function k_diffusion(x, eta, noises)
+      local old, h_last
+      for i = 1, #plan_ve - 1 do
+        local sig, sig_next = plan_ve[i].sigma, plan_ve[i + 1].sigma
+        local den = Dve(x, plan_ve[i])
+        if sig_next == 0 then
+          x = den
+        else
+          local h = math.log(sig) - math.log(sig_next)
+          local eta_h = eta * h
+          x = x * (sig_next / sig * math.exp(-eta_h)) + den * (1 - math.exp(-h - eta_h))
+          if old then x = x + (den - old) * (0.5 * (1 - math.exp(-h - eta_h)) * h / h_last) end
+          if eta > 0 then x = x + noises[i] * (sig_next * math.sqrt(1 - math.exp(-2 * eta_h))) end
+          h_last = h
+        end
+        old = den
+      end
+      return x
+    end
+    local x = d.rng(5):randn { 64 } * plan_ve[1].sigma
+    local noises = {}
+    for i = 1, #plan_ve - 1 do noises[i] = d.rng(100 + i):randn { 64 } end
+    for _, eta in ipairs { 0, 0.5, 1 } do
+      local ours = d.samplers.dpmpp_2m_sde(Dve, x, plan_ve, { eta = eta, noise = function(_, i) return noises[i] end })
+      local want = k_diffusion(x, eta, noises)
+      assert.is_true((ours - want):abs():max() < 1e-4 * want:abs():max(), "eta " .. eta)
+    end
+    local ode = d.samplers.dpmpp_2m(Dve, x, plan_ve)
+    assert.is_true((d.samplers.dpmpp_2m_sde(Dve, x, plan_ve, { eta = 0 }) - ode):abs():max() < 1e-5)
+    assert.has_error(function() d.samplers.dpmpp_2m(Dve, x, plan_ve, { eta = 0.5 }) end,
+      "dpm_solver_multistep: eta applies to algorithm 'sde-dpmsolver++' only")
+  end)
+
+  it("lists every sampler file with its own description", function()
+    local list = d.samplers.list()
+    local files = 0
+    for f in io.popen("ls lua/diffusion/samplers"):lines() do
+      if f:match("%.lua$") and f ~= "init.lua" and f ~= "util.lua" then files = files + 1 end
+    end
+    assert.equal(files, #list)
+    for k, meta in ipairs(list) do
+      assert.equal("function", type(d.samplers[meta.name]))
+      assert.truthy(meta.title:find("%(.*%d%d%d%d") or meta.k_diffusion, meta.name) -- a paper or k-diffusion
+      assert.equal("table", type(meta.options))
+      assert.equal("boolean", type(meta.stochastic))
+      if k > 1 then assert.is_true(list[k - 1].name < meta.name) end
+    end
+    assert.same({ "eta" }, d.samplers.info("ddim").options)
+    assert.equal("DPMSolverMultistepScheduler", d.samplers.info("dpmpp_2m").diffusers)
+  end)
+
   it("does not modify its input", function()
     local x = d.rng(1):randn { 4 }
     local before = x:totable()

@@ -5,6 +5,12 @@
 -- exponential integrator); eta = 1 is DDPM's ancestral variance.
 -- diffusers: DDIMScheduler. opts: eta (0), noise, callback.
 local util = require "diffusion.samplers.util"
+util.describe(..., {
+  title = "DDIM (Song, Meng and Ermon 2021)",
+  options = { "eta" },
+  stochastic = false,
+  diffusers = "DDIMScheduler",
+})
 
 return function(D, x, plan, opts)
   opts = opts or {}
@@ -23,7 +29,7 @@ return function(D, x, plan, opts)
     end
     local dir = math.sqrt(math.max(nxt.sigma ^ 2 - std ^ 2, 0))
     if eta > 0 then -- a draw on every step, as diffusers (std is 0 on the last)
-      x:lincomb_({ nxt.alpha, dir, std }, { x0, eps, noise(x) })
+      x:lincomb_({ nxt.alpha, dir, std }, { x0, eps, noise(x, i, nxt) })
     else
       x:lincomb_({ nxt.alpha, dir }, { x0, eps })
     end

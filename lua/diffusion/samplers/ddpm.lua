@@ -7,6 +7,12 @@
 -- On a VP schedule v = 1 - a^2 = beta_t, as in the paper.
 -- diffusers: DDPMScheduler. opts: variance ("fixed_small"), noise, callback.
 local util = require "diffusion.samplers.util"
+util.describe(..., {
+  title = "DDPM ancestral sampling (Ho, Jain and Abbeel 2020, eqs. 6-7)",
+  options = { "variance" },
+  stochastic = true,
+  diffusers = "DDPMScheduler",
+})
 
 return function(D, x, plan, opts)
   opts = opts or {}
@@ -27,7 +33,7 @@ return function(D, x, plan, opts)
     local coefs = { nxt.alpha * v / s2, a * s2n / s2 }
     local var = large and v or math.max(v * s2n / s2, 1e-20)
     if cur.t ~= 0 then -- as diffusers: no noise on the step from t = 0
-      x:lincomb_({ coefs[1], coefs[2], math.sqrt(var) }, { x0, x, noise(x) })
+      x:lincomb_({ coefs[1], coefs[2], math.sqrt(var) }, { x0, x, noise(x, i, nxt) })
     else
       x:lincomb_(coefs, { x0, x })
     end

@@ -6,6 +6,12 @@
 -- opts: order (2), lower_order_final (true: lower orders on the last steps
 -- when n < 15), callback.
 local util = require "diffusion.samplers.util"
+util.describe(..., {
+  title = "DEIS (Zhang and Chen 2023)",
+  options = { "order", "lower_order_final" },
+  stochastic = false,
+  diffusers = "DEISMultistepScheduler",
+})
 local log = math.log
 
 -- antiderivatives of the Lagrange basis in log rho (second and third order);

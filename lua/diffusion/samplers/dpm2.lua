@@ -4,6 +4,13 @@
 -- s' = 0. Variables xs = x / alpha, s = sigma / alpha.
 -- diffusers: KDPM2DiscreteScheduler. opts: callback.
 local util = require "diffusion.samplers.util"
+util.describe(..., {
+  title = "DPM-Solver-2 in k-diffusion's form (Karras et al. 2022, Algorithm 1 with a midpoint step)",
+  options = {},
+  stochastic = false,
+  diffusers = "KDPM2DiscreteScheduler",
+  k_diffusion = "sample_dpm_2",
+})
 local d_lincomb = require("diffusion.core").lincomb
 
 return function(D, x, plan, opts)

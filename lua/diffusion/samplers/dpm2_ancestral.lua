@@ -4,6 +4,14 @@
 -- s = sigma / alpha. diffusers: KDPM2AncestralDiscreteScheduler.
 -- opts: eta (1), s_noise (1), noise, callback.
 local util = require "diffusion.samplers.util"
+util.describe(..., {
+  title = "DPM-Solver-2 ancestral",
+  options = { "eta", "s_noise" },
+  stochastic = true,
+  diffusers = "KDPM2AncestralDiscreteScheduler",
+  k_diffusion = "sample_dpm_2_ancestral",
+  large_sigma_diverges = true,
+})
 local d_lincomb = require("diffusion.core").lincomb
 
 return function(D, x, plan, opts)
@@ -27,7 +35,7 @@ return function(D, x, plan, opts)
       local x2 = d_lincomb({ 1 + h1, -h1 }, { xs, x0 })
       local x0_2 = D(util.unscale(x2, mid), mid)
       local h2 = (s_down - s) / s_mid -- xs + (s_down - s) * (x2 - x0_2) / s_mid, then noise
-      xs:lincomb_({ 1, h2, -h2, s_up * s_noise }, { xs, x2, x0_2, noise(xs) })
+      xs:lincomb_({ 1, h2, -h2, s_up * s_noise }, { xs, x2, x0_2, noise(xs, i, nxt) })
       x0 = x0_2
     end
     util.report(opts, i, n, xs, x0, nxt)

@@ -11,14 +11,21 @@
 -- opts: order (2), algorithm ("dpmsolver++" | "dpmsolver" | "sde-dpmsolver++" |
 -- "sde-dpmsolver"), solver_type ("midpoint" | "heun", for order 2),
 -- lower_order_final (true: lower orders on the last steps when n < 15),
--- euler_at_final (false), noise, callback.
+-- euler_at_final (false), eta (1; sde-dpmsolver++ only: k-diffusion's noise
+-- fraction, 0 giving the ODE solver), noise, callback.
 local util = require "diffusion.samplers.util"
+util.describe(..., {
+  title = "DPM-Solver and DPM-Solver++, multistep (Lu et al. 2022, 2022b)",
+  options = { "order", "algorithm", "solver_type", "lower_order_final", "euler_at_final", "eta" },
+  stochastic = false,
+  diffusers = "DPMSolverMultistepScheduler",
+})
 
 local ALGORITHMS = { ["dpmsolver++"] = true, dpmsolver = true, ["sde-dpmsolver++"] = true, ["sde-dpmsolver"] = true }
 
 -- The update x' = cx * x + sum_k c[k] * m_k (+ cz * z), as numbers, for the
 -- newest outputs m0, m1, m2 at lambdas l0, l1, l2 and target lambda lt.
-local function coefficients(algo, heun, order, x_ratio_data, x_ratio_noise, x_ratio_noise_inv, alpha_t, sigma_t,
+local function coefficients(algo, heun, eta, order, x_ratio_data, x_ratio_noise, x_ratio_noise_inv, alpha_t, sigma_t,
                             lt, l0, l1, l2)
   local h = lt - l0
   local em, ep = math.exp(-h), math.exp(h)
@@ -57,12 +64,18 @@ local function coefficients(algo, heun, order, x_ratio_data, x_ratio_noise, x_ra
       w1, w2 = heun and -sigma_t * ((ep - 1) / h - 1) or -0.5 * C, 0
     end
   elseif algo == "sde-dpmsolver++" then
-    local F = alpha_t * (1 - em * em)
-    cx, w0, cz = x_ratio_data * em, F, sigma_t * math.sqrt(1 - em * em)
+    -- k-diffusion's eta: the noise injected is sqrt(1 - e^(-2 eta h)) of sigma',
+    -- the rest of the step is the data-prediction update over (1 + eta) h;
+    -- eta = 1 is Lu et al.'s SDE (diffusers), eta = 0 DPM-Solver++'s ODE.
+    local g = (1 + eta) * h
+    local E = 1 - (eta == 1 and em * em or math.exp(-g)) -- (eta = 1 as diffusers rounds it)
+    local F = alpha_t * E
+    local kept = eta == 1 and em or eta == 0 and 1 or math.exp(-eta * h) -- (0 * inf is NaN at sigma' = 0)
+    cx, w0, cz = x_ratio_data * kept, F, sigma_t * math.sqrt(1 - kept * kept)
     if order == 3 then
-      w1, w2 = alpha_t * ((1 - em * em) / (-2 * h) + 1), alpha_t * ((1 - em * em - 2 * h) / (2 * h) ^ 2 - 0.5)
+      w1, w2 = alpha_t * (E / -g + 1), alpha_t * ((E - g) / g ^ 2 - 0.5)
     else
-      w1, w2 = heun and alpha_t * ((1 - em * em) / (-2 * h) + 1) or 0.5 * F, 0
+      w1, w2 = heun and alpha_t * (E / -g + 1) or 0.5 * F, 0
     end
   else -- sde-dpmsolver
     local C = sig_expm1
@@ -82,6 +95,11 @@ return function(D, x, plan, opts)
   if not ALGORITHMS[algo] then error(string.format("dpm_solver_multistep: unknown algorithm '%s'", algo), 2) end
   if max_order < 1 or max_order > 3 then error("dpm_solver_multistep: order must be 1, 2 or 3", 2) end
   local heun = opts.solver_type == "heun"
+  local eta = opts.eta or 1
+  if type(eta) ~= "number" or eta ~= eta or eta < 0 then error("dpm_solver_multistep: eta must be a number >= 0", 2) end
+  if eta ~= 1 and algo ~= "sde-dpmsolver++" then
+    error("dpm_solver_multistep: eta applies to algorithm 'sde-dpmsolver++' only", 2)
+  end
   local data = algo:find("++", 1, true) ~= nil
   local sde = algo:find("sde", 1, true) ~= nil
   local lower_final = opts.lower_order_final ~= false
@@ -103,7 +121,7 @@ return function(D, x, plan, opts)
     elseif max_order == 2 or warm < 2 or second then
       order = 2
     end
-    local cx, c, cz = coefficients(algo, heun, order, nxt.sigma / cur.sigma, nxt.alpha / cur.alpha,
+    local cx, c, cz = coefficients(algo, heun, eta, order, nxt.sigma / cur.sigma, nxt.alpha / cur.alpha,
       cur.sigma / cur.alpha, nxt.alpha,
       nxt.sigma, nxt.lambda, cur.lambda, plan[i - 1] and plan[i - 1].lambda, plan[i - 2] and plan[i - 2].lambda)
     local coefs, terms = { cx }, { x }
@@ -111,9 +129,9 @@ return function(D, x, plan, opts)
       coefs[#coefs + 1] = c[k]
       terms[#terms + 1] = outputs[k]
     end
-    if sde then
+    if sde and eta > 0 then
       coefs[#coefs + 1] = cz
-      terms[#terms + 1] = noise(x)
+      terms[#terms + 1] = noise(x, i, nxt)
     end
     x:lincomb_(coefs, terms)
     warm = math.min(warm + 1, max_order)

@@ -8,6 +8,12 @@
 -- ("dpmsolver++" | "dpmsolver" | "sde-dpmsolver++"), solver_type ("midpoint" |
 -- "heun"), lower_order_final (true), noise, callback.
 local util = require "diffusion.samplers.util"
+util.describe(..., {
+  title = "DPM-Solver / DPM-Solver++ singlestep (Lu et al. 2022, Algorithms 1-2)",
+  options = { "order", "algorithm", "solver_type", "lower_order_final" },
+  stochastic = false,
+  diffusers = "DPMSolverSinglestepScheduler",
+})
 
 -- diffusers' get_order_list
 local function order_list(n, order, lower_final, final_zero)
@@ -111,7 +117,7 @@ return function(D, x, plan, opts)
     local cx, c, cz = coefficients(algo, heun, order, nxt.alpha, nxt.sigma, plan[anchor_i], nxt.lambda, lg)
     local coefs, terms = { cx }, { anchor_x }
     for k = 1, order do coefs[k + 1], terms[k + 1] = c[k], outputs[i - order + k] end
-    if cz then coefs[#coefs + 1], terms[#terms + 1] = cz, noise(x) end
+    if cz then coefs[#coefs + 1], terms[#terms + 1] = cz, noise(x, i, nxt) end
     x:lincomb_(coefs, terms)
     util.report(opts, i, n, x, x0)
   end

@@ -4,6 +4,12 @@
 -- (as in Euler ancestral). Variables xs = x / alpha, s = sigma / alpha.
 -- opts: eta (1), s_noise (1), noise, callback.
 local util = require "diffusion.samplers.util"
+util.describe(..., {
+  title = "DPM-Solver++(2S) ancestral",
+  options = { "eta", "s_noise" },
+  stochastic = true,
+  k_diffusion = "sample_dpmpp_2s_ancestral",
+})
 local d_lincomb = require("diffusion.core").lincomb
 
 return function(D, x, plan, opts)
@@ -28,7 +34,7 @@ return function(D, x, plan, opts)
       xs:lincomb_({ s_down / s, 1 - s_down / s }, { xs, x0_2 })
       x0 = x0_2
     end
-    if s_next > 0 then xs:axpby_(1, s_up * s_noise, noise(xs)) end
+    if s_next > 0 then xs:axpby_(1, s_up * s_noise, noise(xs, i, nxt)) end
     util.report(opts, i, n, xs, x0, nxt)
   end
   return util.unscale(xs, plan[#plan])

@@ -4,6 +4,12 @@
 -- s' sqrt(1 - e^{-2 eta h}); eta = 0 is the ODE. Variables xs = x / alpha,
 -- s = sigma / alpha. opts: eta (1), s_noise (1), noise, callback.
 local util = require "diffusion.samplers.util"
+util.describe(..., {
+  title = "DPM-Solver++(3M) SDE",
+  options = { "eta", "s_noise" },
+  stochastic = true,
+  k_diffusion = "sample_dpmpp_3m_sde",
+})
 
 return function(D, x, plan, opts)
   opts = opts or {}
@@ -47,7 +53,7 @@ return function(D, x, plan, opts)
       end
       if eta > 0 then
         coefs[#coefs + 1] = s_next * math.sqrt(1 - math.exp(-2 * h * eta)) * s_noise
-        terms[#terms + 1] = noise(xs)
+        terms[#terms + 1] = noise(xs, i, nxt)
       end
       xs:lincomb_(coefs, terms)
     end

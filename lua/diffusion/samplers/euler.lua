@@ -7,6 +7,13 @@
 -- [s_tmin, s_tmax]. diffusers: EulerDiscreteScheduler; k-diffusion: sample_euler.
 -- opts: s_churn (0), s_tmin (0), s_tmax (inf), s_noise (1), noise, callback.
 local util = require "diffusion.samplers.util"
+util.describe(..., {
+  title = "Euler on the probability-flow ODE (Karras et al. 2022, Algorithm 2)",
+  options = { "s_churn", "s_tmin", "s_tmax", "s_noise" },
+  stochastic = false,
+  diffusers = "EulerDiscreteScheduler",
+  k_diffusion = "sample_euler",
+})
 
 return function(D, x, plan, opts)
   opts = opts or {}
@@ -21,7 +28,8 @@ return function(D, x, plan, opts)
     if gamma > 0 then -- xs += sqrt(s_hat^2 - s^2) z, at the new level s_hat
       local s_hat = s * (1 + gamma)
       local lvl = D.level(s_hat)
-      x:axpby_(lvl.alpha / cur.alpha, lvl.alpha * (opts.s_noise or 1) * math.sqrt(s_hat ^ 2 - s ^ 2), noise(x))
+      local scale = lvl.alpha * (opts.s_noise or 1) * math.sqrt(s_hat ^ 2 - s ^ 2)
+      x:axpby_(lvl.alpha / cur.alpha, scale, noise(x, i, lvl))
       s, cur = s_hat, lvl
     end
     local x0 = D(x, cur)

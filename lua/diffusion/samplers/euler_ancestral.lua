@@ -5,6 +5,13 @@
 -- + s_up z, applied to x = alpha xs. diffusers: EulerAncestralDiscreteScheduler.
 -- opts: eta (1), s_noise (1), noise, callback.
 local util = require "diffusion.samplers.util"
+util.describe(..., {
+  title = "Euler ancestral",
+  options = { "eta", "s_noise" },
+  stochastic = true,
+  diffusers = "EulerAncestralDiscreteScheduler",
+  k_diffusion = "sample_euler_ancestral",
+})
 
 return function(D, x, plan, opts)
   opts = opts or {}
@@ -20,7 +27,8 @@ return function(D, x, plan, opts)
     local s_down = math.sqrt(s_next ^ 2 - s_up ^ 2)
     local h = (s_down - s) / s
     -- noise is drawn on every step, as diffusers does (s_up is 0 on the last)
-    x:lincomb_({ nxt.alpha * (1 + h) / cur.alpha, -nxt.alpha * h, nxt.alpha * s_up * s_noise }, { x, x0, noise(x) })
+    x:lincomb_({ nxt.alpha * (1 + h) / cur.alpha, -nxt.alpha * h, nxt.alpha * s_up * s_noise },
+      { x, x0, noise(x, i, nxt) })
     util.report(opts, i, n, x, x0)
   end
   return x

@@ -4,6 +4,12 @@
 -- plan this is the same update as DDIM; it is written here in the velocity
 -- form flow-matching papers use. opts: callback.
 local util = require "diffusion.samplers.util"
+util.describe(..., {
+  title = "Euler for rectified flow / flow matching (Liu et al. 2022; Esser et al. 2024)",
+  options = {},
+  stochastic = false,
+  diffusers = "FlowMatchEulerDiscreteScheduler",
+})
 
 return function(D, x, plan, opts)
   opts = opts or {}

@@ -3,6 +3,14 @@
 -- s' = 0. k-diffusion's variables: xs = x / alpha, s = sigma / alpha.
 -- diffusers: HeunDiscreteScheduler; k-diffusion: sample_heun. opts: callback.
 local util = require "diffusion.samplers.util"
+util.describe(..., {
+  title = "Heun's method (Karras et al. 2022, Algorithm 1)",
+  options = {},
+  stochastic = false,
+  diffusers = "HeunDiscreteScheduler",
+  k_diffusion = "sample_heun",
+  large_sigma_diverges = true,
+})
 local d_lincomb = require("diffusion.core").lincomb
 
 return function(D, x, plan, opts)

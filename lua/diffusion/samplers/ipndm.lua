@@ -3,6 +3,12 @@
 -- combinations (orders 1 to 4) of the past noise predictions, with no
 -- Runge-Kutta warm-up. diffusers: IPNDMScheduler. opts: order (4), callback.
 local util = require "diffusion.samplers.util"
+util.describe(..., {
+  title = "Improved PNDM (Zhang and Chen 2023, iPNDM)",
+  options = { "order" },
+  stochastic = false,
+  diffusers = "IPNDMScheduler",
+})
 local lincomb = require("diffusion.core").lincomb
 
 local AB = { { 1 }, { 3 / 2, -1 / 2 }, { 23 / 12, -16 / 12, 5 / 12 }, { 55 / 24, -59 / 24, 37 / 24, -9 / 24 } }

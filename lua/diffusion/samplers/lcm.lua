@@ -5,6 +5,12 @@
 -- returns f itself. diffusers: LCMScheduler.
 -- opts: timestep_scaling (10), sigma_data (0.5), noise, callback.
 local util = require "diffusion.samplers.util"
+util.describe(..., {
+  title = "Latent Consistency Model sampling (Luo et al. 2023, Algorithm 1)",
+  options = { "sigma_data", "timestep_scaling" },
+  stochastic = true,
+  diffusers = "LCMScheduler",
+})
 
 return function(D, x, plan, opts)
   opts = opts or {}
@@ -18,7 +24,7 @@ return function(D, x, plan, opts)
     local ts = cur.t * scaling
     local c_skip, c_out = sd * sd / (ts * ts + sd * sd), ts / math.sqrt(ts * ts + sd * sd)
     if i < n then
-      x:lincomb_({ nxt.alpha * c_skip, nxt.alpha * c_out, nxt.sigma }, { x, x0, noise(x) })
+      x:lincomb_({ nxt.alpha * c_skip, nxt.alpha * c_out, nxt.sigma }, { x, x0, noise(x, i, nxt) })
     else
       x:lincomb_({ c_skip, c_out }, { x, x0 })
     end

@@ -4,6 +4,13 @@
 -- Gauss-Legendre; the polynomial has degree < 4). Variables xs = x / alpha,
 -- s = sigma / alpha. diffusers: LMSDiscreteScheduler. opts: order (4), callback.
 local util = require "diffusion.samplers.util"
+util.describe(..., {
+  title = "Linear multistep (Karras et al. 2022 use it as a baseline)",
+  options = { "order" },
+  stochastic = false,
+  diffusers = "LMSDiscreteScheduler",
+  k_diffusion = "sample_lms",
+})
 
 local GL_X = { -0.8611363115940526, -0.3399810435848563, 0.3399810435848563, 0.8611363115940526 }
 local GL_W = { 0.3478548451374538, 0.6521451548625461, 0.6521451548625461, 0.3478548451374538 }

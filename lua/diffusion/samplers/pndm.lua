@@ -6,6 +6,13 @@
 -- evaluations each, half steps at the mid time).
 -- diffusers: PNDMScheduler (skip_prk_steps = not prk). opts: prk (false), callback.
 local util = require "diffusion.samplers.util"
+util.describe(..., {
+  title = 'PNDM (Liu et al. 2022, "Pseudo Numerical Methods for Diffusion Models")',
+  options = { "prk" },
+  stochastic = false,
+  diffusers = "PNDMScheduler",
+  large_sigma_diverges = true,
+})
 local lincomb = require("diffusion.core").lincomb
 
 local function transfer(x, a, b, e)

@@ -9,6 +9,12 @@
 -- tau (function of the level's t; default 1 for 200 <= t <= 800, else 0),
 -- lower_order_final (true), noise, callback.
 local util = require "diffusion.samplers.util"
+util.describe(..., {
+  title = "SA-Solver (Xue et al. 2023)",
+  options = { "predictor_order", "corrector_order", "tau", "predict_x", "lower_order_final" },
+  stochastic = true,
+  diffusers = "SASolverScheduler",
+})
 local exp = math.exp
 
 -- integral of e^{(1 + tau^2) l} l^k over [s, e] (data prediction), or of
@@ -115,7 +121,7 @@ return function(D, x, plan, opts)
     end
     table.insert(outputs, 1, m)
     outputs[math.max(p_max, c_max - 1) + 1] = nil
-    local z = noise(x)
+    local z = noise(x, i, nxt)
     local p_order = lower_final and math.min(p_max, n - i + 1) or p_max
     c_order = lower_final and math.min(c_max, n - i + 2) or c_max
     p_order, c_order = math.min(p_order, warm + 1), math.min(c_order, warm + 2)

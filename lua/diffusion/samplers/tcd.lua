@@ -6,6 +6,12 @@
 -- deterministic; the last step returns x_s. Needs D.schedule (integer times).
 -- diffusers: TCDScheduler. opts: gamma (0.3; diffusers calls it eta), noise, callback.
 local util = require "diffusion.samplers.util"
+util.describe(..., {
+  title = "Trajectory Consistency Distillation sampling (Zheng et al. 2024, strategic stochastic sampling)",
+  options = { "gamma" },
+  stochastic = true,
+  diffusers = "TCDScheduler",
+})
 
 return function(D, x, plan, opts)
   opts = opts or {}
@@ -23,7 +29,7 @@ return function(D, x, plan, opts)
     if gamma > 0 and i < n then
       local r = nxt.alpha / a_s
       local z = math.sqrt(math.max(1 - r * r, 0))
-      x:lincomb_({ r * a_s, r * s_s, z }, { x0, eps, noise(x) })
+      x:lincomb_({ r * a_s, r * s_s, z }, { x0, eps, noise(x, i, nxt) })
     else
       x:lincomb_({ a_s, s_s }, { x0, eps })
     end

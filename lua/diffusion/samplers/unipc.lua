@@ -8,6 +8,12 @@
 -- lower_order_final (true), disable_corrector ({}: step indices, 1-based,
 -- whose result is not corrected), callback.
 local util = require "diffusion.samplers.util"
+util.describe(..., {
+  title = "UniPC (Zhao et al. 2023)",
+  options = { "order", "predict_x", "variant", "disable_corrector", "lower_order_final" },
+  stochastic = false,
+  diffusers = "UniPCMultistepScheduler",
+})
 
 -- Solves the small dense system A x = b (Gaussian elimination, partial pivoting).
 local function solve(A, b)

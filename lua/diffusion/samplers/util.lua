@@ -1,9 +1,28 @@
 --- Helpers shared by the sampler files.
 local util = {}
 
---- A noise source from opts.noise: a diffusion.Rng, a function(x) returning
--- a standard normal tensor shaped like x (to replay recorded noise), or nil
--- for a fresh generator seeded with opts.seed (default 0).
+--- What each sampler file says of itself, by name (diffusion.samplers.list()
+-- returns it): title (the method and its paper), options (those it reads
+-- besides noise, seed, callback and check_finite), stochastic (draws noise at
+-- its default options), diffusers and k_diffusion (the scheduler class and
+-- function it matches), large_sigma_diverges (measured to overshoot on plans
+-- that start at a very large k-diffusion sigma, such as a cosine VP
+-- schedule's 20,291: docs/lab.md).
+util.catalog = {}
+
+--- util.describe(..., meta) at the top of a sampler file: `...` is the module
+-- name require passes to the file.
+function util.describe(module_name, meta)
+  local name = module_name:match("([^.]+)$")
+  meta.name = name
+  util.catalog[name] = meta
+end
+
+--- A noise source from opts.noise: a diffusion.Rng, a function(x, i, level)
+-- returning a standard normal tensor shaped like x for step i of the plan,
+-- whose draw moves x to `level` (so recorded noise can be replayed by step,
+-- without counting calls), or nil for a fresh generator seeded with
+-- opts.seed (default 0).
 function util.noise(opts)
   local src = opts and opts.noise
   if type(src) == "function" then return src end
