@@ -132,11 +132,14 @@ demo: diffusion/core.so
 	$(LUA) bin/diffusion sample -o samples.png
 
 install: diffusion/core.so
-	install -d $(INST_LIBDIR)/diffusion $(INST_LUADIR)/diffusion/samplers $(INST_BINDIR)
+	install -d $(INST_LIBDIR)/diffusion $(INST_LUADIR)/diffusion/samplers $(INST_LUADIR)/diffusion/cli $(INST_BINDIR)
 	install -m 755 bin/diffusion $(INST_BINDIR)/diffusion
 	install -m 755 diffusion/core.so $(INST_LIBDIR)/diffusion/core.so
 	install -m 644 lua/diffusion/*.lua $(INST_LUADIR)/diffusion/
 	install -m 644 lua/diffusion/samplers/*.lua $(INST_LUADIR)/diffusion/samplers/
+	install -m 644 lua/diffusion/cli/*.lua $(INST_LUADIR)/diffusion/cli/
+	install -d $(INST_LUADIR)/diffusion/data/mnist
+	install -m 644 data/mnist/* $(INST_LUADIR)/diffusion/data/mnist/
 	install -d $(INST_LUADIR)/diffusion/models/mnist-classifier
 	install -m 644 models/mnist-classifier/* $(INST_LUADIR)/diffusion/models/mnist-classifier/
 	install -d $(INST_LUADIR)/diffusion/models/mnist-noisy-classifier

@@ -105,7 +105,10 @@ describe("the diffusion command", function()
     local ok, out = run("train " .. config .. " --steps 2 --quiet")
     assert.is_true(ok, out)
     assert.equal(2, d.core.json_decode(io.open(dir .. "/run/trainer_state.json"):read("a")).step)
-    ok, out = run("train " .. config .. " --resume --quiet")
+    ok, out = run("train " .. config .. " --resume --quiet") -- the 2-step run's pipeline is there now
+    assert.is_falsy(ok)
+    assert.truthy(out:find("already holds a model; pass --force", 1, true), out)
+    ok, out = run("train " .. config .. " --resume --force --quiet")
     assert.is_true(ok, out)
     assert.equal(4, d.core.json_decode(io.open(dir .. "/run/trainer_state.json"):read("a")).step)
     local m = d.load(dir .. "/pipeline")
@@ -183,5 +186,185 @@ describe("the diffusion command", function()
       assert.equal(1, select(2, out:gsub("\n", "")), out) -- one line
       assert.equal(1, out:find(message, 1, true), out)
     end
+  end)
+
+  describe("says no before it works, and leaves nothing half-written", function()
+    local CC = "sample --model spec/fixtures/diffusers/unet/class_cond -n 2 --quiet "
+    local function files_in(dir)
+      local out = {}
+      for f in io.popen("ls -A '" .. dir .. "'"):lines() do out[#out + 1] = f end
+      return out
+    end
+    local schedule_json = S.write_bytes('{"sigmas": [2.0, 14.6, 0.5, 0.1]}', ".json")
+    local labels_idx = "data/mnist/mnist-10k-labels-idx1-ubyte.gz"
+    local cases = {
+      { CC .. "--steps 1500", "diffusion: 1500 steps: the schedule has only 1000 timesteps" },
+      { CC .. "--steps 4 --schedule " .. schedule_json, "diffusion: the plan's noise levels must decrease" },
+      { CC .. "--strength 0.5", "diffusion: --strength needs --init" },
+      { CC .. "--resample 3", "diffusion: --resample and --jump are RePaint's: they need --mask and --init" },
+      { CC .. "--jump 4", "diffusion: --resample and --jump are RePaint's" },
+      { CC .. "--npy /nonexistent/x.npy", "diffusion: cannot write '/nonexistent/x.npy'" },
+      { CC .. "--save-each /proc/nope", "diffusion: --save-each: cannot create '/proc/nope'" },
+      { CC .. "--class abc", "diffusion: --class: 'abc' is not a class number" },
+      { CC .. "--classes 5-2", "diffusion: --classes 5-2: the range runs backwards (write 2-5)" },
+      { CC .. "--classes ,", "diffusion: --classes is empty" },
+      { CC .. "--class 3 --classes 1-2", "diffusion: give --class or --classes, not both" },
+      { CC .. "--steps -5", "diffusion: --steps must be a positive integer, got -5" },
+      { CC .. "--steps abc", "diffusion: --steps must be an integer, got 'abc'" },
+      { CC .. "--seed -1", "diffusion: --seed must be at least 0" },
+      { CC .. "--init README.md", "diffusion: --init: image.load: 'README.md': Not a PNG file" },
+      { CC .. "--class null --cfg 3", "diffusion: classifier-free guidance (cfg 3) needs class labels" },
+      { CC .. "--guidance-rescale 2", "diffusion: guidance_rescale must be a number in [0, 1]" },
+      { CC .. "--sampler dpmpp_2m --eta 0.5", "diffusion: sampler dpmpp_2m has no option 'eta'" },
+      { "compare --metric bogus", "diffusion: --metric: unknown metric 'bogus'" },
+      { "compare --samplers=", "diffusion: --samplers is empty" },
+      { "compare --nfe ,", "diffusion: --nfe is empty" },
+      { "compare --metric fd", "diffusion: --metric fd needs an image model" },
+      { "nll --data " .. labels_idx .. " -n 2", "diffusion: --data: '" .. labels_idx .. "' holds 1-dimensional data" },
+      { "nll -n 0", "diffusion: -n must be a positive integer, got 0" },
+      { "optimize --model gmm2d --nfe 0", "diffusion: --nfe must be a positive integer, got 0" },
+    }
+    for _, case in ipairs(cases) do
+      it(case[1], function()
+        local dir = S.tmpname("")
+        assert(os.execute("mkdir -p " .. dir))
+        local t0 = d.core.now()
+        local outputs = case[1]:find("^nll") and " --csv " .. dir .. "/x.csv"
+          or case[1]:find("^compare") and " -o " .. dir .. "/report" or " -o " .. dir .. "/out.png"
+        local ok, out = run(case[1] .. outputs)
+        assert.is_falsy(ok, out)
+        assert.equal(1, select(2, out:gsub("\n", "")), out) -- one line
+        assert.equal(1, out:find(case[2], 1, true), out)
+        assert.is_true(d.core.now() - t0 < 10, "said no only after the work") -- no model run happened
+        local left = files_in(dir)
+        assert.is_true(#left == 0 or (#left == 1 and left[1] == "report"), table.concat(left, " "))
+        os.execute("rm -rf " .. dir)
+      end)
+    end
+
+    it("keeps an existing output as it was when a run fails, and writes outputs only whole", function()
+      local dir = S.tmpname("")
+      assert(os.execute("mkdir -p " .. dir))
+      local png = dir .. "/grid.png"
+      io.open(png, "wb"):write("old"):close()
+      local ok = run(CC .. "--steps 1500 -o " .. png)
+      assert.is_falsy(ok)
+      assert.equal("old", io.open(png, "rb"):read("a"))
+      ok = run(CC .. "--steps 2 -o " .. png .. " --npy " .. dir .. "/x.npy")
+      assert.is_true(ok)
+      assert.same({ 2, 1, 16, 16 }, d.load_npy(dir .. "/x.npy"):shape())
+      assert.same({ "grid.png", "x.npy" }, files_in(dir))
+      os.execute("rm -rf " .. dir)
+    end)
+
+    it("warns on stderr where a sampler is known to diverge on the plan", function()
+      local ok, out = run("sample -n 1 --steps 2 --sampler heun -o /dev/null")
+      assert.is_true(ok, out)
+      assert.truthy(out:find("diffusion: warning: heun is known to diverge on plans that start at sigma 20291", 1,
+        true), out)
+      ok, out = run("sample -n 1 --steps 2 --sampler dpmpp_2m -o /dev/null")
+      assert.is_true(ok, out)
+      assert.is_falsy(out:find("warning", 1, true), out)
+    end)
+  end)
+
+  describe("the options researchers expect", function()
+    local CC = "sample --model spec/fixtures/diffusers/unet/class_cond --quiet --steps 3 "
+    it("passes --eta, --order and --spacing through to the sampler and the plan", function()
+      local function sample_npy(extra)
+        local npy = S.tmpname(".npy")
+        local ok, out = run(CC .. "-n 2 -o /dev/null --npy " .. npy .. " " .. extra)
+        assert.is_true(ok, out)
+        local x = d.load_npy(npy)
+        os.remove(npy)
+        return x
+      end
+      -- the library, run directly with the same settings, is the expectation
+      local model = d.load("spec/fixtures/diffusers/unet/class_cond")
+      local function lib(o)
+        o.model, o.n, o.steps, o.labels, o.cfg = model, 2, 3, { 0, 5 }, 1.2
+        return (d.generate(o)):clamp(-1, 1)
+      end
+      local cases = {
+        { "--sampler ddim --eta 0.7", { sampler = "ddim", sampler_options = { eta = 0.7 } } },
+        { "--sampler unipc --order 1", { sampler = "unipc", sampler_options = { order = 1 } } },
+        { "--spacing leading", { spacing = "leading" } },
+        { "--guidance-rescale 0.7", { guidance_rescale = 0.7 } },
+      }
+      local plain = sample_npy("")
+      for _, c in ipairs(cases) do
+        local got = sample_npy(c[1])
+        assert.equal(0, (got - lib(c[2])):abs():max(), c[1])
+        assert.is_true((got - plain):abs():max() > 1e-4, c[1] .. " changed nothing")
+      end
+    end)
+
+    it("samples the null class with --class null, writes each sample with --save-each, and lays out --nrow", function()
+      local dir = S.tmpname("")
+      local ok, out = run(CC .. "-n 3 --class null --nrow 3 -o " .. dir .. "-grid.png --save-each " .. dir)
+      assert.is_true(ok, out)
+      assert.same({ 1, 18 + 2, 3 * 18 + 2 }, d.image.load(dir .. "-grid.png"):shape())
+      local model = d.load("spec/fixtures/diffusers/unet/class_cond")
+      local want = (d.generate { model = model, n = 3, steps = 3, labels = "null" }):clamp(-1, 1)
+      for i = 1, 3 do
+        local img = d.image.load(string.format("%s/%05d.png", dir, i))
+        assert.is_true((img - want:narrow(1, i, 1):squeeze(1)):abs():max() <= 1 / 127.5 + 1e-6, "sample " .. i)
+      end
+      os.execute("rm -rf '" .. dir .. "' '" .. dir .. "-grid.png'")
+    end)
+
+    it("records the seed and settings in the PNG's text chunks", function()
+      local png = S.tmpname(".png")
+      assert.is_true(run(CC .. "-n 2 --seed 17 --sampler euler --class 4 -o " .. png))
+      local text = d.image.text(png)
+      assert.equal("17", text.seed)
+      assert.equal("euler", text.sampler)
+      assert.equal("3", text.steps)
+      assert.equal("4", text.classes)
+      -- a reader that does not know our writer: each chunk's CRC as zlib computes it
+      local bytes = io.open(png, "rb"):read("a")
+      local pos, chunks = 9, 0
+      while pos < #bytes do
+        local len, kind = string.unpack(">I4c4", bytes, pos)
+        if kind == "tEXt" then chunks = chunks + 1 end
+        pos = pos + 12 + len
+      end
+      assert.is_true(chunks >= 5)
+      local py = io.popen("python3 -c \"import zlib,struct,sys;b=open(sys.argv[1],'rb').read();p=8\n"
+        .. "while p<len(b):\n n,=struct.unpack('>I',b[p:p+4]);assert zlib.crc32(b[p+4:p+8+n])=="
+        .. "struct.unpack('>I',b[p+8+n:p+12+n])[0];p+=12+n\nprint('ok')\" " .. png .. " 2>&1")
+      assert.equal("ok\n", py:read("a"))
+      py:close()
+      os.remove(png)
+    end)
+
+    it("prints --json from nll, compare and optimize, and lists samplers as JSON", function()
+      local ok, out = run("compare --samplers euler,dpmpp_2m --nfe 3 -n 50 --quiet --json -o " .. S.tmpname(""))
+      assert.is_true(ok, out)
+      local report = d.core.json_decode(out)
+      assert.equal(2, #report.rows)
+      assert.is_number(report.rows[1].rmse)
+      local plan = S.tmpname(".json")
+      ok, out = run("optimize --model gmm2d --nfe 3 -n 8 --rounds 1 --quiet --json -o " .. plan)
+      assert.is_true(ok, out)
+      local opt = d.core.json_decode(out)
+      assert.is_number(opt.rmse)
+      assert.equal(plan, opt.output)
+      os.remove(plan)
+      ok, out = run("samplers --json")
+      assert.is_true(ok, out)
+      local list = d.core.json_decode(out)
+      assert.equal(#d.samplers.list(), #list)
+      assert.equal("ddim", list[1].name)
+      local npy = S.tmpname(".npy")
+      d.save_npy(npy, (d.rng(0):rand { 3, 1, 16, 16 } * 255):round() / 127.5 - 1) -- 8-bit pixels, as vlb wants
+      ok, out = run("nll --model spec/fixtures/diffusers/unet/class_cond --data " .. npy
+        .. " -n 3 --method vlb --steps 10 --quiet --json")
+      assert.is_true(ok, out)
+      local nll = d.core.json_decode(out)
+      assert.equal(3, #nll.methods.vlb.samples)
+      assert.is_number(nll.methods.vlb.bits_per_dim)
+      os.remove(npy)
+    end)
   end)
 end)

@@ -1,13 +1,14 @@
 -- The bundled model's training: `diffusion train models/mnist/train_config.lua`
--- (add --resume to continue an interrupted run from runs/mnist). A
+-- (add --resume to continue an interrupted run from runs/mnist). It writes the
+-- trained pipeline to runs/mnist/model; models/mnist (the bundled copy) is
+-- replaced only with `--output models/mnist --force`. A
 -- class-conditional UNet2DModel (the ten digits and a null class for
 -- classifier-free guidance) on the first 9,000 of the 10,000 digits in
 -- data/mnist/, padded to 32 x 32, values in [-1, 1]; the last 1,000 are held
 -- out for evaluation.
 local d = require "diffusion"
 
-local x, labels = d.classifier.mnist("data/mnist/mnist-10k-images-idx3-ubyte.gz",
-  "data/mnist/mnist-10k-labels-idx1-ubyte.gz")
+local x, labels = d.classifier.mnist() -- the shipped digits
 local train_labels = {}
 for i = 1, 9000 do train_labels[i] = labels[i] end
 
@@ -27,5 +28,5 @@ return {
   steps = 4000, batch = 64, lr = 5e-4, warmup = 200, ema = 0.999, grad_clip = 1, class_dropout = 0.1,
   seed = 0,
   checkpoint = "runs/mnist", checkpoint_every = 250,
-  output = "models/mnist",
+  output = "runs/mnist/model",
 }
