@@ -137,6 +137,35 @@ describe("plans", function()
     assert.equal(901, offset[1].t)
   end)
 
+  it("spaces timesteps as diffusers does at step counts that do not divide 1000, rounding half to even", function()
+    -- every recorded DDPM, DDIM and PNDM run at 7, 13, 17 and 33 steps (odd_*: trailing, linspace, leading)
+    local checked = 0
+    for name in io.popen("ls spec/fixtures/diffusers/schedulers"):lines() do
+      local class = name:match("^odd_%d+_(%a+)Scheduler%.json$")
+      if class == "DDPM" or class == "DDIM" then
+        local f = fixture(name)
+        local c = f.config
+        local opts = { spacing = c.timestep_spacing, steps_offset = c.steps_offset, round = true, final = "none" }
+        assert.same(f.timesteps, ts(s:plan(f.num_inference_steps, opts)), name)
+        assert.same(f.timesteps, d.core.schedule_timesteps(1000, f.num_inference_steps, c.timestep_spacing,
+          c.steps_offset), name)
+        checked = checked + 1
+      end
+    end
+    assert.is_true(checked >= 8)
+    -- np.linspace(0, 999, 7).round(): 166.5 and 832.5 go to the even neighbour
+    local linspace = ts(s:plan(7, { spacing = "linspace", round = true, final = "none" }))
+    assert.same({ 999, 832, 666, 500, 333, 166, 0 }, linspace)
+    -- np.round(np.arange(1000, 0, -62.5)) - 1: 812.5 -> 812, 687.5 -> 688
+    local trailing = d.core.schedule_timesteps(1000, 16, "trailing")
+    assert.equal(811, trailing[4])
+    assert.equal(687, trailing[6])
+    -- unrounded linspace (the k-diffusion classes) keeps the fractions
+    assert.equal(999 * 5 / 6, d.core.schedule_timesteps(1000, 7, "linspace", 0, false)[2])
+    assert.has_error(function() d.core.schedule_timesteps(1000, 0, "trailing") end)
+    assert.has_error(function() d.core.schedule_timesteps(1000, 7, "evenly") end)
+  end)
+
   it("ends at sigma = 0, at sigma_min, or at the last step", function()
     local zero = s:plan(4)
     assert.equal(5, #zero)

@@ -246,6 +246,30 @@ static int opt_choice(lua_State *L, int idx, const char *key, const char *const 
   return v;
 }
 
+/* schedule_timesteps(N, n, spacing [, steps_offset = 0 [, round = true]]) ->
+ * the n timesteps of that spacing, noisiest first (dt_spaced_timesteps). */
+static int s_timesteps(lua_State *L) {
+  static const char *const spacings[] = {"trailing", "leading", "linspace", NULL};
+  lua_Integer N = luaL_checkinteger(L, 1), n = luaL_checkinteger(L, 2);
+  int spacing = luaL_checkoption(L, 3, NULL, spacings);
+  double offset = luaL_optnumber(L, 4, 0);
+  int round_t = lua_isnoneornil(L, 5) ? 1 : lua_toboolean(L, 5);
+  if (N < 1 || N > DT_SCHED_MAX_STEPS || n < 1 || n > DT_SCHED_MAX_STEPS)
+    return luaL_error(L, "timesteps: N and n must be 1..%d, got %I and %I", DT_SCHED_MAX_STEPS, N,
+                      n);
+  double *t = lua_newuserdatauv(L, (size_t)n * sizeof(double), 0);
+  dt_spaced_timesteps((dt_spacing)spacing, (int)N, (int)n, offset, round_t, t);
+  lua_createtable(L, (int)n, 0);
+  for (lua_Integer k = 0; k < n; k++) {
+    if (round_t)
+      lua_pushinteger(L, (lua_Integer)t[k]);
+    else
+      lua_pushnumber(L, t[k]);
+    lua_rawseti(L, -2, k + 1);
+  }
+  return 1;
+}
+
 /* s:plan(n [, opts]) -> { {t=, alpha=, sigma=, lambda=}, ... } */
 static int s_plan(lua_State *L) {
   static const char *const spacings[] = {"trailing", "leading", "linspace", NULL};
@@ -375,6 +399,7 @@ static const luaL_Reg functions[] = {
     {"schedule_edm", s_edm},
     {"schedule_flow", s_flow},
     {"beta_ppf", s_beta_ppf},
+    {"schedule_timesteps", s_timesteps},
     {NULL, NULL},
 };
 

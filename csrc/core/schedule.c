@@ -238,6 +238,24 @@ double dt_beta_ppf(double p, double a, double b) {
 
 /* ---- plans ---- */
 
+void dt_spaced_timesteps(dt_spacing spacing, int N, int n, double steps_offset, int round_t,
+                         double *t) {
+  for (int k = 0; k < n; k++) {
+    int j = n - 1 - k; /* numpy's index, counted from the clean end */
+    double tk;
+    switch (spacing) {
+    case DT_SPACE_LEADING: tk = (double)j * (N / n) + steps_offset; break;
+    /* np.linspace(0, N - 1, n): j * step, as numpy multiplies */
+    case DT_SPACE_LINSPACE: tk = n > 1 ? j * ((double)(N - 1) / (n - 1)) : 0; break;
+    /* np.round(np.arange(N, 0, -N / n)) - 1 */
+    default: tk = nearbyint(N - k * ((double)N / n)) - 1; break;
+    }
+    /* numpy rounds half to even (nearbyint, in the default rounding mode):
+     * 999 / 6 = 166.5 is 166, not 167 */
+    t[k] = round_t ? nearbyint(tk) : tk;
+  }
+}
+
 void dt_plan_defaults(const dt_schedule *s, dt_plan_opts *o) {
   memset(o, 0, sizeof *o);
   o->spacing = DT_SPACE_TRAILING;
@@ -341,16 +359,9 @@ dt_status dt_plan(const dt_schedule *s, int n, const dt_plan_opts *o, double *t,
     }
   } else { /* VP, spaced in t */
     int N = s->n;
+    dt_spaced_timesteps(o->spacing, N, n, o->steps_offset, o->round_t, t);
     for (int k = 0; k < n; k++) {
-      double tk;
-      switch (o->spacing) {
-      case DT_SPACE_LEADING: tk = (double)(n - 1 - k) * (N / n) + o->steps_offset; break;
-      case DT_SPACE_LINSPACE: tk = n > 1 ? (N - 1) * (double)(n - 1 - k) / (n - 1) : N - 1; break;
-      default: tk = round(N - k * ((double)N / n)) - 1; break;
-      }
-      if (o->round_t)
-        tk = round(tk);
-      t[k] = clampd(tk, 0, N - 1);
+      t[k] = clampd(t[k], 0, N - 1);
       if (o->linear_sigma && t[k] != floor(t[k])) {
         int i = (int)floor(t[k]);
         double w = t[k] - i;
@@ -363,7 +374,7 @@ dt_status dt_plan(const dt_schedule *s, int n, const dt_plan_opts *o, double *t,
   }
   if (o->round_t)
     for (int k = 0; k < n; k++)
-      t[k] = round(t[k]);
+      t[k] = nearbyint(t[k]);
 
   *count = n;
   if (o->final == DT_FINAL_ZERO) {

@@ -70,6 +70,14 @@ typedef struct {
   int ntable;
 } dt_plan_opts;
 
+/* The n timesteps of a spacing over the N training steps, noisiest first, as
+ * diffusers' set_timesteps computes them (numpy's arithmetic and its rounding
+ * half to even): leading (j * (N / n) + steps_offset), linspace (np.linspace(0,
+ * N - 1, n), rounded when round_t) or trailing (np.round(np.arange(N, 0, -N /
+ * n)) - 1). The one implementation of the spacings: plans and the diffusers
+ * front both use it. */
+void dt_spaced_timesteps(dt_spacing spacing, int N, int n, double steps_offset, int round_t,
+                         double *t);
 void dt_plan_defaults(const dt_schedule *s, dt_plan_opts *o);
 /* Fills t, alpha, sigma (each of room n + 1) and sets *count (n, or n + 1
  * with a final level). */

@@ -193,27 +193,18 @@ local function round_half_even(x)
   return f % 2 == 0 and f or f + 1
 end
 
---- DDPM/DDIM-family timesteps (integers), as their set_timesteps computes them.
-local function discrete_timesteps(c, n)
-  local N = c.num_train_timesteps or 1000
-  local spacing = c.timestep_spacing or "leading"
-  local ts = {}
-  if spacing == "linspace" then
-    for k = 0, n - 1 do ts[#ts + 1] = round_half_even((N - 1) * (n - 1 - k) / math.max(n - 1, 1)) end
-  elseif spacing == "leading" then
-    local ratio = N // n
-    for k = n - 1, 0, -1 do ts[#ts + 1] = k * ratio + (c.steps_offset or 0) end
-  elseif spacing == "trailing" then
-    local ratio = N / n
-    local v = N
-    while v > 0 do -- np.arange(N, 0, -ratio)
-      ts[#ts + 1] = round_half_even(v) - 1
-      v = N - #ts * ratio
-    end
-  else
-    error(string.format("sample: unknown timestep_spacing '%s'", tostring(spacing)), 3)
-  end
-  return ts
+local SPACINGS = { leading = true, trailing = true, linspace = true }
+local function spacing_of(c, default)
+  local spacing = c.timestep_spacing or default
+  if not SPACINGS[spacing] then error(string.format("sample: unknown timestep_spacing '%s'", tostring(spacing)), 4) end
+  return spacing
+end
+
+--- DDPM/DDIM-family timesteps (integers), as their set_timesteps computes them:
+-- the core's one implementation of the spacings (schedule_timesteps).
+local function discrete_timesteps(c, n, default_spacing)
+  return core.schedule_timesteps(c.num_train_timesteps or 1000, n, spacing_of(c, default_spacing or "leading"),
+    c.steps_offset or 0)
 end
 
 local function level_at(s, t)
@@ -327,10 +318,11 @@ end
 
 local function k_plan(s, c, n)
   local N = c.num_train_timesteps or 1000
-  local spacing = c.timestep_spacing or "linspace"
-  local ts = {}
-  if spacing == "linspace" then
-    for k = 0, n - 1 do ts[#ts + 1] = f32((N - 1) * (n - 1 - k) / math.max(n - 1, 1)) end
+  local spacing = spacing_of(c, "linspace")
+  local ts
+  if spacing == "linspace" then -- float timesteps, unrounded
+    ts = core.schedule_timesteps(N, n, "linspace", 0, false)
+    for k, t in ipairs(ts) do ts[k] = f32(t) end
   else
     ts = discrete_timesteps(c, n)
   end
@@ -406,17 +398,13 @@ local function trunc(v) return v < 0 and math.ceil(v) or math.floor(v) end
 -- float32, then the final sigma.
 local function multistep_plan(s, c, n)
   local N = c.num_train_timesteps or 1000
-  local spacing = c.timestep_spacing or "linspace"
-  local ts = {}
-  if spacing == "linspace" then
-    for k = 0, n - 1 do ts[#ts + 1] = round_half_even((N - 1) * (n - k) / n) end
-  elseif spacing == "leading" then
-    local ratio = N // (n + 1)
-    for k = n, 1, -1 do ts[#ts + 1] = k * ratio + (c.steps_offset or 0) end
-  elseif spacing == "trailing" then
+  local spacing = spacing_of(c, "linspace")
+  local ts
+  if spacing == "trailing" then
     ts = discrete_timesteps(c, n)
-  else
-    error(string.format("sample: unknown timestep_spacing '%s'", tostring(spacing)), 3)
+  else -- n + 1 points of linspace or leading, the last (the clean end) dropped
+    ts = core.schedule_timesteps(N, n + 1, spacing, c.steps_offset or 0)
+    ts[n + 1] = nil
   end
   local acp = s:alphas_cumprod()
   local table_sigma = {}
@@ -598,12 +586,17 @@ classes.PNDMScheduler = function(c, n)
     steps_offset = true,
   }), {})
   local s = betas_schedule(c)
-  local ts = discrete_timesteps(c, n)
-  local plan = {}
-  for i, t in ipairs(ts) do plan[i] = level_at(s, t) end
-  plan[#ts + 1] = final_level(c.set_alpha_to_one and 1 or s:alpha(0))
+  -- step_plms moves x from t to t - N // n whatever the next timestep is (the
+  -- two differ when n does not divide N), and its second-order start lands
+  -- on the second timestep from t2 + N // n: `to` and `from` say so
+  local plan = stride_plan(s, c, n, c.set_alpha_to_one and 1 or s:alpha(0))
+  if plan[3] then
+    local from = plan[2].t + (c.num_train_timesteps or 1000) // n
+    if from ~= plan[1].t then plan[2].from = level_at(s, from) end
+  end
   return {
-    schedule = s, plan = plan, sampler = samplers.pndm, sampler_opts = { prk = not c.skip_prk_steps },
+    schedule = s, plan = plan, sampler = samplers.pndm, sampler_opts = { prk = not c.skip_prk_steps,
+      prk_half = (c.num_train_timesteps or 1000) // n // 2 },
     denoiser = { prediction = c.prediction_type or "epsilon" },
   }
 end
