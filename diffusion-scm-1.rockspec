@@ -7,9 +7,12 @@ source = {
 description = {
   summary = "Diffusion models in Lua with a fast C core",
   detailed = [[
-    Float32 tensors with NumPy broadcasting and fused in-place ops, a
-    counter-based Philox RNG, safetensors/PNG/npy/IDX I/O, and (as they land)
-    noise schedules, samplers and diffusers UNets, all scriptable from Lua.
+    Diffusion models on the CPU, scripted from Lua: float32 tensors with
+    NumPy broadcasting and fused in-place ops, a counter-based Philox RNG,
+    safetensors/PNG/npy/IDX I/O, noise schedules and 24 samplers that replay
+    diffusers' schedulers, diffusers UNet2DModel inference and training in C,
+    guidance, inpainting, likelihoods and a sampler lab, the `diffusion`
+    command, and a bundled MNIST model with the digits it was measured on.
   ]],
   license = "MIT",
   labels = { "diffusion", "tensor", "machine-learning" },
