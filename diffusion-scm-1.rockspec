@@ -9,7 +9,7 @@ description = {
   detailed = [[
     Diffusion models on the CPU, scripted from Lua: float32 tensors with
     NumPy broadcasting and fused in-place ops, a counter-based Philox RNG,
-    safetensors/PNG/npy/IDX I/O, noise schedules and 24 samplers that replay
+    safetensors/PNG/npy/IDX I/O, noise schedules and 27 samplers that replay
     diffusers' schedulers, diffusers UNet2DModel inference and training in C,
     guidance, inpainting, likelihoods and a sampler lab, the `diffusion`
     command, and a bundled MNIST model with the digits it was measured on.

@@ -3,8 +3,11 @@ schedulers/ (see spec/fixtures/diffusers/README.md): one sampling loop per
 file, driven as a pipeline drives it, with the stand-in model and every noise
 tensor the scheduler drew. A peer tool for fixtures, never a dependency.
 
-  PYTHONPATH=DIFFUSERS/src:HUB/src:shared/peers/shims /usr/bin/python3 \
+  PYTHONPATH=DIFFUSERS/src:HUB/src:shared/peers/shims:STUBS /usr/bin/python3 \
     bench/peers/record_scheduler_runs.py OUT_DIR
+
+(STUBS: an importable `torchsde` module, which DPMSolverSDEScheduler imports for
+the Brownian tree this script replaces with recorded draws.)
 
 writes the runs at step counts that do not divide num_train_timesteps
 (7, 13, 17, 33) with each timestep spacing, as OUT_DIR/odd_NN_<Class>.json.
@@ -35,6 +38,21 @@ def recording_randn(shape, generator=None, device=None, dtype=None, layout=None)
     return out
 
 
+class RecordingNoiseSampler:
+    """Stands in for k-diffusion's BrownianTreeNoiseSampler (torchsde is not
+    packaged here): standard normal draws, recorded like every other draw, so
+    the run can be replayed from them."""
+
+    def __init__(self, x, sigma_min, sigma_max, seed=None, transform=None):
+        self.shape = x.shape
+        self.gen = torch.Generator().manual_seed(1234 if seed is None else seed)
+
+    def __call__(self, sigma, sigma_next):
+        z = torch.randn(self.shape, generator=self.gen)
+        drawn.append(z.flatten().tolist())
+        return z
+
+
 def patch_noise():
     import importlib
     import pkgutil
@@ -43,8 +61,10 @@ def patch_noise():
         if info.name.startswith("scheduling_") and "flax" not in info.name:
             try:
                 mod = importlib.import_module("diffusers.schedulers." + info.name)
-            except ImportError:  # torchsde-based schedulers: not packaged here
+            except ImportError:
                 continue
+            if hasattr(mod, "BrownianTreeNoiseSampler"):  # DPMSolverSDE: recorded normal draws instead
+                mod.BrownianTreeNoiseSampler = RecordingNoiseSampler
             if hasattr(mod, "randn_tensor"):
                 mod.randn_tensor = recording_randn
 
@@ -122,6 +142,9 @@ RUNS = [
     ("IPNDMScheduler", {}, 13, None),
     ("LCMScheduler", {}, 7, None),
     ("TCDScheduler", {}, 7, None),
+    ("DPMSolverSDEScheduler", {}, 7, None),
+    ("DPMSolverSDEScheduler", {"use_karras_sigmas": True, "prediction_type": "v_prediction"}, 13, None),
+    ("DPMSolverSDEScheduler", {"timestep_spacing": "trailing", "beta_schedule": "scaled_linear"}, 17, None),
 ]
 
 

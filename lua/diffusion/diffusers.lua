@@ -375,7 +375,8 @@ local function k_class(class, sampler, extra, inert)
     local plan, init = k_plan(s, c, n)
     local dopts = { prediction = c.prediction_type or "epsilon" }
     if c.clip_sample then dopts.clip_sample = c.clip_sample_range or 1 end
-    return { schedule = s, plan = plan, init_noise_sigma = init, scaled = true, sampler = sampler, denoiser = dopts }
+    return { schedule = s, plan = plan, init_noise_sigma = init, scaled = true, sampler = sampler, denoiser = dopts,
+      sampler_opts = { seed = c.noise_sampler_seed } }
   end
 end
 
@@ -388,6 +389,8 @@ classes.HeunDiscreteScheduler = k_class("HeunDiscreteScheduler", samplers.heun,
 classes.KDPM2DiscreteScheduler = k_class("KDPM2DiscreteScheduler", samplers.dpm2)
 classes.LMSDiscreteScheduler = k_class("LMSDiscreteScheduler", samplers.lms)
 classes.KDPM2AncestralDiscreteScheduler = k_class("KDPM2AncestralDiscreteScheduler", samplers.dpm2_ancestral)
+-- noise_sampler_seed seeds our Brownian tree: the same kind of noise as torchsde's, not the same draws
+classes.DPMSolverSDEScheduler = k_class("DPMSolverSDEScheduler", samplers.dpmpp_sde, { noise_sampler_seed = true })
 
 -- torch's float -> int64 cast truncates toward zero
 local function trunc(v) return v < 0 and math.ceil(v) or math.floor(v) end
@@ -785,7 +788,7 @@ function M.sample(args)
   local x = args.x * ((setup.init_noise_sigma or 1) / scale_in)
   local sopts = setup.sampler_opts or {}
   sopts.noise = args.noise
-  sopts.seed = args.seed
+  if args.seed ~= nil then sopts.seed = args.seed end
   sopts.check_finite = args.check_finite
   if args.callback then
     sopts.callback = function(i, n, xi, x0)

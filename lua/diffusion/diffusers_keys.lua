@@ -34,6 +34,11 @@ M.by_class.DPMSolverMultistepScheduler = set {
   "use_beta_sigmas", "use_lu_lambdas", "final_sigmas_type", "lambda_min_clipped", "variance_type",
   "timestep_spacing", "steps_offset", "rescale_betas_zero_snr"
 }
+M.by_class.DPMSolverSDEScheduler = set {
+  "num_train_timesteps", "beta_start", "beta_end", "beta_schedule", "trained_betas", "prediction_type",
+  "use_karras_sigmas", "use_exponential_sigmas", "use_beta_sigmas", "noise_sampler_seed", "timestep_spacing",
+  "steps_offset"
+}
 M.by_class.DPMSolverSinglestepScheduler = set {
   "num_train_timesteps", "beta_start", "beta_end", "beta_schedule", "trained_betas", "solver_order",
   "prediction_type", "thresholding", "dynamic_thresholding_ratio", "sample_max_value", "algorithm_type",
