@@ -40,12 +40,7 @@ return function(D, x, plan, opts)
   local s = t_start
   while s < t_end - 1e-5 do
     local t = math.min(t_end, s + pid.h)
-    local t_to, s_up = t, 0
-    if eta > 0 then
-      local down = util.ancestral(S.sigma(s), S.sigma(t), eta)
-      t_to = math.min(t_end, S.t(down))
-      s_up = math.sqrt(S.sigma(t) ^ 2 - S.sigma(t_to) ^ 2)
-    end
+    local t_to, s_up = S.ancestral(s, t, t_end, eta)
     local cache = {}
     local x_low, low, x_high, high
     if order == 2 then

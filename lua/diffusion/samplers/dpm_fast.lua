@@ -36,12 +36,7 @@ return function(D, x, plan, opts)
   local n = #orders
   for i = 1, n do
     local t, t_next = t_start + (t_end - t_start) * (i - 1) / m, t_start + (t_end - t_start) * i / m
-    local t_to, s_up = t_next, 0
-    if eta > 0 then
-      local down = util.ancestral(S.sigma(t), S.sigma(t_next), eta)
-      t_to = math.min(t_end, S.t(down))
-      s_up = math.sqrt(S.sigma(t_next) ^ 2 - S.sigma(t_to) ^ 2)
-    end
+    local t_to, s_up = S.ancestral(t, t_next, t_end, eta)
     local cache = {}
     xs = (S["step" .. orders[i]](xs, t, t_to, cache))
     local level = D.level(S.sigma(t_next))

@@ -22,8 +22,7 @@ return function(D, x, plan, opts)
     local cur, nxt = plan[i], plan[i + 1]
     local s, s_next = util.ve(cur), util.ve(nxt)
     local x0 = D(util.unscale(xs, cur), cur)
-    local s_up = math.min(s_next, eta * math.sqrt(s_next ^ 2 * (s ^ 2 - s_next ^ 2) / s ^ 2))
-    local s_down = math.sqrt(s_next ^ 2 - s_up ^ 2)
+    local s_down, s_up = util.ancestral(s, s_next, eta)
     if s_down == 0 then
       xs = x0:clone()
     else

@@ -23,8 +23,7 @@ return function(D, x, plan, opts)
     local cur, nxt = plan[i], plan[i + 1]
     local s, s_next = util.ve(cur), util.ve(nxt)
     local x0 = D(x, cur)
-    local s_up = math.min(s_next, eta * math.sqrt(s_next ^ 2 * (s ^ 2 - s_next ^ 2) / s ^ 2))
-    local s_down = math.sqrt(s_next ^ 2 - s_up ^ 2)
+    local s_down, s_up = util.ancestral(s, s_next, eta)
     local h = (s_down - s) / s
     -- noise is drawn on every step, as diffusers does (s_up is 0 on the last)
     x:lincomb_({ nxt.alpha * (1 + h) / cur.alpha, -nxt.alpha * h, nxt.alpha * s_up * s_noise },

@@ -96,6 +96,14 @@ function util.dpm_solver(D)
     cache[key], cache[key .. "_x0"] = e, x0
     return e
   end
+  -- An ancestral step from t to t_next (eta > 0): the deterministic step's
+  -- target, never past t_end, and the noise to add there (k-diffusion's form).
+  function S.ancestral(t, t_next, t_end, eta)
+    if eta <= 0 then return t_next, 0 end
+    local down = util.ancestral(sigma(t), sigma(t_next), eta)
+    local t_to = math.min(t_end, S.t(down))
+    return t_to, math.sqrt(sigma(t_next) ^ 2 - sigma(t_to) ^ 2)
+  end
   -- xs + sum coefs[k] * cache[k]
   function S.apply(xs, cache, coefs)
     local c, terms = { 1 }, { xs }
