@@ -187,7 +187,6 @@ local function generate(args)
     warnings[#warnings + 1] = string.format("%s is known to diverge on plans that start at sigma %.0f (above %d; "
       .. "docs/lab.md measured it): expect noise; dpmpp_2m, unipc or euler handle this plan", meta.name,
       ve(plan[1]), LARGE_SIGMA)
-    warn_user(warnings[#warnings])
   end
 
   -- conditioning and guidance
@@ -221,7 +220,7 @@ local function generate(args)
   if (cfg_scale ~= 1 or rescale) and unconditional then
     fail("classifier-free guidance (cfg %g) needs class labels: the null class is already unconditional", cfg_scale)
   end
-  if rescale and cfg_scale == 1 then fail("guidance_rescale applies only with cfg > 1") end
+  if rescale and cfg_scale == 1 then fail("guidance_rescale applies only with classifier-free guidance (cfg ~= 1)") end
 
   -- img2img and inpainting
   if args.mask ~= nil and args.init == nil then fail("mask needs init, the image whose white-masked part is kept") end
@@ -240,7 +239,8 @@ local function generate(args)
     keep = image_arg(m, 1, size, "mask"):unsqueeze(1)
   end
 
-  -- sampling, batch by batch
+  -- sampling, batch by batch, once everything checked out
+  for _, w in ipairs(warnings) do warn_user(w) end
   local noise = d.rng(seed):randn { n, channels, size, size } -- all at once: batch-independent
   local done, batches = 0, {}
   for s = 1, n, batch do
