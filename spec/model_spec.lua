@@ -12,7 +12,9 @@ local function fails(pattern, f, ...)
 end
 
 describe("UNet2DModel parity with diffusers", function()
-  for _, name in ipairs { "tiny", "ddpm_cifar10_layout", "class_cond" } do
+  -- mixed_resnet: DownBlock2D/AttnDownBlock2D (and up) with downsample_type = upsample_type = "resnet",
+  -- which diffusers gives only to the attention blocks (bench/peers/record_unet_mixed_resnet.py)
+  for _, name in ipairs { "tiny", "ddpm_cifar10_layout", "class_cond", "mixed_resnet" } do
     for _, which in ipairs { "int", "float" } do
       it(name .. " with " .. which .. " timesteps matches to 1e-4", function()
         local m = d.load(UNET .. name)

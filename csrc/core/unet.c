@@ -537,7 +537,9 @@ dt_status dt_unet_new(const dt_unet_config *cfg, dt_weight_fn lookup, void *ctx,
       }
     }
     bl->sampler = i < L - 1;
-    bl->sampler_resnet = c->downsample_resnet;
+    /* diffusers' get_down_block passes downsample_type to AttnDownBlock2D
+     * only: a DownBlock2D always downsamples with a convolution */
+    bl->sampler_resnet = c->downsample_resnet && bl->attn;
     if (bl->sampler && bl->sampler_resnet) {
       snprintf(name, sizeof name, "down_blocks.%d.downsamplers.0", i);
       need_resnet(&b, &bl->samp_res, u, name, output, output, 1);
@@ -581,7 +583,7 @@ dt_status dt_unet_new(const dt_unet_config *cfg, dt_weight_fn lookup, void *ctx,
       }
     }
     bl->sampler = i < L - 1;
-    bl->sampler_resnet = c->upsample_resnet;
+    bl->sampler_resnet = c->upsample_resnet && bl->attn; /* likewise upsample_type: AttnUpBlock2D */
     if (bl->sampler && bl->sampler_resnet) {
       snprintf(name, sizeof name, "up_blocks.%d.upsamplers.0", i);
       need_resnet(&b, &bl->samp_res, u, name, output, output, 1);

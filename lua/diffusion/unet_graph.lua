@@ -251,7 +251,7 @@ function G.forward(model, x, t, opts)
     end
     if i < levels - 1 then
       local prefix = string.format("down_blocks.%d.downsamplers.0", i)
-      if L.downsample_resnet then
+      if L.downsample_resnet and L.down_attention[i + 1] then -- AttnDownBlock2D's alone, as in diffusers
         h = self:resnet(prefix, h, emb, { down = true })
       else
         local pad = L.downsample_padding
@@ -280,7 +280,7 @@ function G.forward(model, x, t, opts)
     end
     if i < levels - 1 then
       local prefix = string.format("up_blocks.%d.upsamplers.0", i)
-      if L.upsample_resnet then
+      if L.upsample_resnet and L.up_attention[i + 1] then -- AttnUpBlock2D's alone
         h = self:resnet(prefix, h, emb, { up = true })
       else
         h = self:conv(prefix .. ".conv", self:resample(h, true))
