@@ -341,3 +341,72 @@ describe("json_decode", function()
       "json: nesting deeper than 64")
   end)
 end)
+
+describe("the model owns its weights", function()
+  local io_t = d.load_safetensors(UNET .. "tiny/io.safetensors")
+  local function run(m) return m(io_t.sample, io_t.timestep_float) end
+
+  it("keeps working when every tensor handed out is dropped and collected", function()
+    local m = d.load(UNET .. "tiny")
+    local want = run(m)
+    local w = m:weights()
+    for name in pairs(w) do w[name] = nil end
+    w = nil -- luacheck: ignore 311
+    collectgarbage()
+    collectgarbage()
+    assert.equal(0, (run(m) - want):abs():max())
+    local count = 0
+    for _ in pairs(m:weights()) do count = count + 1 end
+    assert.is_true(count > 10) -- the model still hands out all of them
+  end)
+
+  it("keeps working when a weight handed out is freed, and the next weights() has it again", function()
+    local m = d.load(UNET .. "tiny")
+    local want = run(m)
+    for _, t in pairs(m:weights()) do t:free() end
+    collectgarbage()
+    assert.equal(0, (run(m) - want):abs():max())
+    local again = m:weights()["conv_in.weight"]
+    assert.same({ 16, 3, 3, 3 }, again:shape())
+  end)
+
+  it("ignores a replaced entry: weights() is a fresh table of the model's own", function()
+    local m = d.load(UNET .. "tiny")
+    local want = run(m)
+    local w = m:weights()
+    w["conv_in.weight"] = d.zeros { 16, 3, 3, 3 }
+    assert.equal(0, (run(m) - want):abs():max())
+    assert.is_true(m:weights()["conv_in.weight"]:abs():max() > 0)
+  end)
+
+  it("sees weights edited in place, Winograd transforms included, without being told", function()
+    local m = d.load(UNET .. "tiny")
+    m:winograd(1) -- every 3x3 convolution on Winograd, so its transforms are cached
+    local before = run(m)
+    local name = "down_blocks.1.resnets.0.conv2.weight"
+    m:weights()[name]:mul_(1.5)
+    local edited = run(m)
+    assert.is_true((edited - before):abs():max() > 1e-3)
+    -- the same edit made before loading: the expectation
+    local w = d.load_safetensors(UNET .. "tiny/diffusion_pytorch_model.safetensors")
+    w[name] = w[name] * 1.5
+    local fresh = d.core.unet_load(io.open(UNET .. "tiny/config.json"):read("a"), w,
+      d.core.json_decode(io.open(UNET .. "tiny/config.json"):read("a")))
+    fresh:winograd(1)
+    assert.is_true((run(fresh) - edited):abs():max() < 1e-6)
+    -- and by every in-place writer: copy_, set, lincomb_, an optimizer step
+    local t = m:weights()[name]
+    for _, edit in ipairs {
+      function() t:copy_(t * 0.5) end,
+      function() t:set(1, 1, 1, 1, 3.0) end,
+      function() t:lincomb_({ 2 }, { t }) end,
+      function()
+        d.adamw_step_(t, d.ones(t:shape()), d.zeros(t:shape()), d.zeros(t:shape()), { lr = 0.1, step = 1 })
+      end,
+    } do
+      local prev = run(m)
+      edit()
+      assert.is_true((run(m) - prev):abs():max() > 1e-4)
+    end
+  end)
+end)

@@ -52,6 +52,7 @@ static int binop(lua_State *L, dt_binop op, const char *fname, int inplace) {
                           sa, sb);
       }
       dt_binary(op, a, a, unalias(L, a, b, fname));
+      dt_storage_touch(a->storage);
       lua_settop(L, 1);
       return 1;
     }
@@ -66,6 +67,7 @@ static int binop(lua_State *L, dt_binop op, const char *fname, int inplace) {
     float s = (float)lua_tonumber(L, 2);
     if (inplace) {
       dt_binary_scalar(op, a, a, s, 0);
+      dt_storage_touch(a->storage);
       lua_settop(L, 1);
       return 1;
     }
@@ -102,6 +104,7 @@ static int unop(lua_State *L, dt_unop op, const char *fname, int inplace) {
   dt_tensor *a = lt_check(L, 1);
   if (inplace) {
     dt_unary(op, a, a);
+    dt_storage_touch(a->storage);
     lua_settop(L, 1);
     return 1;
   }
@@ -141,8 +144,10 @@ static int clamp_impl(lua_State *L, const char *fname, int inplace) {
   if (!inplace)
     out = lt_push_new(L, a->shape, a->ndim, fname);
   dt_clamp(out, a, lo, hi);
-  if (inplace)
+  if (inplace) {
+    dt_storage_touch(a->storage);
     lua_settop(L, 1);
+  }
   return 1;
 }
 
@@ -152,6 +157,7 @@ static int m_clamp_(lua_State *L) { return clamp_impl(L, "clamp_", 1); }
 static int m_fill_(lua_State *L) {
   dt_tensor *t = lt_check(L, 1);
   dt_fill(t, (float)luaL_checknumber(L, 2));
+  dt_storage_touch(t->storage);
   lua_settop(L, 1);
   return 1;
 }
@@ -182,6 +188,7 @@ static int m_copy_(lua_State *L) {
     check_broadcasts_to(L, t, u, "copy_");
     dt_expand(t, unalias(L, t, u, "copy_"));
   }
+  dt_storage_touch(t->storage);
   lua_settop(L, 1);
   return 1;
 }
@@ -193,6 +200,7 @@ static int m_axpby_(lua_State *L) {
   dt_tensor *u = lt_check(L, 4);
   check_broadcasts_to(L, t, u, "axpby_");
   dt_axpby(t, a, b, unalias(L, t, u, "axpby_"));
+  dt_storage_touch(t->storage);
   lua_settop(L, 1);
   return 1;
 }
@@ -254,6 +262,7 @@ static int m_lincomb_(lua_State *L) {
   for (int k = 0; k < n; k++)
     ts[k] = (dt_tensor *)unalias(L, out, ts[k], "lincomb_");
   dt_lincomb(out, n, c, (const dt_tensor *const *)ts);
+  dt_storage_touch(out->storage);
   lua_settop(L, 1);
   return 1;
 }

@@ -35,6 +35,35 @@ static const dt_tensor *lookup(void *ctx, const char *name, int ndim, const int6
   return ws->tensors[i];
 }
 
+/* The model's own references to its weights: a view of each weight tensor
+ * (same storage, one more reference), in the sorted order of their names, so
+ * that dropping, freeing or replacing the tensors handed out never leaves the
+ * model pointing at released memory. */
+typedef struct {
+  int n;
+  dt_tensor t[];
+} weight_refs;
+
+static int weight_refs_gc(lua_State *L) {
+  weight_refs *r = lua_touserdata(L, 1);
+  for (int i = 0; i < r->n; i++)
+    dt_free(&r->t[i]);
+  r->n = 0;
+  return 0;
+}
+
+/* A weight_refs userdata for n tensors, empty, with the __gc that releases them. */
+static weight_refs *push_weight_refs(lua_State *L, int n) {
+  size_t bytes = sizeof(weight_refs) + ((size_t)n + 1) * sizeof(dt_tensor);
+  weight_refs *r = lua_newuserdatauv(L, bytes, 0);
+  memset(r, 0, bytes); /* empty tensors: dt_view replaces what a tensor held */
+  lua_createtable(L, 0, 1);
+  lua_pushcfunction(L, weight_refs_gc);
+  lua_setfield(L, -2, "__gc");
+  lua_setmetatable(L, -2);
+  return r;
+}
+
 static lmodel *check_model(lua_State *L, int idx) {
   lmodel *m = luaL_checkudata(L, idx, DIFFUSION_MODEL);
   if (!m->u)
@@ -79,17 +108,32 @@ static int m_load(lua_State *L) {
     lua_pop(L, 1);
   }
   qsort(ws.names, (size_t)n, sizeof *ws.names, cmp_entry);
+  lua_createtable(L, n, 0); /* the names, in order: model:weights() rebuilds the table from them */
+  int names_idx = lua_gettop(L);
+  weight_refs *refs = push_weight_refs(L, n);
+  int refs_idx = lua_gettop(L);
   for (i = 0; i < n; i++) {
     lua_getfield(L, 2, ws.names[i]);
-    ws.tensors[i] = lt_check(L, -1);
+    const dt_tensor *src = lt_check(L, -1);
     lua_pop(L, 1);
+    if (!src->storage)
+      return luaL_error(L, "load: weight '%s' was freed", ws.names[i]);
+    dt_err view_err;
+    if (dt_view(&refs->t[i], src, 0, src->shape, src->ndim, &view_err))
+      return lt_raise(L, "load", &view_err);
+    refs->n = i + 1;
+    ws.tensors[i] = &refs->t[i];
+    lua_pushstring(L, ws.names[i]);
+    lua_rawseti(L, names_idx, i + 1);
   }
   memset(ws.used, 0, (size_t)n + 1);
-  lmodel *m = lua_newuserdatauv(L, sizeof *m, 3);
+  lmodel *m = lua_newuserdatauv(L, sizeof *m, 4);
   m->u = NULL;
   luaL_setmetatable(L, DIFFUSION_MODEL);
-  lua_pushvalue(L, 2);
-  lua_setiuservalue(L, -2, 1); /* the weights stay alive with the model */
+  lua_pushvalue(L, names_idx);
+  lua_setiuservalue(L, -2, 1); /* the weights' names */
+  lua_pushvalue(L, refs_idx);
+  lua_setiuservalue(L, -2, 4); /* and the model's references to them */
   lua_pushvalue(L, 3);
   lua_setiuservalue(L, -2, 2);
   lua_newtable(L);
@@ -281,9 +325,23 @@ static int m_parameters(lua_State *L) {
   return 1;
 }
 
+/* model:weights() -> {name = tensor}: a fresh table of views of the model's
+ * weights (the same memory, so edits in place reach the model); dropping,
+ * freeing or replacing them leaves the model's own references alone. */
 static int m_weights(lua_State *L) {
   check_model(L, 1);
   lua_getiuservalue(L, 1, 1);
+  lua_getiuservalue(L, 1, 4);
+  const weight_refs *refs = lua_touserdata(L, -1);
+  lua_createtable(L, 0, refs->n);
+  for (int i = 0; i < refs->n; i++) {
+    lua_rawgeti(L, -3, i + 1);
+    dt_tensor *t = lt_push_empty(L);
+    dt_err err;
+    if (dt_view(t, &refs->t[i], 0, refs->t[i].shape, refs->t[i].ndim, &err))
+      return lt_raise(L, "weights", &err);
+    lua_rawset(L, -3);
+  }
   return 1;
 }
 

@@ -404,6 +404,9 @@ static int n_adamw_step(lua_State *L) {
   if (step < 1)
     return luaL_error(L, "adamw_step_: step (counting from 1) is required");
   dt_adamw_step(p, g, m, v, &o, (int64_t)step);
+  dt_storage_touch(p->storage);
+  dt_storage_touch(m->storage);
+  dt_storage_touch(v->storage);
   lua_settop(L, 1);
   return 1;
 }

@@ -402,6 +402,7 @@ static int t_set(lua_State *L) {
   int top = lua_gettop(L);
   float v = (float)luaL_checknumber(L, top);
   t->data[flat_index(L, t, 2, top - 2, "set")] = v;
+  dt_storage_touch(t->storage);
   lua_settop(L, 1);
   return 1;
 }

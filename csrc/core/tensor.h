@@ -38,7 +38,15 @@ struct dt_storage {
   void *base;  /* what the release callback frees */
   void *owner; /* for the release callback: the pool a block returns to */
   void (*release)(dt_storage *s);
+  /* Counts writes in place (dt_storage_touch): what is derived from the
+   * contents (a model's Winograd transforms) compares it to notice edits. */
+  uint64_t version;
 };
+
+static inline void dt_storage_touch(dt_storage *s) {
+  if (s)
+    s->version++;
+}
 
 dt_storage *dt_storage_new(size_t nbytes); /* refcount 1, malloc'd */
 dt_storage *dt_storage_wrap(void *base, size_t nbytes,

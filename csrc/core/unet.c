@@ -22,6 +22,7 @@ typedef struct {
   dt_conv_params p;
   float *wino;   /* Winograd-transformed weights, made on first use (3x3, stride 1, pad 1) */
   int wino_tile; /* ... for this tile size (2 or 4) */
+  uint64_t wino_version; /* ... of the weights' storage at this version (edits bump it) */
 } conv_t;
 
 typedef struct {
@@ -753,12 +754,16 @@ static dt_tensor *conv(fwd *f, conv_t *c, const dt_tensor *x) {
   if ((f->st = dt_conv2d_shape(x, c->w, &c->p, shape, f->err)))
     return NULL;
   int tile = winograd_fits(f->u, c, x) ? dt_winograd_tile(x->shape[2], x->shape[3]) : 0;
+  uint64_t version = c->w->storage ? c->w->storage->version : 0;
+  if (c->wino && c->wino_version != version) /* the weights were edited in place */
+    drop_transform(c);
   if (tile && c->wino_tile != tile) { /* a conv sees one map size per input size: made once */
     drop_transform(c);
     c->wino = malloc(dt_winograd_weights_size(c->w, tile) * sizeof(float));
     if (c->wino) { /* out of memory: im2col instead */
       dt_winograd_weights(c->wino, c->w, tile);
       c->wino_tile = tile;
+      c->wino_version = version;
     }
   }
   int wino = tile && c->wino;

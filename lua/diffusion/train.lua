@@ -245,7 +245,6 @@ local function resume(c, s)
   end
   if st.seed ~= c.seed then fail("resume: the checkpoint was made with seed %s, not %s", tostring(st.seed), c.seed) end
   load_into(c.checkpoint .. "/unet/diffusion_pytorch_model.safetensors", c.model:weights(), nil, "weight")
-  c.model:weights_changed()
   if s.ema then load_into(c.checkpoint .. "/unet_ema/diffusion_pytorch_model.safetensors", s.ema, nil, "weight") end
   load_into(c.checkpoint .. "/optimizer.safetensors", s.m, "exp_avg.", "moment")
   load_into(c.checkpoint .. "/optimizer.safetensors", s.v, "exp_avg_sq.", "moment")
@@ -337,7 +336,6 @@ local function step_once(c, s, step)
       })
     end
   end
-  c.model:weights_changed()
   if s.ema then
     local decay = math.min(c.ema, (1 + step) / (10 + step))
     for _, name in ipairs(s.names) do s.ema[name]:axpby_(decay, 1 - decay, weights[name]) end
