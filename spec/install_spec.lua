@@ -43,6 +43,16 @@ describe("make install", function()
     assert.truthy(io.open(empty .. "/report/report.md"), out)
   end)
 
+  it("runs the examples from another directory, finding the checkout and the digits from the script", function()
+    local root = assert(io.popen("pwd")):read("l")
+    local p = io.popen(string.format("cd %s && env -u LUA_PATH -u LUA_CPATH lua5.4 %s/examples/tensor_demo.lua "
+      .. "demo.png 2>&1", empty, root))
+    local out = p:read("a")
+    assert.is_true(p:close(), out)
+    assert.truthy(out:find("loaded 10000 digits of 28x28", 1, true), out)
+    assert.truthy(io.open(empty .. "/demo.png"), out)
+  end)
+
   it("trains without overwriting the bundled model: the documented config writes under runs/", function()
     local config = prefix .. "/share/lua/5.4/diffusion/models/mnist/train_config.lua"
     local ok, out = installed("train " .. config .. " --steps 1 --quiet --output "
