@@ -118,8 +118,9 @@ function cli.at_least(args, keys, lo)
   end
 end
 
---- A numeric option: converts like tonumber but remembers what was typed, so
--- a message can quote it ("--steps must be ..., got abc").
+--- A numeric option (an integer one when `integer`), stored under its name
+-- with - as _; what cannot be read as one is refused quoting what was typed
+-- ("--steps must be an integer, got 'abc'").
 function cli.number_option(cmd, name, description, default, integer)
   local key = name:match("^%-%-?([%w-]+)$"):gsub("-", "_")
   return cmd:option(name, description, default):convert(function(text)
