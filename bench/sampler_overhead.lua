@@ -61,6 +61,7 @@ if not next(torch) then io.stderr:write("PyTorch peer failed:\n", torch_out, "\n
 local diffusers_us = { ddim = 67, euler = 32, euler_ancestral = 58, dpmpp_2m = 116, unipc_3 = 364 }
 
 print(string.format("threads: %d, %d steps, best of 5; per step, network replaced by a copy", threads, steps))
+print(dofile("bench/kernels.lua"))
 print()
 print("| sampler | shape | diffusion (µs/step) | PyTorch (µs/step) | PyTorch / diffusion | "
   .. "diffusers step (µs, 1x3x32x32) | diffusers / diffusion |")

@@ -94,6 +94,7 @@ local t_mm = ours["matmul" .. m]
 print(string.format(
   "threads: %d, best of %d reps x %d rounds; STREAM-style triad: %.1f GB/s (1M floats), %.1f GB/s (16M floats)",
   threads, reps, rounds, c_peer.triad_gbs_1m, c_peer.triad_gbs_16m))
+print(dofile("bench/kernels.lua"))
 print(string.format("raw cblas_sgemm 1024²: %.3f ms (%.0f GFLOP/s); diffusion.matmul: %.3f ms, %+.1f%% vs raw",
   c_peer.sgemm_1024_s * 1e3, 2 * m ^ 3 / c_peer.sgemm_1024_s / 1e9, t_mm * 1e3,
   100 * (t_mm / c_peer.sgemm_1024_s - 1)))

@@ -53,6 +53,7 @@ os.execute("rm -rf " .. dir)
 local torch_ms = tonumber(out:match("([%d.]+)%s*$"))
 print(string.format("threads: %d, batch %d, median of %d steps; MNIST-size UNet2DModel, %.2f M parameters",
   threads, batch, steps, model:parameters() / 1e6))
+print(dofile("bench/kernels.lua"))
 print()
 print("| | step (ms) | images/s |")
 print("|---|---|---|")

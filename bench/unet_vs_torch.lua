@@ -58,6 +58,7 @@ local peak = 2 * 2048 ^ 3 / best / 1e9
 
 print(string.format("threads: %d, %d turns of %d passes each, taking turns with PyTorch; "
   .. "sgemm peak here %.0f GFLOP/s (2048^3)", threads, reps, PASSES, peak))
+print(dofile("bench/kernels.lua"))
 print()
 print("| layout | params (M) | batch | diffusion (ms) | PyTorch (ms) | diffusion / PyTorch | GFLOP/s | "
   .. "% of sgemm peak | first pass of a turn: diffusion, PyTorch (ms) | ratio |")

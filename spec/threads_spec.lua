@@ -31,3 +31,24 @@ describe("threads", function()
     for k, v in pairs(one) do assert.same(v, two[k], k) end
   end)
 end)
+
+describe("diffusion.cpu()", function()
+  it("names the build's kernel set and the CPU's features, consistently", function()
+    local cpu = d.cpu()
+    assert.truthy(({ avx512 = true, avx2 = true, generic = true })[cpu.isa], cpu.isa)
+    for _, f in ipairs { "avx2", "fma", "avx512f", "avx512bw", "avx512dq", "avx512vl", "avx512bf16" } do
+      assert.equal("boolean", type(cpu.features[f]), f)
+    end
+    -- the process runs, so the CPU has what the build's kernels use
+    if cpu.isa == "avx2" then assert.is_true(cpu.features.avx2 and cpu.features.fma) end
+    if cpu.isa == "avx512" then assert.is_true(cpu.features.avx512f and cpu.features.avx512vl) end
+    -- an independent reader: the kernel's own flags
+    local f = io.open("/proc/cpuinfo")
+    if f then
+      local flags = f:read("a"):match("\nflags%s*:%s*([^\n]*)") or ""
+      f:close()
+      assert.equal(flags:find("%f[%w]avx2%f[%W]") ~= nil, cpu.features.avx2)
+      assert.equal(flags:find("%f[%w]avx512f%f[%W]") ~= nil, cpu.features.avx512f)
+    end
+  end)
+end)
