@@ -163,6 +163,7 @@ describe("the diffusion command", function()
       .. "--rtol 1e-2 --quiet -o " .. dir) -- (random weights: a loose reference keeps it quick)
     assert.is_true(ok, out)
     assert.are.same({ 1, 38, 38 }, d.image.load(dir .. "/euler_nfe3.png"):shape()) -- 2 x 2 of 16 x 16
+    assert.equal("3", d.image.text(dir .. "/euler_nfe3.png").nfe)
     ok, out = run("compare --nfe 3,x --quiet -o " .. dir)
     assert.is_falsy(ok)
     assert.truthy(out:find("diffusion: --nfe: 'x' is not a positive integer", 1, true), out)

@@ -78,7 +78,8 @@ function M.run(args)
       for budget, x in pairs(runs) do
         local k = math.min(100, x:size(1))
         d.image.save_grid(string.format("%s/%s_nfe%d.png", args.output, name, budget), x:narrow(1, 1, k):clamp(-1, 1),
-          { nrow = math.ceil(math.sqrt(k)) })
+          { nrow = math.ceil(math.sqrt(k)), text = { model = args.model, sampler = name, nfe = tostring(budget),
+            seed = tostring(args.seed), cfg = tostring(args.cfg), software = "diffusion " .. d.VERSION } })
       end
     end
   end
