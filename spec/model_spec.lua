@@ -112,31 +112,38 @@ describe("model errors name the problem", function()
   local config = S.read_bytes(dir .. "/config.json")
 
   local function weights() return d.load_safetensors(dir .. "/diffusion_pytorch_model.safetensors") end
-  local cfg = d.core.json_decode(config)
 
   it("missing, misshapen and extra weights", function()
     local w = weights()
     w["conv_in.weight"] = nil
-    fails("weight 'conv_in.weight' (shape {16,3,3,3}) is missing", d.core.unet_load, config, w, cfg)
+    fails("weight 'conv_in.weight' (shape {16,3,3,3}) is missing", d.core.unet_load, config, w)
     w = weights()
     w["mid_block.attentions.0.to_q.weight"] = d.zeros { 32, 16 }
     fails("weight 'mid_block.attentions.0.to_q.weight' has shape {32,16}, the config implies {32,32}",
-      d.core.unet_load, config, w, cfg)
+      d.core.unet_load, config, w)
     w = weights()
     w["extra.bias"] = d.zeros { 4 }
-    fails("weight 'extra.bias' (shape {4}) is not part of this config", d.core.unet_load, config, w, cfg)
+    fails("weight 'extra.bias' (shape {4}) is not part of this config", d.core.unet_load, config, w)
   end)
 
   it("unsupported or malformed configs", function()
     local w = weights()
-    fails("config key 'bogus' is not supported", d.core.unet_load, config:gsub("{", '{"bogus": 1,', 1), w, cfg)
+    fails("config key 'bogus' is not supported", d.core.unet_load, config:gsub("{", '{"bogus": 1,', 1), w)
     fails("block type 'CrossAttnDownBlock2D' is not supported",
-      d.core.unet_load, config:gsub('"AttnDownBlock2D"', '"CrossAttnDownBlock2D"'), w, cfg)
-    fails("config 'act_fn': 'relu' is not supported", d.core.unet_load, config:gsub('"silu"', '"relu"'), w, cfg)
+      d.core.unet_load, config:gsub('"AttnDownBlock2D"', '"CrossAttnDownBlock2D"'), w)
+    fails("config 'act_fn': 'relu' is not supported", d.core.unet_load, config:gsub('"silu"', '"relu"'), w)
     fails("config is for 'UNet2DConditionModel', not UNet2DModel",
-      d.core.unet_load, config:gsub('"UNet2DModel"', '"UNet2DConditionModel"'), w, cfg)
-    fails("config is not valid JSON", d.core.unet_load, "{", w, cfg)
+      d.core.unet_load, config:gsub('"UNet2DModel"', '"UNet2DConditionModel"'), w)
+    fails("config is not valid JSON", d.core.unet_load, "{", w)
     fails("load: no config.json in 'spec'", d.load, "spec")
+    -- through d.load, the one parse (in C) names the file
+    local tmp = S.tmpname("")
+    os.execute("mkdir -p " .. tmp .. " && cp " .. dir .. "/diffusion_pytorch_model.safetensors " .. tmp)
+    io.open(tmp .. "/config.json", "w"):write("{"):close()
+    fails("load: '" .. tmp .. "/config.json': config is not valid JSON", d.load, tmp)
+    io.open(tmp .. "/config.json", "w"):write((config:gsub('"UNet2DModel"', '"UNet2DConditionModel"'))):close()
+    fails("load: '" .. tmp .. "/config.json': config is for 'UNet2DConditionModel', not UNet2DModel", d.load, tmp)
+    os.execute("rm -rf " .. tmp)
     fails("load: unknown option 'dtype'", d.load, dir, { dtype = "f16" })
   end)
 
@@ -390,8 +397,7 @@ describe("the model owns its weights", function()
     -- the same edit made before loading: the expectation
     local w = d.load_safetensors(UNET .. "tiny/diffusion_pytorch_model.safetensors")
     w[name] = w[name] * 1.5
-    local fresh = d.core.unet_load(io.open(UNET .. "tiny/config.json"):read("a"), w,
-      d.core.json_decode(io.open(UNET .. "tiny/config.json"):read("a")))
+    local fresh = d.core.unet_load(io.open(UNET .. "tiny/config.json"):read("a"), w)
     fresh:winograd(1)
     assert.is_true((run(fresh) - edited):abs():max() < 1e-6)
     -- and by every in-place writer: copy_, set, lincomb_, an optimizer step

@@ -26,6 +26,11 @@ HIDDEN dt_tensor *lt_push_empty(lua_State *L);
 HIDDEN dt_tensor *lt_push_new(lua_State *L, const int64_t *shape, int ndim, const char *fname);
 /* Tells the GC that a tensor's payload now lives outside Lua's heap. */
 HIDDEN void lt_account(lua_State *L, const dt_tensor *t);
+/* JSON (l_json.c): a parse whose tree a userdata left on the stack owns (NULL:
+ * not valid JSON), and a tree pushed as Lua values. */
+struct cJSON;
+HIDDEN const struct cJSON *lt_json_parse(lua_State *L, const char *text, size_t len);
+HIDDEN void lt_push_json(lua_State *L, const struct cJSON *v);
 /* Reads a shape: a table of sizes at idx, or sizes as numbers from idx on. */
 HIDDEN int lt_shape_arg(lua_State *L, int idx, int64_t *shape, const char *fname);
 HIDDEN void lt_shape_str(const int64_t *shape, int ndim, char *buf, size_t len);

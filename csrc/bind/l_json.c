@@ -74,6 +74,17 @@ static json_box *push_json_box(lua_State *L) {
   return b;
 }
 
+/* Parses text into a tree owned by a userdata it leaves on the stack (its __gc
+ * frees the tree, so a later raise leaks nothing); NULL when not valid JSON. */
+const cJSON *lt_json_parse(lua_State *L, const char *text, size_t len) {
+  json_box *b = push_json_box(L);
+  b->root = cJSON_ParseWithLength(text, len);
+  return b->root;
+}
+
+/* Pushes a parsed tree as Lua values (null becomes an absent key). */
+void lt_push_json(lua_State *L, const cJSON *v) { push_json(L, v, 0); }
+
 /* json_decode(text) -> value (null becomes an absent key) */
 static int j_decode(lua_State *L) {
   size_t len;

@@ -78,17 +78,22 @@ static int m_gc(lua_State *L) {
   return 0;
 }
 
-/* unet_load(config_json, weights, config_table) -> model */
+/* unet_load(config_json, weights) -> model. The text is parsed once: into the
+ * core's config and into the Lua table model.config. */
 static int m_load(lua_State *L) {
   size_t len;
   const char *json = luaL_checklstring(L, 1, &len);
   luaL_checktype(L, 2, LUA_TTABLE);
-  luaL_checktype(L, 3, LUA_TTABLE);
-  lua_settop(L, 3);
+  lua_settop(L, 2);
+  const struct cJSON *root = lt_json_parse(L, json, len); /* slot 3: owns the tree */
+  if (!root)
+    return luaL_error(L, "load: config is not valid JSON");
   dt_unet_config cfg;
   dt_err err;
-  if (dt_unet_config_parse(json, len, &cfg, &err))
+  if (dt_unet_config_from_json(root, &cfg, &err))
     return lt_raise(L, "load", &err);
+  lt_push_json(L, root);
+  lua_replace(L, 3); /* slot 3: the config table (the tree goes with its box) */
   int n = 0;
   lua_pushnil(L);
   while (lua_next(L, 2)) {

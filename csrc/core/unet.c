@@ -160,6 +160,15 @@ static dt_status parse_blocks(const cJSON *v, const char *key, const char *plain
 }
 
 dt_status dt_unet_config_parse(const char *json, size_t len, dt_unet_config *c, dt_err *err) {
+  cJSON *root = cJSON_ParseWithLength(json, len);
+  if (!root)
+    return dt_fail(err, DT_EFORMAT, "config is not valid JSON");
+  dt_status st = dt_unet_config_from_json(root, c, err);
+  cJSON_Delete(root);
+  return st;
+}
+
+dt_status dt_unet_config_from_json(const cJSON *root, dt_unet_config *c, dt_err *err) {
   memset(c, 0, sizeof *c);
   c->in_channels = c->out_channels = 3;
   c->layers_per_block = 2;
@@ -182,9 +191,6 @@ dt_status dt_unet_config_parse(const char *json, size_t len, dt_unet_config *c, 
     c->up_attn[i] = i < 3;
   }
   ndown = nup = 4;
-  cJSON *root = cJSON_ParseWithLength(json, len);
-  if (!root)
-    return dt_fail(err, DT_EFORMAT, "config is not valid JSON");
   dt_status st = DT_OK;
   if (!cJSON_IsObject(root)) {
     st = dt_fail(err, DT_EFORMAT, "config is not a JSON object");
@@ -369,7 +375,6 @@ dt_status dt_unet_config_parse(const char *json, size_t len, dt_unet_config *c, 
     }
   }
 done:
-  cJSON_Delete(root);
   return st;
 }
 

@@ -49,6 +49,10 @@ typedef struct {
 /* Parses and validates config.json text: unknown keys and unsupported values
  * are errors naming them. */
 dt_status dt_unet_config_parse(const char *json, size_t len, dt_unet_config *cfg, dt_err *err);
+/* The same from a parsed tree (the binding parses once, for this and for the
+ * Lua table it hands out as model.config). */
+struct cJSON;
+dt_status dt_unet_config_from_json(const struct cJSON *root, dt_unet_config *cfg, dt_err *err);
 
 /* Weight lookup: returns the tensor stored under name, or NULL. The expected
  * shape comes along (a caller can also create the weight from it). */

@@ -27,12 +27,6 @@ local function load_unet(dir, opts)
   local config_path = dir .. "/config.json"
   local text = read_file(config_path)
   if not text then error(string.format("load: no config.json in '%s'", dir), 3) end
-  local ok, config = pcall(core.json_decode, text)
-  if not ok then error(string.format("load: '%s' is not valid JSON", config_path), 3) end
-  if config._class_name and config._class_name ~= "UNet2DModel" then
-    error(string.format("load: '%s' describes a %s; only UNet2DModel is supported", config_path,
-      tostring(config._class_name)), 3)
-  end
   local name = "diffusion_pytorch_model" .. (opts.variant and ("." .. opts.variant) or "") .. ".safetensors"
   local weights_path = dir .. "/" .. name
   if not exists(weights_path) then
@@ -50,7 +44,8 @@ local function load_unet(dir, opts)
       end
     end
   end
-  local model = core.unet_load(text, weights, config)
+  local ok, model = pcall(core.unet_load, text, weights) -- the config is parsed there, once
+  if not ok then error(string.format("load: '%s': %s", config_path, tostring(model):gsub("^load: ", "")), 3) end
   model._config_json = text
   return model
 end
@@ -138,7 +133,7 @@ function M.unet(config, opts)
     end
     weights[name] = t
   end
-  local model = core.unet_load(text, weights, core.json_decode(text))
+  local model = core.unet_load(text, weights)
   model._config_json = text
   return model
 end

@@ -348,7 +348,7 @@ local function ema_model(c, s)
   local weights = {}
   for name, t in pairs(s.ema) do weights[name] = t:clone() end
   local text = c.model._config_json or d.json_encode(c.model.config)
-  local m = d.unet_load(text, weights, d.json_decode(text))
+  local m = d.unet_load(text, weights)
   m._config_json = text
   return m
 end
