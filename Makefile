@@ -10,7 +10,7 @@ OPENBLAS_INCDIR ?= /usr/include/x86_64-linux-gnu
 # The OpenMP build of OpenBLAS: its threads and our OpenMP loops share one pool.
 OPENBLAS_LIBDIR ?= /usr/lib/x86_64-linux-gnu/openblas-openmp
 BUSTED          ?= /usr/bin/busted
-CFLAGS          ?= -O3 -march=x86-64-v3
+CFLAGS          ?= -O3
 LIBFLAG         ?= -shared
 PREFIX          ?= /usr/local
 INST_LIBDIR     ?= $(PREFIX)/lib/lua/$(LUA_VERSION)
@@ -26,49 +26,71 @@ REQUIRED  = -std=c11 -D_DEFAULT_SOURCE -fPIC -fopenmp -fvisibility=hidden -fno-m
 # threads outlive that and would run unmapped code.
 LIBS      = -Wl,-z,nodelete -L$(OPENBLAS_LIBDIR) -Wl,-rpath,$(OPENBLAS_LIBDIR) -lopenblas -lpng16 -lcjson -lz -lm
 
-CORE_SRC  = $(wildcard csrc/core/*.c)
+CORE_SRC  = $(wildcard csrc/core/*.c) csrc/cpu/cpu.c
 BIND_SRC  = $(wildcard csrc/bind/*.c)
 SRC       = $(CORE_SRC) $(BIND_SRC)
-HDR       = $(wildcard csrc/core/*.h csrc/bind/*.h)
-OBJ       = $(SRC:csrc/%.c=build/obj/%.o)
+HDR       = $(wildcard csrc/core/*.h csrc/bind/*.h csrc/cpu/*.h)
 ASAN_OBJ  = $(SRC:csrc/%.c=build/asan-obj/%.o)
+
+# One build of the module per instruction set, chosen at require time by
+# lua/diffusion/core.lua from what the CPU has (or DIFFUSION_ISA): generic
+# (any x86-64), avx2 (x86-64-v3: AVX2, FMA) and avx512 (x86-64-v4). The
+# chooser's cpuid module, diffusion/cpu.so, is built for any x86-64.
+ISAS              = generic avx2 avx512
+ISA_FLAGS_generic =
+ISA_FLAGS_avx2    = -march=x86-64-v3
+ISA_FLAGS_avx512  = -march=x86-64-v4
+CORES             = $(ISAS:%=diffusion/core_%.so)
+MODULES           = $(CORES) diffusion/cpu.so
 SANITIZE  = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 
 .PHONY: all test check-asan check-valgrind fuzz fuzz-build bench demo install clean format lint
 
-all: diffusion/core.so
+all: $(MODULES)
 
-diffusion/core.so: $(OBJ)
+define ISA_RULES
+build/obj-$(1)/%.o: csrc/%.c $$(HDR)
+	@mkdir -p $$(@D)
+	$$(CC) $$(CFLAGS) $$(ISA_FLAGS_$(1)) -DDT_ISA=$(1) $$(WARN) $$(REQUIRED) -c -o $$@ $$<
+
+diffusion/core_$(1).so: $$(SRC:csrc/%.c=build/obj-$(1)/%.o)
+	@mkdir -p $$(@D)
+	$$(CC) $$(LIBFLAG) -fopenmp -o $$@ $$^ $$(LIBS)
+endef
+$(foreach isa,$(ISAS),$(eval $(call ISA_RULES,$(isa))))
+
+diffusion/cpu.so: build/obj-generic/cpu/cpu.o build/obj-generic/cpu/l_cpu.o
 	@mkdir -p $(@D)
-	$(CC) $(LIBFLAG) -fopenmp -o $@ $(OBJ) $(LIBS)
+	$(CC) $(LIBFLAG) -o $@ $^
 
-build/obj/%.o: csrc/%.c $(HDR)
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(WARN) $(REQUIRED) -c -o $@ $<
-
-build/asan/diffusion/core.so: $(ASAN_OBJ)
+# The sanitised build is the avx2 one (check-asan asks for it by name).
+build/asan/diffusion/core_avx2.so: $(ASAN_OBJ)
 	@mkdir -p $(@D)
 	$(CC) -shared -fopenmp $(SANITIZE) -o $@ $(ASAN_OBJ) $(LIBS)
+
+build/asan/diffusion/cpu.so: diffusion/cpu.so
+	@mkdir -p $(@D)
+	cp $< $@
 
 # The same instruction set as the real build, so the sanitisers check the
 # code that runs (the AVX2 GEMM kernel, not its portable fallback) and the
 # CLI specs' subprocesses (plain build) compute the same bits as the specs.
 build/asan-obj/%.o: csrc/%.c $(HDR)
 	@mkdir -p $(@D)
-	$(CC) -O1 -g -march=x86-64-v3 $(SANITIZE) $(WARN) $(REQUIRED) -c -o $@ $<
+	$(CC) -O1 -g -march=x86-64-v3 -DDT_ISA=avx2 $(SANITIZE) $(WARN) $(REQUIRED) -c -o $@ $<
 
 # A host program with two Lua states (spec/states_spec.lua runs it).
 build/test/two_states: tests/two_states.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(WARN) -std=c11 -I$(LUA_INCDIR) -o $@ $< -llua$(LUA_VERSION)
 
-test: diffusion/core.so build/test/two_states
+test: $(MODULES) build/test/two_states
 	$(LUA) $(BUSTED)
 
 # The spec suite against the sanitised build. lua5.4 itself is not
 # instrumented, so the ASan runtime is preloaded.
-check-asan: build/asan/diffusion/core.so build/test/two_states
-	DIFFUSION_SANITIZED=1 \
+check-asan: build/asan/diffusion/core_avx2.so build/asan/diffusion/cpu.so build/test/two_states
+	DIFFUSION_SANITIZED=1 DIFFUSION_ISA=avx2 \
 	ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
 	LSAN_OPTIONS=suppressions=$(CURDIR)/.ci/lsan.supp:print_suppressions=0 \
 	UBSAN_OPTIONS=print_stacktrace=1 \
@@ -77,7 +99,7 @@ check-asan: build/asan/diffusion/core.so build/test/two_states
 
 # The spec suite under valgrind memcheck (plain build, -O3): any memory error
 # or definite leak fails it. Slow (about 20x); not part of CI, which runs ASan.
-check-valgrind: diffusion/core.so build/test/two_states
+check-valgrind: $(MODULES) build/test/two_states
 	DIFFUSION_SANITIZED=1 valgrind --quiet --error-exitcode=99 --leak-check=full --show-leak-kinds=definite \
 	  --errors-for-leak-kinds=definite --suppressions=$(CURDIR)/.ci/valgrind.supp \
 	  $(LUA) $(BUSTED)
@@ -120,21 +142,21 @@ fuzz: fuzz-build
 	  test $${PIPESTATUS[0]} -eq 0 || exit 1; \
 	done
 
-bench: diffusion/core.so build/bench/peer_c
+bench: $(MODULES) build/bench/peer_c
 	$(LUA) bench/tensor_ops.lua
 	$(LUA) bench/sampler_overhead.lua
 
 build/bench/peer_c: bench/peer_c.c
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(WARN) -std=c11 -D_DEFAULT_SOURCE -fopenmp -I$(OPENBLAS_INCDIR) -o $@ $< $(LIBS)
+	$(CC) $(CFLAGS) $(ISA_FLAGS_avx2) $(WARN) -std=c11 -D_DEFAULT_SOURCE -fopenmp -I$(OPENBLAS_INCDIR) -o $@ $< $(LIBS)
 
-demo: diffusion/core.so
+demo: $(MODULES)
 	$(LUA) bin/diffusion sample -o samples.png
 
-install: diffusion/core.so
+install: $(MODULES)
 	install -d $(INST_LIBDIR)/diffusion $(INST_LUADIR)/diffusion/samplers $(INST_LUADIR)/diffusion/cli $(INST_BINDIR)
 	install -m 755 bin/diffusion $(INST_BINDIR)/diffusion
-	install -m 755 diffusion/core.so $(INST_LIBDIR)/diffusion/core.so
+	install -m 755 $(MODULES) $(INST_LIBDIR)/diffusion/
 	install -m 644 lua/diffusion/*.lua $(INST_LUADIR)/diffusion/
 	install -m 644 lua/diffusion/samplers/*.lua $(INST_LUADIR)/diffusion/samplers/
 	install -m 644 lua/diffusion/cli/*.lua $(INST_LUADIR)/diffusion/cli/
@@ -153,10 +175,10 @@ install: diffusion/core.so
 	install -m 644 models/mnist/plans/* $(INST_LUADIR)/diffusion/models/mnist/plans/
 
 format:
-	clang-format -i $(SRC) $(HDR) bench/*.c fuzz/*.c fuzz/*.h tests/*.c
+	clang-format -i $(SRC) csrc/cpu/l_cpu.c $(HDR) bench/*.c fuzz/*.c fuzz/*.h tests/*.c
 
 lint:
-	clang-format --dry-run -Werror $(SRC) $(HDR) bench/*.c fuzz/*.c fuzz/*.h tests/*.c
+	clang-format --dry-run -Werror $(SRC) csrc/cpu/l_cpu.c $(HDR) bench/*.c fuzz/*.c fuzz/*.h tests/*.c
 	luacheck -q lua spec bench examples fuzz bin/diffusion
 
 clean:

@@ -32,7 +32,9 @@ external_dependencies = {
 build = {
   type = "make",
   build_variables = {
-    CFLAGS = "$(CFLAGS) -O3 -march=x86-64-v3",
+    -- no -march: the Makefile builds the module once per instruction set
+    -- (generic, avx2, avx512) and lua/diffusion/core.lua loads the one the CPU runs
+    CFLAGS = "$(CFLAGS) -O3",
     LIBFLAG = "$(LIBFLAG)",
     LUA_INCDIR = "$(LUA_INCDIR)",
   },

@@ -1,7 +1,7 @@
 /* luaopen_diffusion_core: the module's one exported symbol. */
 #include <time.h>
 
-#include "../core/cpu.h"
+#include "../cpu/cpu.h"
 #include "bind.h"
 
 /* now(): monotonic wall-clock seconds, for timing (os.clock counts CPU time
@@ -32,9 +32,20 @@ static int c_cpu(lua_State *L) {
   return 1;
 }
 
-__attribute__((visibility("default"))) int luaopen_diffusion_core(lua_State *L);
+/* One build per instruction set, each its own module: diffusion.core_avx2's
+ * opener is luaopen_diffusion_core_avx2 (lua/diffusion/core.lua picks one);
+ * built without DT_ISA (the fuzz targets) it is luaopen_diffusion_core. */
+#define CAT2(a, b) a##b
+#define CAT(a, b) CAT2(a, b)
+#ifdef DT_ISA
+#define LUAOPEN CAT(luaopen_diffusion_core_, DT_ISA)
+#else
+#define LUAOPEN luaopen_diffusion_core
+#endif
 
-int luaopen_diffusion_core(lua_State *L) {
+__attribute__((visibility("default"))) int LUAOPEN(lua_State *L);
+
+int LUAOPEN(lua_State *L) {
   luaL_checkversion(L);
   lua_newtable(L);
   lt_open_tensor(L); /* first: creates module.Tensor, the methods table */

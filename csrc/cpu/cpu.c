@@ -17,6 +17,12 @@ void dt_cpu_detect(dt_cpu_features *f) {
 #endif
 }
 
+int dt_cpu_has_avx2(const dt_cpu_features *f) { return f->avx2 && f->fma; }
+
+int dt_cpu_has_avx512(const dt_cpu_features *f) {
+  return dt_cpu_has_avx2(f) && f->avx512f && f->avx512bw && f->avx512dq && f->avx512vl;
+}
+
 const char *dt_build_isa(void) {
 #if defined(__AVX512F__) && defined(__AVX512BW__) && defined(__AVX512DQ__) && defined(__AVX512VL__)
   return "avx512";

@@ -8,8 +8,11 @@ typedef struct {
 
 /* The running CPU's features, from cpuid. */
 void dt_cpu_detect(dt_cpu_features *f);
-/* The kernel set this build was compiled for: "avx512", "avx2" or "generic"
- * (chosen by the build's flags today; run-time dispatch is to come). */
+/* What each kernel set needs: avx2 = AVX2 + FMA (x86-64-v3), avx512 = that
+ * and AVX-512 F/BW/DQ/VL (x86-64-v4). */
+int dt_cpu_has_avx2(const dt_cpu_features *f);
+int dt_cpu_has_avx512(const dt_cpu_features *f);
+/* The kernel set this object was compiled for: "avx512", "avx2" or "generic". */
 const char *dt_build_isa(void);
 
 #endif
