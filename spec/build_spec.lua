@@ -49,6 +49,8 @@ describe("choosing the build (DIFFUSION_ISA)", function()
       assert.is_true(ok, out)
       assert.equal(isa .. "\n", out)
     end
+    assert.has_error(function() require("diffusion.cpu").supports("sse9") end,
+      "supports: unknown instruction set 'sse9' (avx512, avx2 or generic)")
     local ok, out = lua("DIFFUSION_ISA=sse9", 'require "diffusion"')
     assert.is_falsy(ok)
     assert.truthy(out:find("DIFFUSION_ISA=sse9 is not one of avx512, avx2, generic", 1, true), out)

@@ -415,3 +415,15 @@ describe("JSON", function()
     end
   end)
 end)
+
+describe("PNG text chunks", function()
+  it("round-trip through image.save and image.text, and a bad key is an error naming it", function()
+    local path = os.tmpname() .. ".png"
+    d.image.save(path, d.zeros { 1, 2, 2 }, { text = { seed = 3, ["guidance rescale"] = "0.5" } })
+    assert.same({ seed = "3", ["guidance rescale"] = "0.5" }, d.image.text(path))
+    assert.has_error(function() d.image.save(path, d.zeros { 1, 2, 2 }, { text = { ["bad\0key"] = 1 } }) end,
+      'image.save: text key "bad\\0key" must be 1-79 letters, digits, spaces, _ or -')
+    assert.has_error(function() d.image.text("/nonexistent.png") end, "image.text: cannot open '/nonexistent.png'")
+    os.remove(path)
+  end)
+end)

@@ -44,6 +44,9 @@ local LARGE_SIGMA = 1000
 
 local function fail(fmt, ...) error(string.format("generate: " .. fmt, ...), 0) end
 
+-- An error of a call we made, without the "file:line: " Lua put in front.
+local function message(err) return (tostring(err):gsub("^[^:\n]+:%d+: ", "")) end
+
 local function integer_at_least(v, lo, what)
   local i = math.tointeger(v)
   if not i or i < lo then fail("%s must be an integer >= %d, got %s", what, lo, tostring(v)) end
@@ -61,7 +64,7 @@ local function image_arg(v, channels, size, what)
   if type(v) == "string" then
     local ok, img = pcall(require("diffusion.image").load, v, { channels = channels })
     if not ok then
-      fail("%s '%s' is not a readable PNG image (%s)", what, v, (tostring(img):gsub("^[^:\n]+:%d+: ", "")))
+      fail("%s '%s' is not a readable PNG image (%s)", what, v, message(img))
     end
     v = img
   end
@@ -179,7 +182,7 @@ local function generate(args)
     plan_options.spacing, plan_options.sigmas = args.spacing, nil
   end
   local ok_plan, plan = pcall(schedule.plan, schedule, steps, plan_options)
-  if not ok_plan then fail("%s", tostring(plan):gsub("^[^:\n]+:%d+: ", "")) end
+  if not ok_plan then fail("%s", message(plan)) end
   local info = schedule:info()
   check_plan(plan, steps, info.kind == "vp" and info.num_train_timesteps or nil)
   local warnings = {}
@@ -205,7 +208,7 @@ local function generate(args)
     local named = type(c) == "string" and "'" .. c .. "'" or "the classifier"
     if type(c) == "string" then
       local ok, loaded = pcall(require("diffusion.classifier").load, c)
-      if not ok then fail("classifier: %s", tostring(loaded):gsub("^[^:\n]+:%d+: ", "")) end
+      if not ok then fail("classifier: %s", message(loaded)) end
       c = loaded
     end
     if not c.noise_conditional then

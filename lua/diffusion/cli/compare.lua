@@ -33,7 +33,7 @@ function M.run(args)
     if not nfe[i] or nfe[i] < 1 then cli.fail("--nfe: '%s' is not a positive integer", v) end
   end
   local names = cli.list(args.samplers, "--samplers")
-  lab.check_samplers(names)
+  cli.check_samplers(names)
   if args.rtol <= 0 then cli.fail("--rtol must be a positive number") end
   local metrics = args.metric and cli.list(args.metric, "--metric")
   for _, m in ipairs(metrics or {}) do

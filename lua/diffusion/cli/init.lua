@@ -106,6 +106,15 @@ function cli.list(value, what)
   return out
 end
 
+--- Fails unless every name is a sampler.
+function cli.check_samplers(names)
+  for _, name in ipairs(names) do
+    if not pcall(function() return d.samplers[name] end) then
+      cli.fail("unknown sampler '%s' (see `diffusion samplers`)", name)
+    end
+  end
+end
+
 --- Checks that each named option, if given, holds an integer >= lo.
 function cli.at_least(args, keys, lo)
   for _, key in ipairs(keys) do

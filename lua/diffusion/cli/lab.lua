@@ -30,13 +30,4 @@ function lab.model(name, cfg_scale, n)
   return o
 end
 
---- Fails unless every name is a sampler.
-function lab.check_samplers(names)
-  for _, name in ipairs(names) do
-    if not pcall(function() return d.samplers[name] end) then
-      cli.fail("unknown sampler '%s' (see `diffusion samplers`)", name)
-    end
-  end
-end
-
 return lab

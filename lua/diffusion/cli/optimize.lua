@@ -23,7 +23,7 @@ end
 
 function M.run(args)
   cli.at_least(args, { "nfe", "n", "rounds", "threads" }, 1)
-  lab.check_samplers { args.sampler }
+  cli.check_samplers { args.sampler }
   local out = cli.output(args.output, "-o")
   d.threads(args.threads)
   local o = lab.model(args.model, args.cfg, args.n)

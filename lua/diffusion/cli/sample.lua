@@ -118,9 +118,7 @@ function M.run(args)
     cli.fail("no diffusers model at '%s' (no config.json or unet/config.json)", model_dir)
   end
   f:close()
-  if not pcall(function() return d.samplers[args.sampler] end) then
-    cli.fail("unknown sampler '%s' (see `diffusion samplers`)", args.sampler)
-  end
+  cli.check_samplers { args.sampler }
   if args.mask and not args.init then cli.fail("--mask needs --init, the image whose white-masked part is kept") end
   if args.strength and not args.init then cli.fail("--strength needs --init, the image to start from") end
   if args.strength and not (args.strength > 0 and args.strength <= 1) then cli.fail("--strength must be in (0, 1]") end

@@ -59,7 +59,7 @@ return function(D, x, plan, opts)
       if c ~= 0 then diff[key] = c end
     end
     local delta = x_low:abs():maximum_(x_prev:abs()):mul_(rtol):clamp(atol, math.huge)
-    local ratio = S.apply(xs * 0, cache, diff):div_(delta)
+    local ratio = S.apply(nil, cache, diff):div_(delta)
     local err = math.sqrt((ratio * ratio):sum() / xs:numel())
     -- a non-finite error (x has gone NaN) is taken as is, so check_finite can name the step
     local accept = err ~= err or pid.propose(err)

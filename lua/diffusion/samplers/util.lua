@@ -104,9 +104,10 @@ function util.dpm_solver(D)
     local t_to = math.min(t_end, S.t(down))
     return t_to, math.sqrt(sigma(t_next) ^ 2 - sigma(t_to) ^ 2)
   end
-  -- xs + sum coefs[k] * cache[k]
+  -- xs + sum coefs[k] * cache[k] (without xs: the sum alone)
   function S.apply(xs, cache, coefs)
-    local c, terms = { 1 }, { xs }
+    local c, terms = {}, {}
+    if xs then c[1], terms[1] = 1, xs end
     for _, key in ipairs { "eps", "eps_r1", "eps_r2" } do
       if coefs[key] then c[#c + 1], terms[#terms + 1] = coefs[key], cache[key] end
     end
