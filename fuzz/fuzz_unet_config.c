@@ -52,7 +52,7 @@ static const dt_tensor *lookup(void *ctx, const char *name, int ndim, const int6
 static void run_forward(dt_unet *u) {
   const dt_unet_config *c = dt_unet_cfg(u);
   int64_t side = (int64_t)1 << (c->nlevels - 1);
-  if (side > 8 || dt_unet_parameters(u) > (1 << 17))
+  if (side > 8 || dt_graph_parameters(dt_unet_graph(u)) > (1 << 17))
     return; /* keeps each input to a few milliseconds */
   int64_t xs[4] = {1, c->in_channels, side, side};
   int temb = c->time_embedding_dim ? c->time_embedding_dim : 4 * c->block_out[0];
@@ -64,7 +64,23 @@ static void run_forward(dt_unet *u) {
       x.data[k] = (float)(k % 13) / 6.5f - 1.0f;
     dt_fill(&emb, 0.25f);
     float t = 10.0f, label = 0.0f;
-    dt_unet_forward(u, &x, &t, &label, &emb, &out, &err);
+    int labels = c->class_kind == DT_CLASS_TABLE || c->class_kind == DT_CLASS_TIMESTEP;
+    const dt_tensor *cond = c->class_kind == DT_CLASS_IDENTITY ? &emb : NULL;
+    dt_unet_forward(u, &x, &t, labels ? &label : NULL, cond, &out, &err);
+    dt_free(&out);
+    /* and backward: every op's gradient over the same graph */
+    dt_pass *pass = NULL;
+    dt_graph *g = dt_unet_graph(u);
+    dt_tensor *gw = calloc((size_t)dt_graph_nweights(g) + 1, sizeof *gw);
+    if (gw && !dt_unet_record(u, &x, &t, labels ? &label : NULL, cond, &pass, &out, &err)) {
+      dt_tensor gx = {0};
+      dt_graph_backward(g, pass, &out, &gx, gw, &err);
+      dt_free(&gx);
+    }
+    for (int i = 0; gw && i < dt_graph_nweights(g); i++)
+      dt_free(&gw[i]);
+    free(gw);
+    dt_pass_free(pass);
   }
   dt_free(&out);
   dt_free(&emb);

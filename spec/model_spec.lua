@@ -132,6 +132,11 @@ describe("model errors name the problem", function()
     fails("block type 'CrossAttnDownBlock2D' is not supported",
       d.core.unet_load, config:gsub('"AttnDownBlock2D"', '"CrossAttnDownBlock2D"'), w)
     fails("config 'act_fn': 'relu' is not supported", d.core.unet_load, config:gsub('"silu"', '"relu"'), w)
+    -- a value of the wrong kind is quoted as the file spells it
+    fails("config 'norm_num_groups' = 3.5: the wrong type or out of range",
+      d.core.unet_load, config:gsub('"norm_num_groups": %d+', '"norm_num_groups": 3.5'), w)
+    fails("config 'block_out_channels' = \"abc\": must list 1 to 8 channel counts",
+      d.core.unet_load, config:gsub('"block_out_channels": %b[]', '"block_out_channels": "abc"'), w)
     fails("config is for 'UNet2DConditionModel', not UNet2DModel",
       d.core.unet_load, config:gsub('"UNet2DModel"', '"UNet2DConditionModel"'), w)
     fails("config is not valid JSON", d.core.unet_load, "{", w)

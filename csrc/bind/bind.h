@@ -12,6 +12,7 @@
 #define DIFFUSION_RNG "diffusion.Rng"
 #define DIFFUSION_SCHEDULE "diffusion.Schedule"
 #define DIFFUSION_MODEL "diffusion.Model"
+#define DIFFUSION_PASS "diffusion.Pass"
 
 #define HIDDEN __attribute__((visibility("hidden")))
 

@@ -238,14 +238,19 @@ static int m_shapes(lua_State *L) {
   return 1;
 }
 
-/* model(x, t [, cond]) */
-static int m_call(lua_State *L) {
-  lua_settop(L, 4); /* scratch below goes above the argument slots */
-  lmodel *m = check_model(L, 1);
-  dt_tensor *x = lt_check(L, 2);
-  if (x->ndim != 4)
-    return luaL_error(L, "model: input must be an N x C x H x W tensor");
-  int64_t n = x->shape[0];
+/* The arguments of model(x, t [, cond]) and model:trace: the sample, the
+ * timesteps (scratch on the stack above the arguments) and the conditioning. */
+typedef struct {
+  dt_tensor *x;
+  const float *t, *labels;
+  const dt_tensor *cond_emb;
+} call_args;
+
+static call_args check_call(lua_State *L, lmodel *m, const char *what) {
+  call_args a = {lt_check(L, 2), NULL, NULL, NULL};
+  if (a.x->ndim != 4)
+    luaL_error(L, "%s: input must be an N x C x H x W tensor", what);
+  int64_t n = a.x->shape[0];
   float *t = lua_newuserdatauv(L, (size_t)n * sizeof(float) + 1, 0); /* + 1: never size 0 */
   if (lua_type(L, 3) == LUA_TNUMBER) {
     float v = (float)lua_tonumber(L, 3);
@@ -254,42 +259,128 @@ static int m_call(lua_State *L) {
   } else {
     dt_tensor *tt = lt_test(L, 3);
     if (!tt || (tt->numel && !tt->data) || (tt->numel != n && tt->numel != 1))
-      return luaL_error(L, "model: t must be a number or a tensor of %d timesteps", (int)n);
+      luaL_error(L, "%s: t must be a number or a tensor of %d timesteps", what, (int)n);
     for (int64_t i = 0; i < n; i++)
       t[i] = tt->data[tt->numel == 1 ? 0 : i];
   }
-  const float *labels = NULL;
-  const dt_tensor *cond_emb = NULL;
+  a.t = t;
   if (lua_istable(L, 4)) {
     lua_getfield(L, 4, "class_labels");
     dt_tensor *lab = lt_test(L, -1);
     if (lab) {
-      const dt_unet_config *c = dt_unet_cfg(m->u);
       /* identity: rows as wide as the time embedding, which the core checks */
-      if (c->class_kind == DT_CLASS_IDENTITY)
-        cond_emb = lab;
+      if (dt_unet_cfg(m->u)->class_kind == DT_CLASS_IDENTITY)
+        a.cond_emb = lab;
       else if (!lab->data || lab->numel != n)
-        return luaL_error(L, "model: class_labels must be a tensor of %d labels", (int)n);
+        luaL_error(L, "%s: class_labels must be a tensor of %d labels", what, (int)n);
       else
-        labels = lab->data;
+        a.labels = lab->data;
     } else if (!lua_isnil(L, -1)) {
-      return luaL_error(L, "model: class_labels must be a tensor");
+      luaL_error(L, "%s: class_labels must be a tensor", what);
     }
+    lua_pop(L, 1);
   } else if (!lua_isnoneornil(L, 4)) {
-    return luaL_error(L, "model: conditioning must be a table such as {class_labels = t}");
+    luaL_error(L, "%s: conditioning must be a table such as {class_labels = t}", what);
   }
+  return a;
+}
+
+/* model(x, t [, cond]) */
+static int m_call(lua_State *L) {
+  lua_settop(L, 4); /* scratch below goes above the argument slots */
+  lmodel *m = check_model(L, 1);
+  call_args a = check_call(L, m, "model");
   dt_tensor *out = lt_push_empty(L);
   dt_err err;
-  if (dt_unet_forward(m->u, x, t, labels, cond_emb, out, &err))
+  if (dt_unet_forward(m->u, a.x, a.t, a.labels, a.cond_emb, out, &err))
     return lt_raise(L, "model", &err);
   lt_account(L, out);
   return 1;
 }
 
+/* A recorded forward pass: the values the backward pass reads. It holds
+ * the model (uservalue 1), whose graph it runs backward. */
+typedef struct {
+  dt_pass *p;
+} lpass;
+
+static int pass_gc(lua_State *L) {
+  lpass *p = luaL_checkudata(L, 1, DIFFUSION_PASS);
+  dt_pass_free(p->p);
+  p->p = NULL;
+  return 0;
+}
+
+/* model:trace(x, t [, cond]) -> out, pass: the forward pass, every value kept
+ * for pass:backward (training, vector-Jacobian products). */
+static int m_trace(lua_State *L) {
+  lua_settop(L, 4);
+  lmodel *m = check_model(L, 1);
+  call_args a = check_call(L, m, "trace");
+  dt_tensor *out = lt_push_empty(L);
+  lpass *p = lua_newuserdatauv(L, sizeof *p, 1);
+  p->p = NULL;
+  luaL_setmetatable(L, DIFFUSION_PASS);
+  lua_pushvalue(L, 1);
+  lua_setiuservalue(L, -2, 1);
+  dt_err err;
+  if (dt_unet_record(m->u, a.x, a.t, a.labels, a.cond_emb, &p->p, out, &err))
+    return lt_raise(L, "trace", &err);
+  lt_account(L, out);
+  return 2;
+}
+
+/* pass:backward(gout [, {input_only = true}]) -> grads, gx: grads maps each
+ * trainable weight the pass used to dLoss/dweight (none with input_only),
+ * gx is dLoss/dx. A pass runs backward once. */
+static int pass_backward(lua_State *L) {
+  lpass *p = luaL_checkudata(L, 1, DIFFUSION_PASS);
+  const dt_tensor *gout = lt_check(L, 2);
+  int input_only = 0;
+  if (lua_istable(L, 3)) {
+    lua_getfield(L, 3, "input_only");
+    input_only = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+  } else if (!lua_isnoneornil(L, 3)) {
+    return luaL_error(L, "backward: options must be a table such as {input_only = true}");
+  }
+  lua_settop(L, 3);
+  if (!p->p)
+    return luaL_error(L, "backward: this pass already ran backward");
+  lua_getiuservalue(L, 1, 1);
+  lmodel *m = luaL_checkudata(L, 4, DIFFUSION_MODEL);
+  if (!m->u)
+    return luaL_error(L, "backward: the model was freed");
+  dt_graph *g = dt_unet_graph(m->u);
+  int nw = dt_graph_nweights(g);
+  /* the weight gradients live in a GC'd box until they become tensors */
+  weight_refs *gw = push_weight_refs(L, nw);
+  gw->n = nw;
+  dt_tensor *gx = lt_push_empty(L);
+  dt_err err;
+  if (dt_graph_backward(g, p->p, gout, gx, input_only ? NULL : gw->t, &err))
+    return lt_raise(L, "backward", &err); /* a bad gradient leaves the pass as it was */
+  dt_pass_free(p->p);
+  p->p = NULL;
+  lt_account(L, gx);
+  lua_createtable(L, 0, input_only ? 0 : nw);
+  for (int i = 0; i < nw && !input_only; i++) {
+    if (!gw->t[i].storage)
+      continue;
+    dt_tensor *t = lt_push_empty(L);
+    *t = gw->t[i]; /* the reference moves into the tensor */
+    memset(&gw->t[i], 0, sizeof gw->t[i]);
+    lt_account(L, t);
+    lua_setfield(L, -2, dt_graph_weight_name(g, i));
+  }
+  lua_insert(L, -2);
+  return 2;
+}
+
 static int m_memory(lua_State *L) {
   lmodel *m = check_model(L, 1);
   size_t scratch, pooled, peak;
-  dt_unet_memory(m->u, &scratch, &pooled, &peak);
+  dt_graph_memory(dt_unet_graph(m->u), &scratch, &pooled, &peak);
   lua_createtable(L, 0, 3);
   lua_pushinteger(L, (lua_Integer)scratch);
   lua_setfield(L, -2, "scratch");
@@ -309,24 +400,17 @@ static int m_winograd(lua_State *L) {
                                        : luaL_checkinteger(L, 2);
   if (px < 0 || px > (1 << 30))
     return luaL_error(L, "winograd: pixel count must be >= 0");
-  dt_unet_set_winograd(m->u, (int)px);
-  return 0;
-}
-
-/* model:weights_changed(): after editing weights in place (an optimizer
- * step), so the forward pass does not use transforms of the old ones */
-static int m_weights_changed(lua_State *L) {
-  dt_unet_weights_changed(check_model(L, 1)->u);
+  dt_graph_set_winograd(dt_unet_graph(m->u), (int)px);
   return 0;
 }
 
 static int m_flops(lua_State *L) {
-  lua_pushnumber(L, dt_unet_last_flops(check_model(L, 1)->u));
+  lua_pushnumber(L, dt_graph_last_flops(dt_unet_graph(check_model(L, 1)->u)));
   return 1;
 }
 
 static int m_parameters(lua_State *L) {
-  lua_pushinteger(L, (lua_Integer)dt_unet_parameters(check_model(L, 1)->u));
+  lua_pushinteger(L, (lua_Integer)dt_graph_parameters(dt_unet_graph(check_model(L, 1)->u)));
   return 1;
 }
 
@@ -350,9 +434,9 @@ static int m_weights(lua_State *L) {
   return 1;
 }
 
-/* model:layout() -> the config as the C model resolved it (diffusers' defaults
- * filled in), so a Lua re-implementation (the training graph) builds the same
- * network: levels, per-level channels and attention, embedding kinds, ... */
+/* model:layout() -> the config as the model resolved it (diffusers' defaults
+ * filled in): levels, per-level channels and attention, embedding kinds, ...
+ * (what the trainer checks data and labels against) */
 static int m_layout(lua_State *L) {
   lmodel *m = check_model(L, 1);
   const dt_unet_config *c = dt_unet_cfg(m->u);
@@ -443,7 +527,7 @@ static int m_tostring(lua_State *L) {
   const dt_unet_config *c = dt_unet_cfg(m->u);
   lua_pushfstring(L, "diffusion.Model(UNet2DModel, %d levels, %d -> %d channels, %I parameters)",
                   c->nlevels, c->in_channels, c->out_channels,
-                  (lua_Integer)dt_unet_parameters(m->u));
+                  (lua_Integer)dt_graph_parameters(dt_unet_graph(m->u)));
   return 1;
 }
 
@@ -461,15 +545,9 @@ static int m_save(lua_State *L) {
 }
 
 static const luaL_Reg methods[] = {
-    {"save", m_save},
-    {"flops", m_flops},
-    {"winograd", m_winograd},
-    {"memory", m_memory},
-    {"parameters", m_parameters},
-    {"weights", m_weights},
-    {"layout", m_layout},
-    {"weights_changed", m_weights_changed},
-    {"free", m_gc},
+    {"save", m_save},     {"flops", m_flops},           {"winograd", m_winograd},
+    {"memory", m_memory}, {"parameters", m_parameters}, {"weights", m_weights},
+    {"layout", m_layout}, {"trace", m_trace},           {"free", m_gc},
     {NULL, NULL},
 };
 
@@ -490,6 +568,16 @@ void lt_open_model(lua_State *L) {
   lua_newtable(L);
   luaL_setfuncs(L, methods, 0);
   lua_setfield(L, -2, "methods");
+  lua_pop(L, 1);
+  luaL_newmetatable(L, DIFFUSION_PASS);
+  lua_pushcfunction(L, pass_gc);
+  lua_setfield(L, -2, "__gc");
+  lua_pushcfunction(L, pass_gc);
+  lua_setfield(L, -2, "__close");
+  lua_newtable(L);
+  lua_pushcfunction(L, pass_backward);
+  lua_setfield(L, -2, "backward");
+  lua_setfield(L, -2, "__index");
   lua_pop(L, 1);
   lua_pushcfunction(L, m_load);
   lua_setfield(L, -2, "unet_load");

@@ -1,15 +1,9 @@
-/* diffusers' UNet2DModel: config, weight binding and the forward pass.
- *
- * A model is built from a parsed config; each weight it needs is requested by
- * its diffusers name through a lookup callback, with its expected shape, so
- * a missing or misshapen tensor is an error naming it. The forward pass runs
- * on a buffer pool and a reused scratch area (no malloc per op once warm). */
+/* diffusers' UNet2DModel: its config (unet_config.c) and its graph (unet.c),
+ * which the interpreter of graph.h runs forward and backward. */
 #ifndef DIFFUSION_UNET_H
 #define DIFFUSION_UNET_H
 
-#include "nn.h"
-#include "pool.h"
-#include "tensor.h"
+#include "graph.h"
 
 #define DT_UNET_MAX_LEVELS 8
 #define DT_UNET_MAX_LAYERS 8
@@ -54,39 +48,26 @@ dt_status dt_unet_config_parse(const char *json, size_t len, dt_unet_config *cfg
 struct cJSON;
 dt_status dt_unet_config_from_json(const struct cJSON *root, dt_unet_config *cfg, dt_err *err);
 
-/* Weight lookup: returns the tensor stored under name, or NULL. The expected
- * shape comes along (a caller can also create the weight from it). */
-typedef const dt_tensor *(*dt_weight_fn)(void *ctx, const char *name, int ndim,
-                                         const int64_t *shape);
-
 typedef struct dt_unet dt_unet;
 
-/* Builds the model, looking every weight up; on failure *out is NULL and err
- * names the tensor, its expected and actual shapes. `used` counts lookups
- * that found a tensor (so the caller can report leftovers). */
+/* Builds the model's graph (unet.c, over the blocks of blocks.h), looking
+ * every weight up; on failure *out is NULL and err names the tensor, its
+ * expected and actual shapes. `used` counts lookups that found a tensor (so
+ * the caller can report leftovers). */
 dt_status dt_unet_new(const dt_unet_config *cfg, dt_weight_fn lookup, void *ctx, dt_unet **out,
                       int *used, dt_err *err);
 void dt_unet_free(dt_unet *u); /* NULL is fine */
 const dt_unet_config *dt_unet_cfg(const dt_unet *u);
+dt_graph *dt_unet_graph(dt_unet *u); /* its weights, memory, Winograd setting */
+int dt_unet_temb_dim(const dt_unet *u);
 
 /* out (N, out_channels, H, W) = model(x (N, in_channels, H, W), t[N], labels[N] or NULL;
  * for "identity" class embeddings, cond_emb (N, time_embed_dim)). H and W must
- * be divisible by 2^(levels - 1). out is allocated here. Big batches run in
- * chunks of 32 samples; a sample's output does not depend on the others. */
+ * be divisible by 2^(levels - 1). out is allocated here. */
 dt_status dt_unet_forward(dt_unet *u, const dt_tensor *x, const float *t, const float *labels,
                           const dt_tensor *cond_emb, dt_tensor *out, dt_err *err);
-
-/* Bytes held: scratch, pooled buffers, and the peak of live activations. */
-void dt_unet_memory(const dt_unet *u, size_t *scratch, size_t *pooled, size_t *peak);
-int64_t dt_unet_parameters(const dt_unet *u);
-double dt_unet_last_flops(const dt_unet *u); /* of the last forward pass */
-/* 3x3 convolutions on maps of at least min_pixels use Winograd F(2x2, 3x3)
- * (default DT_WINOGRAD_MIN_PIXELS: from 4x4 maps on); 0 turns it off. The transformed weights are
- * cached on first use; this call drops the cache, so it must follow in-place weight edits. */
-#define DT_WINOGRAD_MIN_PIXELS 16
-void dt_unet_set_winograd(dt_unet *u, int min_pixels);
-/* The weights were edited in place (a training step): drops what was derived
- * from them (the Winograd transforms). */
-void dt_unet_weights_changed(dt_unet *u);
+/* The same, recorded for dt_graph_backward (gradients for x and the weights). */
+dt_status dt_unet_record(dt_unet *u, const dt_tensor *x, const float *t, const float *labels,
+                         const dt_tensor *cond_emb, dt_pass **pass, dt_tensor *out, dt_err *err);
 
 #endif

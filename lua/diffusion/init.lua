@@ -91,7 +91,6 @@ M.ode = require "diffusion.ode"
 M.lab = require "diffusion.lab"
 M.control = require "diffusion.control"
 M.nll = require "diffusion.likelihood"
-M.unet_graph = require "diffusion.unet_graph" -- the forward as recorded native ops, and its backward
 M.null = core.null -- JSON null in config tables
 M.sample = M.diffusers.sample
 M.generate = require "diffusion.generate"

@@ -12,7 +12,7 @@
 -- in k-diffusion's variables (xs = x / alpha, u = log(sigma / alpha)). The
 -- trace is exact for analytic models and Hutchinson's estimate z . (J^T z)
 -- for networks, with `probes` Rademacher vectors z drawn once per solve and
--- the vector-Jacobian products from diffusion.unet_graph's backward pass.
+-- the vector-Jacobian products of the model's own backward pass (model:trace).
 --
 -- method "vlb" (Ho et al. 2020): DDPM's variational bound, forward passes
 -- only: the prior term KL(q(x_T | x0) || N(0, I)), the per-step KL terms
@@ -33,7 +33,6 @@
 -- (accepted steps, evaluations) after each of the solver's.
 local d = require "diffusion.core"
 local ode = require "diffusion.ode"
-local graph = require "diffusion.unet_graph"
 
 local LOG2 = math.log(2)
 local KNOWN = { method = true, prediction = true, class_labels = true, dequantize = true, probes = true, rtol = true,
@@ -66,10 +65,10 @@ local function hutchinson(model, prediction, x, lvl, z, cond)
     for p = 1, probes do copies[p] = x end
     xrep = d.cat(copies, 1)
   end
-  local opts = { class_labels = cond and cond.class_labels, input_only = true }
-  local out, pass = graph.forward(model, xrep, lvl.t, opts)
+  if cond and type(cond.class_labels) == "table" then cond = { class_labels = d.tensor(cond.class_labels) } end
+  local out, pass = model:trace(xrep, lvl.t, cond)
   local ca, cb = output_coefficients(prediction, lvl.alpha, lvl.sigma)
-  local _, gx = graph.backward(pass, z) -- J_out^T z
+  local _, gx = pass:backward(z, { input_only = true }) -- J_out^T z
   local zJz = row_sums(gx * z)
   local zz = row_sums(z:square())
   local trace = {}

@@ -42,7 +42,6 @@
 --                    grad_norm, seconds}; returning false stops (checkpointed)
 -- Returns {model = model, ema = ema model or nil, losses = {...}, step = n}.
 local d = require "diffusion.core"
-local graph = require "diffusion.unet_graph"
 
 local KNOWN = {
   model = true, data = true, labels = true, schedule = true, objective = true, timesteps = true, steps = true,
@@ -316,11 +315,11 @@ end
 
 local function step_once(c, s, step)
   local xt, target, t, labels = make_batch(c, s, step)
-  local out, pass = graph.forward(c.model, xt, t, { class_labels = labels })
+  local out, pass = c.model:trace(xt, t, labels and { class_labels = d.tensor(labels) })
   local diff = out - target
   local loss = d.dot(diff, diff) / diff:numel()
   if loss ~= loss or loss == math.huge then fail("step %d: the loss is %s", step, tostring(loss)) end
-  local grads = graph.backward(pass, diff:mul_(2 / diff:numel()))
+  local grads = pass:backward(diff:mul_(2 / diff:numel()))
   local norm = global_norm(grads, s.names)
   if c.grad_clip and norm > c.grad_clip then
     local k = c.grad_clip / norm

@@ -1,6 +1,6 @@
--- The UNet2DModel as a recorded graph of native ops (diffusion.unet_graph):
--- its forward must be the C model's forward, and its gradients the
--- derivatives of that function. Three small configs between them cover the
+-- The model's graph run backward (model:trace, pass:backward): the recorded
+-- forward must be the model's forward, and its gradients the derivatives of
+-- that function. Three small configs between them cover the
 -- block types and options training can meet: attention with and without its
 -- group norm, scale-shift time conditioning, resnet up/down samplers,
 -- downsample padding 0, center_input_sample, mish, a mid-block scale
@@ -16,7 +16,6 @@
 -- measured 5e-4). The bar is 2e-3 for both. Smaller gradients (such as the keys' biases, which
 -- softmax ignores: exactly 0) sit below the differences' noise floor.
 local d = require "diffusion"
-local graph = require "diffusion.unet_graph"
 
 local CONFIGS = {
   { block_out_channels = { 32, 64 }, layers_per_block = 1, norm_num_groups = 8, attention_head_dim = 16,
@@ -51,15 +50,16 @@ local function model_for(k)
   return m, x, t, labels and { class_labels = labels } or nil
 end
 
-describe("unet_graph", function()
-  it("computes the C model's forward for every covered option", function()
-    for k in ipairs(CONFIGS) do
-      local m, x, t, cond = model_for(k)
-      -- the graph's convolutions are im2col GEMMs: against the model's own (Winograd's rounding,
-      -- up to 1e-6 relative here, is model_spec's business)
-      m:winograd(false)
+describe("model graph", function()
+  it("records the model's own forward for every covered option, in chunks or not", function()
+    for k, cfg in ipairs(CONFIGS) do
+      local m, _, _, cond = model_for(k)
+      -- 40 samples: inference runs them in chunks of 32, writing over dying values; the record keeps all
+      local x = d.rng(9):randn { 40, cfg.in_channels, cfg.sample_size, cfg.sample_size }
+      local t = d.rng(10):randint(5, 904, { 40 })
+      if cond then cond = { class_labels = d.rng(11):randint(0, 10, { 40 }) } end
       local ref = m(x, t, cond)
-      local out = graph.forward(m, x, t, cond)
+      local out = m:trace(x, t, cond)
       assert.are.same(ref:shape(), out:shape())
       local err = (out - ref):abs():max() / ref:abs():max()
       assert.is_true(err < 1e-6, string.format("config %d: relative difference %.3g", k, err))
@@ -70,9 +70,9 @@ describe("unet_graph", function()
     for k, cfg in ipairs(CONFIGS) do
       local m, x, t, cond = model_for(k)
       local r = d.rng(3):randn { x:size(1), cfg.out_channels, cfg.sample_size, cfg.sample_size }
-      local function loss() return d.dot(graph.forward(m, x, t, cond), r) end
-      local _, pass = graph.forward(m, x, t, cond)
-      local grads, gx = graph.backward(pass, r)
+      local function loss() return d.dot(m(x, t, cond), r) end
+      local _, pass = m:trace(x, t, cond)
+      local grads, gx = pass:backward(r)
       local weights = m:weights()
       local gmax = 0
       for name in pairs(weights) do
@@ -110,15 +110,14 @@ describe("unet_graph", function()
     end
   end)
 
-  it("input_only: the same gradient with respect to x, without the convolutions' weight gradients", function()
+  it("input_only: the same gradient with respect to x, without the weights' gradients", function()
     for k in ipairs(CONFIGS) do
       local m, x, t, cond = model_for(k)
       local gout = d.rng(5):randn(x:shape())
-      local _, full = graph.backward(select(2, graph.forward(m, x, t, cond)), gout)
-      local opts = { input_only = true, class_labels = cond and cond.class_labels }
-      local grads, gx = graph.backward(select(2, graph.forward(m, x, t, opts)), gout)
+      local _, full = select(2, m:trace(x, t, cond)):backward(gout)
+      local grads, gx = select(2, m:trace(x, t, cond)):backward(gout, { input_only = true })
       assert.equal(0, (gx - full):abs():max(), "config " .. k)
-      for name, g in pairs(grads) do assert.is_true(g:dim() ~= 4, name) end -- no convolution kernel's
+      assert.is_nil(next(grads))
     end
     local w, x = d.rng(1):randn { 4, 3, 3, 3 }, d.rng(2):randn { 2, 3, 6, 6 }
     for _, p in ipairs { { padding = 1 }, { stride = 2, padding = 1 } } do
@@ -131,24 +130,67 @@ describe("unet_graph", function()
 
   it("trains the embeddings: time table, class table and class MLP get gradients in the right rows", function()
     local m, x, t, cond = model_for(1) -- class table: labels 0 and 10 used, 1..9 not
-    local _, pass = graph.forward(m, x, t, cond)
-    local g = graph.backward(pass, d.ones { 2, 1, 16, 16 })["class_embedding.weight"]
+    local _, pass = m:trace(x, t, cond)
+    local g = pass:backward(d.ones { 2, 1, 16, 16 })["class_embedding.weight"]
     assert.is_true(g:select(1, 1):norm() > 0 and g:select(1, 11):norm() > 0)
     for row = 2, 10 do assert.are.equal(0, g:select(1, row):norm()) end
     m, x, t, cond = model_for(3) -- learned time embedding: rows 3 and 999 only
-    _, pass = graph.forward(m, x, t, cond)
-    g = graph.backward(pass, d.ones { 2, 1, 8, 8 })["time_proj.weight"]
+    _, pass = m:trace(x, t, cond)
+    g = pass:backward(d.ones { 2, 1, 8, 8 })["time_proj.weight"]
     assert.is_true(g:select(1, 4):norm() > 0 and g:select(1, 1000):norm() > 0)
     assert.are.equal(0, g:narrow(1, 5, 995):norm())
   end)
 
   it("names a bad class label or timestep", function()
     local m, x = model_for(1)
-    assert.has_error(function() graph.forward(m, x, 10, { class_labels = { 0, 11 } }) end,
-      "class label 11 is not an integer in 0..10")
-    assert.has_error(function() graph.forward(m, x, 10) end, "the model is class-conditional: class_labels are needed")
+    assert.has_error(function() m:trace(x, 10, { class_labels = d.tensor { 0, 11 } }) end,
+      "trace: class label 11 is not an integer in 0..10")
+    assert.has_error(function() m:trace(x, 10) end, "trace: the model is class-conditional: class_labels are needed")
     local m3, x3 = model_for(3)
-    assert.has_error(function() graph.forward(m3, x3, { 0.5, 2 }, { class_labels = { 1, 2 } }) end,
-      "timestep 0.5 is not an integer")
+    assert.has_error(function() m3:trace(x3, d.tensor { 0.5, 2 }, { class_labels = d.tensor { 1, 2 } }) end,
+      "trace: timestep 0.5 is not an integer in 0..999")
+  end)
+
+  it("a pass: backward once, its gradient's shape checked, the model kept alive or its freeing named", function()
+    local m, x, t, cond = model_for(1)
+    local out, pass = m:trace(x, t, cond)
+    assert.has_error(function() pass:backward(d.zeros { 1, 1, 16, 16 }) end,
+      "backward: the gradient is {1,1,16,16}, the output {2,1,16,16}")
+    assert.has_error(function() pass:backward(out, "input_only") end,
+      "backward: options must be a table such as {input_only = true}")
+    local grads, gx = pass:backward(out)
+    assert.are.same(x:shape(), gx:shape())
+    assert.is_truthy(grads["conv_in.weight"])
+    assert.has_error(function() pass:backward(out) end, "backward: this pass already ran backward")
+    -- the pass holds the model: dropping every other reference leaves its backward working
+    local _, held = model_for(2)
+    held = select(2, m:trace(x, t, cond))
+    m = nil -- luacheck: ignore 311
+    collectgarbage()
+    collectgarbage()
+    assert.is_truthy(select(2, held:backward(d.ones(x:shape()))))
+    -- a model freed by hand: a clear error, and the pass's own memory still released (ASan)
+    local m2, x2, t2, cond2 = model_for(1)
+    local _, orphan = m2:trace(x2, t2, cond2)
+    m2:free()
+    assert.has_error(function() orphan:backward(d.ones(x2:shape())) end, "backward: the model was freed")
+    orphan = nil -- luacheck: ignore 311
+    collectgarbage()
+  end)
+
+  it("weights dropped, freed or edited between calls: the model's own references, the edits seen", function()
+    local m, x, t, cond = model_for(1)
+    local w = m:weights()
+    w["conv_in.weight"]:free()
+    w = nil -- luacheck: ignore 311
+    collectgarbage()
+    local out, pass = m:trace(x, t, cond)
+    assert.equal(0, (out - m(x, t, cond)):abs():max())
+    local grads = pass:backward(d.ones(out:shape()))
+    -- an edit in place reaches both the forward and the record (Winograd's cache notices it too)
+    m:weights()["conv_out.bias"]:add_(1)
+    local moved = m:trace(x, t, cond)
+    assert.is_true(((moved - out) - 1):abs():max() < 1e-5)
+    assert.is_truthy(grads["conv_out.bias"])
   end)
 end)

@@ -1,0 +1,206 @@
+/* The shared blocks (blocks.h) as op sequences. */
+#include "blocks.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Names are built with snprintf into 256-byte buffers; the longest diffusers
+ * name is under 80 bytes, and a truncated one could only fail its lookup,
+ * which is reported as a missing weight. */
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wformat-truncation"
+#endif
+
+typedef char name_t[256];
+
+static int weight(dt_graph *g, name_t name, const char *prefix, const char *what, int ndim,
+                  int64_t d0, int64_t d1, int64_t d2, int64_t d3) {
+  int64_t shape[4] = {d0, d1, d2, d3};
+  snprintf(name, sizeof(name_t), "%s.%s", prefix, what);
+  return dt_graph_weight(g, name, ndim, shape);
+}
+
+static dt_op op_of(dt_op_kind kind, int a, int b) {
+  dt_op op;
+  memset(&op, 0, sizeof op);
+  op.kind = kind;
+  op.in[0] = a;
+  op.in[1] = b;
+  for (int i = 0; i < DT_OP_MAX_WEIGHTS; i++)
+    op.w[i] = -1;
+  return op;
+}
+
+int dt_block_conv(dt_graph *g, const char *prefix, int x, int in, int out, int k, int stride,
+                  const int pad[4]) {
+  name_t name;
+  dt_op op = op_of(DT_OP_CONV2D, x, -1);
+  op.w[0] = weight(g, name, prefix, "weight", 4, out, in, k, k);
+  op.w[1] = weight(g, name, prefix, "bias", 1, out, 0, 0, 0);
+  op.conv = (dt_conv_params){stride, pad[0], pad[1], pad[2], pad[3]};
+  return dt_graph_op(g, &op);
+}
+
+int dt_block_linear(dt_graph *g, const char *prefix, int x, int in, int out) {
+  name_t name;
+  dt_op op = op_of(DT_OP_LINEAR, x, -1);
+  op.w[0] = weight(g, name, prefix, "weight", 2, out, in, 0, 0);
+  op.w[1] = weight(g, name, prefix, "bias", 1, out, 0, 0, 0);
+  return dt_graph_op(g, &op);
+}
+
+int dt_block_group_norm(dt_graph *g, const char *prefix, int x, int ch, int groups, float eps,
+                        dt_act act) {
+  name_t name;
+  if (groups < 1 || ch % groups)
+    dt_graph_fail(g, "'%s': %d channels do not split into %d groups", prefix, ch, groups);
+  dt_op op = op_of(DT_OP_GROUP_NORM, x, -1);
+  op.w[0] = weight(g, name, prefix, "weight", 1, ch, 0, 0, 0);
+  op.w[1] = weight(g, name, prefix, "bias", 1, ch, 0, 0, 0);
+  op.groups = groups;
+  op.eps = eps;
+  op.act = act;
+  return dt_graph_op(g, &op);
+}
+
+int dt_block_act(dt_graph *g, int x, dt_act act) {
+  dt_op op = op_of(DT_OP_ACT, x, -1);
+  op.act = act;
+  return dt_graph_op(g, &op);
+}
+
+int dt_block_add(dt_graph *g, int a, int b, float scale) {
+  dt_op op = op_of(DT_OP_ADD, a, b);
+  op.scale = scale;
+  return dt_graph_op(g, &op);
+}
+
+int dt_block_concat(dt_graph *g, int a, int b) {
+  dt_op op = op_of(DT_OP_CONCAT, a, b);
+  return dt_graph_op(g, &op);
+}
+
+static int resample(dt_graph *g, int x, int up) {
+  dt_op op = op_of(up ? DT_OP_UPSAMPLE2X : DT_OP_AVGPOOL2X, x, -1);
+  return dt_graph_op(g, &op);
+}
+
+static const int PAD1[4] = {1, 1, 1, 1}, PAD0[4] = {0, 0, 0, 0};
+
+int dt_block_resnet(dt_graph *g, const char *prefix, int x, int emb, int in, int out,
+                    const dt_resnet_opts *o) {
+  name_t name;
+  snprintf(name, sizeof name, "%s.norm1", prefix);
+  int h = dt_block_group_norm(g, name, x, in, o->groups, o->eps, o->act);
+  int skip = x;
+  if (o->up || o->down) { /* up or down: h and the shortcut alike */
+    h = resample(g, h, o->up);
+    skip = resample(g, x, o->up);
+  }
+  snprintf(name, sizeof name, "%s.conv1", prefix);
+  h = dt_block_conv(g, name, h, in, out, 3, 1, PAD1);
+  snprintf(name, sizeof name, "%s.norm2", prefix);
+  if (o->temb_dim) {
+    char proj[256];
+    snprintf(proj, sizeof proj, "%s.time_emb_proj", prefix);
+    int tp = dt_block_linear(g, proj, emb, o->temb_dim, o->scale_shift ? 2 * out : out);
+    if (o->scale_shift) {
+      h = dt_block_group_norm(g, name, h, out, o->groups, o->eps, DT_ACT_NONE);
+      dt_op op = op_of(DT_OP_SCALE_SHIFT, h, tp);
+      h = dt_block_act(g, dt_graph_op(g, &op), o->act);
+    } else {
+      dt_op op = op_of(DT_OP_ADD_CHANNELS, h, tp);
+      h = dt_block_group_norm(g, name, dt_graph_op(g, &op), out, o->groups, o->eps, o->act);
+    }
+  } else {
+    h = dt_block_group_norm(g, name, h, out, o->groups, o->eps, o->act);
+  }
+  snprintf(name, sizeof name, "%s.conv2", prefix);
+  h = dt_block_conv(g, name, h, out, out, 3, 1, PAD1);
+  if (in != out) {
+    snprintf(name, sizeof name, "%s.conv_shortcut", prefix);
+    skip = dt_block_conv(g, name, skip, in, out, 1, 1, PAD0);
+  }
+  return dt_block_add(g, skip, h, 1.0f / o->output_scale);
+}
+
+int dt_block_spatial_attention(dt_graph *g, const char *prefix, int x, int ch, int head_dim,
+                               int groups, float eps, float rescale) {
+  static const char *const proj[4] = {"to_q", "to_k", "to_v", "to_out.0"};
+  name_t name;
+  int dim = head_dim ? head_dim : ch;
+  if (dim < 1 || ch % dim)
+    dt_graph_fail(g, "'%s': head dim %d does not divide %d channels", prefix, dim, ch);
+  int xn = x;
+  if (groups > 0) {
+    snprintf(name, sizeof name, "%s.group_norm", prefix);
+    xn = dt_block_group_norm(g, name, x, ch, groups, eps, DT_ACT_NONE);
+  }
+  dt_op op = op_of(DT_OP_ATTENTION, xn, x); /* attended input, residual */
+  for (int i = 0; i < 4; i++) {
+    char p[256];
+    snprintf(p, sizeof p, "%s.%s", prefix, proj[i]);
+    op.w[i] = weight(g, name, p, "weight", 2, ch, ch, 0, 0);
+    op.w[4 + i] = weight(g, name, p, "bias", 1, ch, 0, 0, 0);
+  }
+  op.heads = ch / (dim > 0 ? dim : 1);
+  op.scale = rescale;
+  return dt_graph_op(g, &op);
+}
+
+int dt_block_downsample(dt_graph *g, const char *prefix, int x, int ch, int padding) {
+  name_t name;
+  snprintf(name, sizeof name, "%s.conv", prefix);
+  int pad[4] = {padding, padding, padding ? padding : 1, padding ? padding : 1};
+  return dt_block_conv(g, name, x, ch, ch, 3, 2, pad);
+}
+
+int dt_block_upsample(dt_graph *g, const char *prefix, int x, int ch) {
+  name_t name;
+  snprintf(name, sizeof name, "%s.conv", prefix);
+  return dt_block_conv(g, name, resample(g, x, 1), ch, ch, 3, 1, PAD1);
+}
+
+int dt_block_timestep_mlp(dt_graph *g, const char *prefix, int x, int in, int dim) {
+  name_t name;
+  snprintf(name, sizeof name, "%s.linear_1", prefix);
+  int h = dt_block_act(g, dt_block_linear(g, name, x, in, dim), DT_ACT_SILU);
+  snprintf(name, sizeof name, "%s.linear_2", prefix);
+  return dt_block_linear(g, name, h, dim, dim);
+}
+
+int dt_block_timesteps(dt_graph *g, int t, int dim, int flip_sin_to_cos, float freq_shift) {
+  dt_op op = op_of(DT_OP_TIMESTEP_EMBED, t, -1);
+  op.dim = dim;
+  op.flip = flip_sin_to_cos;
+  op.shift = freq_shift;
+  return dt_graph_op(g, &op);
+}
+
+int dt_block_fourier_projection(dt_graph *g, const char *name, int t, int dim) {
+  int64_t shape[1] = {dim};
+  dt_op op = op_of(DT_OP_FOURIER_EMBED, t, -1);
+  op.w[0] = dt_graph_weight(g, name, 1, shape);
+  return dt_graph_op(g, &op);
+}
+
+int dt_block_affine(dt_graph *g, int x, float scale, float shift) {
+  dt_op op = op_of(DT_OP_AFFINE, x, -1);
+  op.scale = scale;
+  op.shift = shift;
+  return dt_graph_op(g, &op);
+}
+
+int dt_block_div_samples(dt_graph *g, int x, int t) {
+  dt_op op = op_of(DT_OP_DIV_SAMPLES, x, t);
+  return dt_graph_op(g, &op);
+}
+
+int dt_block_embedding(dt_graph *g, const char *name, int idx, int rows, int dim,
+                       const char *what) {
+  int64_t shape[2] = {rows, dim};
+  dt_op op = op_of(DT_OP_LOOKUP, idx, -1);
+  op.w[0] = dt_graph_weight(g, name, 2, shape);
+  op.what = what;
+  return dt_graph_op(g, &op);
+}

@@ -1,0 +1,62 @@
+/* The layers diffusers models share, as graph builders: each requests its
+ * weights under a prefix (its diffusers module path), appends its ops and
+ * returns the value it makes. A block never knows which model it is in;
+ * forward and backward come from the ops (ops.c). Channel counts are the
+ * builder's: the weights' shapes are checked against them. */
+#ifndef DIFFUSION_BLOCKS_H
+#define DIFFUSION_BLOCKS_H
+
+#include "graph.h"
+
+/* nn.Conv2d(in, out, k, stride, padding): pad is {top, left, bottom, right}. */
+int dt_block_conv(dt_graph *g, const char *prefix, int x, int in, int out, int k, int stride,
+                  const int pad[4]);
+int dt_block_linear(dt_graph *g, const char *prefix, int x, int in, int out);
+/* nn.GroupNorm, then the activation (DT_ACT_NONE: none) */
+int dt_block_group_norm(dt_graph *g, const char *prefix, int x, int ch, int groups, float eps,
+                        dt_act act);
+int dt_block_act(dt_graph *g, int x, dt_act act);
+/* (a + b) * scale */
+int dt_block_add(dt_graph *g, int a, int b, float scale);
+int dt_block_concat(dt_graph *g, int a, int b);
+
+/* ResnetBlock2D: norm1, act, [up/down resample of h and the shortcut], conv1,
+ * the projected time embedding added ("default") or as scale and shift
+ * ("scale_shift", after norm2), norm2, act, conv2, [conv_shortcut], then
+ * (shortcut + h) / output_scale_factor. emb is the activated embedding. */
+typedef struct {
+  int groups;
+  float eps;
+  dt_act act;
+  int temb_dim; /* the embedding's width; 0: no time embedding */
+  int scale_shift;
+  int up, down;
+  float output_scale;
+} dt_resnet_opts;
+int dt_block_resnet(dt_graph *g, const char *prefix, int x, int emb, int in, int out,
+                    const dt_resnet_opts *o);
+
+/* Attention over the H x W positions (diffusers' Attention as the 2D blocks
+ * use it): optional group norm (groups 0: none), heads of head_dim channels
+ * (0: one head), to_q/to_k/to_v/to_out.0, residual, / rescale. */
+int dt_block_spatial_attention(dt_graph *g, const char *prefix, int x, int ch, int head_dim,
+                               int groups, float eps, float rescale);
+
+/* Downsample2D with a conv (stride 2; padding 0 pads right and bottom by one,
+ * as diffusers' F.pad) and Upsample2D (nearest 2x, then a conv). */
+int dt_block_downsample(dt_graph *g, const char *prefix, int x, int ch, int padding);
+int dt_block_upsample(dt_graph *g, const char *prefix, int x, int ch);
+
+/* TimestepEmbedding: linear_1, SiLU, linear_2. */
+int dt_block_timestep_mlp(dt_graph *g, const char *prefix, int x, int in, int dim);
+/* Timesteps: the sinusoidal projection of t (N) to (N, dim). */
+int dt_block_timesteps(dt_graph *g, int t, int dim, int flip_sin_to_cos, float freq_shift);
+/* GaussianFourierProjection: [sin, cos](log(t) W 2 pi) with W (dim) fixed, (N, 2 dim). */
+int dt_block_fourier_projection(dt_graph *g, const char *name, int t, int dim);
+/* x * scale + shift, and x divided sample by sample by t (N). */
+int dt_block_affine(dt_graph *g, int x, float scale, float shift);
+int dt_block_div_samples(dt_graph *g, int x, int t);
+/* nn.Embedding(rows, dim) indexed by idx (N); `what` names the index in errors. */
+int dt_block_embedding(dt_graph *g, const char *name, int idx, int rows, int dim, const char *what);
+
+#endif

@@ -1,0 +1,36 @@
+/* The graph's ops (graph.h), each kind's forward and backward side by side:
+ * the output shape, the forward into a buffer the interpreter allocated (or
+ * the input's own, for the ops that may run in place), and the gradients.
+ * Internal to graph.c. */
+#ifndef DIFFUSION_OPS_H
+#define DIFFUSION_OPS_H
+
+#include "graph.h"
+
+/* What ops share while a graph runs: one growing scratch area, the Winograd
+ * threshold, the flop count of the pass. */
+typedef struct {
+  float *scratch;
+  size_t scratch_floats;
+  int winograd_min_pixels;
+  double flops;
+} dt_op_ctx;
+
+const char *dt_op_name(dt_op_kind kind);
+/* The output's shape from the inputs' (the builder checked channels against
+ * the weights; this checks what depends on the input sizes). */
+dt_status dt_op_shape(const dt_op *op, const dt_tensor *const in[2], const dt_tensor *const *w,
+                      int64_t *shape, int *ndim, dt_err *err);
+/* Elementwise ops whose output may be written over in[0] (same shape). */
+int dt_op_in_place(dt_op_kind kind);
+dt_status dt_op_forward(dt_op_ctx *c, dt_op *op, const dt_tensor *const in[2],
+                        const dt_tensor *const *w, dt_tensor *out, dt_err *err);
+/* gin[j]: the gradient for in[j], written (NULL: not wanted); gw[i]: the
+ * gradient of the op's weight i, added to (NULL: not wanted). gy is the
+ * output's gradient, y the output. */
+dt_status dt_op_backward(dt_op_ctx *c, const dt_op *op, const dt_tensor *const in[2],
+                         const dt_tensor *const *w, const dt_tensor *gy, dt_tensor *const gin[2],
+                         dt_tensor *const *gw, dt_err *err);
+void dt_op_drop_cache(dt_op *op); /* the Winograd transforms */
+
+#endif

@@ -1,0 +1,314 @@
+/* UNet2DModel's config.json: parsed and checked once, unknown keys and
+ * unsupported values named (unet.h). */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "unet.h"
+
+#include <cjson/cJSON.h>
+
+static const char *const CONFIG_KEYS[] = {"_class_name",
+                                          "_diffusers_version",
+                                          "_name_or_path",
+                                          "act_fn",
+                                          "add_attention",
+                                          "attention_head_dim",
+                                          "attn_norm_num_groups",
+                                          "block_out_channels",
+                                          "center_input_sample",
+                                          "class_embed_type",
+                                          "down_block_types",
+                                          "downsample_padding",
+                                          "downsample_type",
+                                          "dropout",
+                                          "flip_sin_to_cos",
+                                          "freq_shift",
+                                          "in_channels",
+                                          "layers_per_block",
+                                          "mid_block_scale_factor",
+                                          "mid_block_type",
+                                          "norm_eps",
+                                          "norm_num_groups",
+                                          "num_class_embeds",
+                                          "num_train_timesteps",
+                                          "out_channels",
+                                          "resnet_time_scale_shift",
+                                          "sample_size",
+                                          "time_embedding_dim",
+                                          "time_embedding_type",
+                                          "up_block_types",
+                                          "upsample_type",
+                                          NULL};
+
+static int json_int(const cJSON *v, int *out, int lo, int hi) {
+  if (!cJSON_IsNumber(v) || v->valuedouble != floor(v->valuedouble) || v->valuedouble < lo ||
+      v->valuedouble > hi)
+    return 0;
+  *out = (int)v->valuedouble;
+  return 1;
+}
+
+/* "config 'key' = value: why", the value as the file spells it (cut at 40 bytes) */
+static dt_status bad(dt_err *err, const char *key, const cJSON *v, const char *why) {
+  char *text = cJSON_PrintUnformatted(v);
+  dt_status st = dt_fail(err, DT_EFORMAT, "config '%s' = %.40s%s: %s", key, text ? text : "?",
+                         text && strlen(text) > 40 ? "..." : "", why);
+  cJSON_free(text);
+  return st;
+}
+
+static dt_status parse_choice(const cJSON *v, const char *key, const char *const *names, int *out,
+                              dt_err *err) {
+  if (!cJSON_IsString(v))
+    return bad(err, key, v, "must be a string");
+  for (int i = 0; names[i]; i++)
+    if (strcmp(names[i], v->valuestring) == 0) {
+      *out = i;
+      return DT_OK;
+    }
+  return dt_fail(err, DT_EFORMAT, "config '%s': '%.60s' is not supported", key, v->valuestring);
+}
+
+static dt_status parse_blocks(const cJSON *v, const char *key, const char *plain, const char *attn,
+                              int *out, int *count, dt_err *err) {
+  if (!cJSON_IsArray(v))
+    return bad(err, key, v, "must be a list of block types");
+  int n = cJSON_GetArraySize(v);
+  if (n < 1 || n > DT_UNET_MAX_LEVELS)
+    return bad(err, key, v, "must list 1 to 8 blocks");
+  for (int i = 0; i < n; i++) {
+    const cJSON *e = cJSON_GetArrayItem(v, i);
+    if (!cJSON_IsString(e))
+      return bad(err, key, v, "entries must be strings");
+    if (strcmp(e->valuestring, plain) == 0)
+      out[i] = 0;
+    else if (strcmp(e->valuestring, attn) == 0)
+      out[i] = 1;
+    else
+      return dt_fail(err, DT_EFORMAT, "config '%s': block type '%.60s' is not supported (%s, %s)",
+                     key, e->valuestring, plain, attn);
+  }
+  *count = n;
+  return DT_OK;
+}
+
+dt_status dt_unet_config_parse(const char *json, size_t len, dt_unet_config *c, dt_err *err) {
+  cJSON *root = cJSON_ParseWithLength(json, len);
+  if (!root)
+    return dt_fail(err, DT_EFORMAT, "config is not valid JSON");
+  dt_status st = dt_unet_config_from_json(root, c, err);
+  cJSON_Delete(root);
+  return st;
+}
+
+dt_status dt_unet_config_from_json(const cJSON *root, dt_unet_config *c, dt_err *err) {
+  memset(c, 0, sizeof *c);
+  c->in_channels = c->out_channels = 3;
+  c->layers_per_block = 2;
+  c->mid_block = 1;
+  c->add_attention = 1;
+  c->attention_head_dim = 8;
+  c->norm_num_groups = 32;
+  c->norm_eps = 1e-5f;
+  c->act = DT_ACT_SILU;
+  c->flip_sin_to_cos = 1;
+  c->downsample_padding = 1;
+  c->mid_block_scale_factor = 1;
+  c->num_train_timesteps = 0;
+  int ndown = 0, nup = 0;
+  c->nlevels = 4; /* diffusers' defaults: 224, 448, 672, 896 */
+  int defaults[4] = {224, 448, 672, 896};
+  for (int i = 0; i < 4; i++) {
+    c->block_out[i] = defaults[i];
+    c->down_attn[i] = i > 0;
+    c->up_attn[i] = i < 3;
+  }
+  ndown = nup = 4;
+  dt_status st = DT_OK;
+  if (!cJSON_IsObject(root)) {
+    st = dt_fail(err, DT_EFORMAT, "config is not a JSON object");
+    goto done;
+  }
+  const cJSON *v;
+  cJSON_ArrayForEach(v, root) {
+    const char *k = v->string;
+    int known = 0;
+    for (int i = 0; CONFIG_KEYS[i]; i++)
+      known |= strcmp(k, CONFIG_KEYS[i]) == 0;
+    if (!known) {
+      st = dt_fail(err, DT_EFORMAT, "config key '%.80s' is not supported", k);
+      goto done;
+    }
+    int iv = 0, choice = 0;
+    if (!strcmp(k, "_class_name")) {
+      if (!cJSON_IsString(v) || strcmp(v->valuestring, "UNet2DModel") != 0) {
+        st = dt_fail(err, DT_EFORMAT, "config is for '%.60s', not UNet2DModel",
+                     cJSON_IsString(v) ? v->valuestring : "?");
+        goto done;
+      }
+    } else if (!strcmp(k, "act_fn")) {
+      static const char *const acts[] = {"silu", "swish", "mish", "gelu", NULL};
+      static const dt_act map[] = {DT_ACT_SILU, DT_ACT_SILU, DT_ACT_MISH, DT_ACT_GELU};
+      if ((st = parse_choice(v, k, acts, &choice, err)))
+        goto done;
+      c->act = map[choice];
+    } else if (!strcmp(k, "add_attention")) {
+      if (!cJSON_IsBool(v))
+        goto type_error;
+      c->add_attention = cJSON_IsTrue(v);
+    } else if (!strcmp(k, "attention_head_dim")) {
+      if (cJSON_IsNull(v))
+        c->attention_head_dim = 0;
+      else if (!json_int(v, &c->attention_head_dim, 1, 1 << 16))
+        goto type_error;
+    } else if (!strcmp(k, "attn_norm_num_groups")) {
+      if (cJSON_IsNull(v))
+        c->attn_norm_num_groups = 0;
+      else if (!json_int(v, &c->attn_norm_num_groups, 1, 1 << 16))
+        goto type_error;
+    } else if (!strcmp(k, "block_out_channels")) {
+      int n = cJSON_GetArraySize(v);
+      if (!cJSON_IsArray(v) || n < 1 || n > DT_UNET_MAX_LEVELS) {
+        st = bad(err, k, v, "must list 1 to 8 channel counts");
+        goto done;
+      }
+      for (int i = 0; i < n; i++)
+        if (!json_int(cJSON_GetArrayItem(v, i), &c->block_out[i], 1, 1 << 16))
+          goto type_error;
+      c->nlevels = n;
+    } else if (!strcmp(k, "center_input_sample")) {
+      if (!cJSON_IsBool(v))
+        goto type_error;
+      c->center_input_sample = cJSON_IsTrue(v);
+    } else if (!strcmp(k, "class_embed_type")) {
+      static const char *const kinds[] = {"timestep", "identity", NULL};
+      if (cJSON_IsNull(v))
+        continue;
+      if ((st = parse_choice(v, k, kinds, &choice, err)))
+        goto done;
+      c->class_kind = choice == 0 ? DT_CLASS_TIMESTEP : DT_CLASS_IDENTITY;
+    } else if (!strcmp(k, "down_block_types")) {
+      if ((st = parse_blocks(v, k, "DownBlock2D", "AttnDownBlock2D", c->down_attn, &ndown, err)))
+        goto done;
+    } else if (!strcmp(k, "up_block_types")) {
+      if ((st = parse_blocks(v, k, "UpBlock2D", "AttnUpBlock2D", c->up_attn, &nup, err)))
+        goto done;
+    } else if (!strcmp(k, "downsample_padding")) {
+      if (!json_int(v, &c->downsample_padding, 0, 16))
+        goto type_error;
+    } else if (!strcmp(k, "downsample_type") || !strcmp(k, "upsample_type")) {
+      static const char *const kinds[] = {"conv", "resnet", NULL};
+      if ((st = parse_choice(v, k, kinds, &choice, err)))
+        goto done;
+      if (k[0] == 'd')
+        c->downsample_resnet = choice;
+      else
+        c->upsample_resnet = choice;
+    } else if (!strcmp(k, "dropout")) {
+      if (!cJSON_IsNumber(v))
+        goto type_error; /* inactive at inference */
+    } else if (!strcmp(k, "flip_sin_to_cos")) {
+      if (!cJSON_IsBool(v))
+        goto type_error;
+      c->flip_sin_to_cos = cJSON_IsTrue(v);
+    } else if (!strcmp(k, "freq_shift")) {
+      if (!cJSON_IsNumber(v))
+        goto type_error;
+      c->freq_shift = (float)v->valuedouble;
+    } else if (!strcmp(k, "in_channels")) {
+      if (!json_int(v, &c->in_channels, 1, 1 << 16))
+        goto type_error;
+    } else if (!strcmp(k, "out_channels")) {
+      if (!json_int(v, &c->out_channels, 1, 1 << 16))
+        goto type_error;
+    } else if (!strcmp(k, "layers_per_block")) {
+      if (!json_int(v, &c->layers_per_block, 1, DT_UNET_MAX_LAYERS))
+        goto type_error;
+    } else if (!strcmp(k, "mid_block_scale_factor")) {
+      if (!cJSON_IsNumber(v) || !(v->valuedouble > 0))
+        goto type_error;
+      c->mid_block_scale_factor = (float)v->valuedouble;
+    } else if (!strcmp(k, "mid_block_type")) {
+      static const char *const kinds[] = {"UNetMidBlock2D", NULL};
+      if (cJSON_IsNull(v)) {
+        c->mid_block = 0;
+        continue;
+      }
+      if ((st = parse_choice(v, k, kinds, &choice, err)))
+        goto done;
+    } else if (!strcmp(k, "norm_eps")) {
+      if (!cJSON_IsNumber(v) || !(v->valuedouble > 0))
+        goto type_error;
+      c->norm_eps = (float)v->valuedouble;
+    } else if (!strcmp(k, "norm_num_groups")) {
+      if (!json_int(v, &c->norm_num_groups, 1, 1 << 16))
+        goto type_error;
+    } else if (!strcmp(k, "num_class_embeds")) {
+      if (cJSON_IsNull(v))
+        continue;
+      if (!json_int(v, &c->num_class_embeds, 1, 1 << 24))
+        goto type_error;
+    } else if (!strcmp(k, "num_train_timesteps")) {
+      if (cJSON_IsNull(v))
+        continue;
+      if (!json_int(v, &c->num_train_timesteps, 1, 1 << 24))
+        goto type_error;
+    } else if (!strcmp(k, "resnet_time_scale_shift")) {
+      static const char *const kinds[] = {"default", "scale_shift", NULL};
+      if ((st = parse_choice(v, k, kinds, &choice, err)))
+        goto done;
+      c->scale_shift = choice;
+    } else if (!strcmp(k, "sample_size")) {
+      if (cJSON_IsArray(v)) {
+        if (!json_int(cJSON_GetArrayItem(v, 0), &iv, 1, 1 << 16))
+          goto type_error;
+      } else if (!json_int(v, &iv, 1, 1 << 16)) {
+        goto type_error;
+      }
+      c->sample_size = iv;
+    } else if (!strcmp(k, "time_embedding_dim")) {
+      if (cJSON_IsNull(v))
+        continue;
+      if (!json_int(v, &c->time_embedding_dim, 1, 1 << 20))
+        goto type_error;
+    } else if (!strcmp(k, "time_embedding_type")) {
+      static const char *const kinds[] = {"positional", "fourier", "learned", NULL};
+      if ((st = parse_choice(v, k, kinds, &choice, err)))
+        goto done;
+      c->time_kind = (dt_time_kind)choice;
+    }
+    continue;
+  type_error:
+    st = bad(err, k, v, "the wrong type or out of range");
+    goto done;
+  }
+  if (ndown != c->nlevels || nup != c->nlevels) {
+    st = dt_fail(err, DT_EFORMAT, "config: %d down and %d up block types for %d block_out_channels",
+                 ndown, nup, c->nlevels);
+    goto done;
+  }
+  if (c->class_kind == DT_CLASS_NONE && c->num_class_embeds > 0)
+    c->class_kind = DT_CLASS_TABLE;
+  if (c->time_kind == DT_TIME_LEARNED && c->num_train_timesteps <= 0) {
+    st = dt_fail(err, DT_EFORMAT, "config: a learned time embedding needs num_train_timesteps");
+    goto done;
+  }
+  for (int i = 0; i < c->nlevels; i++) {
+    int ch = c->block_out[i];
+    if (ch % c->norm_num_groups) {
+      st = dt_fail(err, DT_EFORMAT, "config: block_out_channels %d is not divisible by %d groups",
+                   ch, c->norm_num_groups);
+      goto done;
+    }
+    if (c->attention_head_dim && ch % c->attention_head_dim &&
+        (c->down_attn[i] || c->up_attn[c->nlevels - 1 - i])) {
+      st = dt_fail(err, DT_EFORMAT, "config: attention_head_dim %d does not divide %d channels",
+                   c->attention_head_dim, ch);
+      goto done;
+    }
+  }
+done:
+  return st;
+}
