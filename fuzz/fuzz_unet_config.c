@@ -66,13 +66,18 @@ static void run_forward(dt_unet *u) {
     float t = 10.0f, label = 0.0f;
     int labels = c->class_kind == DT_CLASS_TABLE || c->class_kind == DT_CLASS_TIMESTEP;
     const dt_tensor *cond = c->class_kind == DT_CLASS_IDENTITY ? &emb : NULL;
-    dt_unet_forward(u, &x, &t, labels ? &label : NULL, cond, &out, &err);
+    dt_tensor ctx = {0}; /* UNet2DConditionModel: three tokens of text */
+    int64_t cs[3] = {1, 3, c->cross_attention_dim};
+    if (c->conditional && !dt_alloc(&ctx, cs, 3, NULL))
+      dt_fill(&ctx, 0.5f);
+    dt_unet_inputs in = {&x, &t, labels ? &label : NULL, cond, c->conditional ? &ctx : NULL};
+    dt_unet_forward(u, &in, &out, &err);
     dt_free(&out);
     /* and backward: every op's gradient over the same graph */
     dt_pass *pass = NULL;
     dt_graph *g = dt_unet_graph(u);
     dt_tensor *gw = calloc((size_t)dt_graph_nweights(g) + 1, sizeof *gw);
-    if (gw && !dt_unet_record(u, &x, &t, labels ? &label : NULL, cond, &pass, &out, &err)) {
+    if (gw && !dt_unet_record(u, &in, &pass, &out, &err)) {
       dt_tensor gx = {0};
       dt_graph_backward(g, pass, &out, &gx, gw, &err);
       dt_free(&gx);
@@ -81,6 +86,7 @@ static void run_forward(dt_unet *u) {
       dt_free(&gw[i]);
     free(gw);
     dt_pass_free(pass);
+    dt_free(&ctx);
   }
   dt_free(&out);
   dt_free(&emb);

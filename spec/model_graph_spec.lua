@@ -30,7 +30,29 @@ local CONFIGS = {
     down_block_types = { "DownBlock2D", "DownBlock2D" }, up_block_types = { "UpBlock2D", "UpBlock2D" },
     in_channels = 1, out_channels = 1, sample_size = 8, time_embedding_type = "learned",
     num_train_timesteps = 1000, class_embed_type = "timestep", downsample_padding = 0, add_attention = false },
+  -- UNet2DConditionModel: Transformer2DModel (group norm, 1x1 conv projections, layer norms, self- and
+  -- cross-attention over the text, GEGLU feed-forward), 2 heads
+  { _class_name = "UNet2DConditionModel", block_out_channels = { 16, 32 }, layers_per_block = 1,
+    norm_num_groups = 8, down_block_types = { "CrossAttnDownBlock2D", "DownBlock2D" },
+    up_block_types = { "UpBlock2D", "CrossAttnUpBlock2D" }, cross_attention_dim = 12, attention_head_dim = 2,
+    in_channels = 2, out_channels = 2, sample_size = 8 },
+  -- linear projections, heads and transformer depth per level (the mid block takes the last: 4 heads, 2 deep)
+  { _class_name = "UNet2DConditionModel", block_out_channels = { 16, 32 }, layers_per_block = 1,
+    norm_num_groups = 8, down_block_types = { "DownBlock2D", "CrossAttnDownBlock2D" },
+    up_block_types = { "CrossAttnUpBlock2D", "UpBlock2D" }, cross_attention_dim = 8, attention_head_dim = { 2, 4 },
+    transformer_layers_per_block = { 1, 2 }, use_linear_projection = true, in_channels = 1, out_channels = 1,
+    sample_size = 8 },
 }
+
+-- the conditioning config k takes, for n samples: class labels or text (5 tokens)
+local function cond_for(k, n)
+  local cfg = CONFIGS[k]
+  if cfg.num_class_embeds or cfg.class_embed_type then
+    return { class_labels = d.rng(11):randint(0, 10, { n }) }
+  elseif cfg.cross_attention_dim then
+    return { encoder_hidden_states = d.rng(12):randn { n, 5, cfg.cross_attention_dim } }
+  end
+end
 
 -- a model whose group norms are not the identity (so their gradients matter)
 local function model_for(k)
@@ -46,8 +68,9 @@ local function model_for(k)
   local n = 2
   local x = d.rng(1):randn { n, cfg.in_channels, cfg.sample_size, cfg.sample_size }
   local t = d.tensor { 3, 999 }
-  local labels = (cfg.num_class_embeds or cfg.class_embed_type) and d.tensor { 0, 10 } or nil
-  return m, x, t, labels and { class_labels = labels } or nil
+  local cond = cond_for(k, n)
+  if cond and cond.class_labels then cond.class_labels = d.tensor { 0, 10 } end
+  return m, x, t, cond
 end
 
 describe("model graph", function()
@@ -57,7 +80,7 @@ describe("model graph", function()
       -- 40 samples: inference runs them in chunks of 32, writing over dying values; the record keeps all
       local x = d.rng(9):randn { 40, cfg.in_channels, cfg.sample_size, cfg.sample_size }
       local t = d.rng(10):randint(5, 904, { 40 })
-      if cond then cond = { class_labels = d.rng(11):randint(0, 10, { 40 }) } end
+      if cond then cond = cond_for(k, 40) end
       local ref = m(x, t, cond)
       local out = m:trace(x, t, cond)
       assert.are.same(ref:shape(), out:shape())

@@ -11,6 +11,51 @@ local function fails(pattern, f, ...)
   assert.truthy(tostring(err):find(pattern, 1, true), "message was: " .. tostring(err))
 end
 
+describe("UNet2DConditionModel parity with diffusers", function()
+  -- sd1: 1x1 conv projections, 4 heads everywhere; sd2: linear projections, heads (2, 4, 4)
+  -- (the fixtures' README: ../shared/fixtures/diffusers/sd)
+  for _, name in ipairs { "sd1", "sd2" } do
+    for _, which in ipairs { "int", "float" } do
+      it(name .. " with " .. which .. " timesteps matches to 1e-4", function()
+        local m = d.load("spec/fixtures/diffusers/sd/" .. name .. "/unet")
+        local io_t = d.load_safetensors("spec/fixtures/diffusers/sd/" .. name .. "/unet_io.safetensors")
+        local text = { encoder_hidden_states = io_t.encoder_hidden_states }
+        local out = m(io_t.sample, io_t["timestep_" .. which], text)
+        local e = rel_err(out, io_t["output_" .. which])
+        assert.is_true(e < 1e-4, string.format("max relative error %.3g", e))
+      end)
+    end
+  end
+
+  it("names what the text conditioning lacks, and the features not built yet", function()
+    local dir = "spec/fixtures/diffusers/sd/sd1/unet"
+    local m = d.load(dir)
+    local x = d.zeros { 2, 4, 16, 16 }
+    fails("model: the model is text-conditional: encoder_hidden_states are needed", m, x, 10)
+    fails("model: encoder_hidden_states {2,77,16}: expected 2 x L x 32", m, x, 10,
+      { encoder_hidden_states = d.zeros { 2, 77, 16 } })
+    fails("model: encoder_hidden_states {1,77,32}: expected 2 x L x 32", m, x, 10,
+      { encoder_hidden_states = d.zeros { 1, 77, 32 } })
+    fails("model: encoder_hidden_states must be a tensor", m, x, 10, { encoder_hidden_states = {} })
+    local plain = d.load(UNET .. "tiny")
+    fails("encoder_hidden_states given, but the model takes no text", plain, d.zeros { 1, 3, 32, 32 }, 10,
+      { encoder_hidden_states = d.zeros { 1, 77, 32 } })
+    -- SDXL's added conditioning and LCM's guidance embedding are refused by name, not ignored
+    local text = S.read_bytes(dir .. "/config.json")
+    local w = d.load_safetensors(dir .. "/diffusion_pytorch_model.safetensors")
+    fails("config 'addition_embed_type' = \"text_time\": not supported yet", d.core.unet_load,
+      text:gsub('"addition_embed_type": null', '"addition_embed_type": "text_time"'), w)
+    fails("config 'time_cond_proj_dim' = 32: not supported yet", d.core.unet_load,
+      text:gsub('"time_cond_proj_dim": null', '"time_cond_proj_dim": 32'), w)
+    fails("config key 'add_attention' is not supported", d.core.unet_load,
+      text:gsub("{", '{"add_attention": true,', 1), w)
+    fails("config 'attention_head_dim' = [4,4]: must be a number or a list of one per block", d.core.unet_load,
+      text:gsub('"attention_head_dim": 4', '"attention_head_dim": [4, 4]'), w)
+    fails("config: 3 attention heads do not divide 32 channels", d.core.unet_load,
+      text:gsub('"attention_head_dim": 4', '"attention_head_dim": 3'), w)
+  end)
+end)
+
 describe("UNet2DModel parity with diffusers", function()
   -- mixed_resnet: DownBlock2D/AttnDownBlock2D (and up) with downsample_type = upsample_type = "resnet",
   -- which diffusers gives only to the attention blocks (bench/peers/record_unet_mixed_resnet.py)
@@ -137,7 +182,10 @@ describe("model errors name the problem", function()
       d.core.unet_load, config:gsub('"norm_num_groups": %d+', '"norm_num_groups": 3.5'), w)
     fails("config 'block_out_channels' = \"abc\": must list 1 to 8 channel counts",
       d.core.unet_load, config:gsub('"block_out_channels": %b[]', '"block_out_channels": "abc"'), w)
-    fails("config is for 'UNet2DConditionModel', not UNet2DModel",
+    fails("config is for 'UNet1DModel', not UNet2DModel or UNet2DConditionModel",
+      d.core.unet_load, config:gsub('"UNet2DModel"', '"UNet1DModel"'), w)
+    -- the class decides the keys: UNet2DConditionModel's constructor takes no add_attention
+    fails("config key 'add_attention' is not supported",
       d.core.unet_load, config:gsub('"UNet2DModel"', '"UNet2DConditionModel"'), w)
     fails("config is not valid JSON", d.core.unet_load, "{", w)
     fails("load: no config.json in 'spec'", d.load, "spec")
@@ -146,8 +194,9 @@ describe("model errors name the problem", function()
     os.execute("mkdir -p " .. tmp .. " && cp " .. dir .. "/diffusion_pytorch_model.safetensors " .. tmp)
     io.open(tmp .. "/config.json", "w"):write("{"):close()
     fails("load: '" .. tmp .. "/config.json': config is not valid JSON", d.load, tmp)
-    io.open(tmp .. "/config.json", "w"):write((config:gsub('"UNet2DModel"', '"UNet2DConditionModel"'))):close()
-    fails("load: '" .. tmp .. "/config.json': config is for 'UNet2DConditionModel', not UNet2DModel", d.load, tmp)
+    io.open(tmp .. "/config.json", "w"):write((config:gsub('"UNet2DModel"', '"UNet1DModel"'))):close()
+    fails("load: '" .. tmp .. "/config.json': config is for 'UNet1DModel', not UNet2DModel or UNet2DConditionModel",
+      d.load, tmp)
     os.execute("rm -rf " .. tmp)
     fails("load: unknown option 'dtype'", d.load, dir, { dtype = "f16" })
   end)

@@ -240,14 +240,8 @@ static int m_shapes(lua_State *L) {
 
 /* The arguments of model(x, t [, cond]) and model:trace: the sample, the
  * timesteps (scratch on the stack above the arguments) and the conditioning. */
-typedef struct {
-  dt_tensor *x;
-  const float *t, *labels;
-  const dt_tensor *cond_emb;
-} call_args;
-
-static call_args check_call(lua_State *L, lmodel *m, const char *what) {
-  call_args a = {lt_check(L, 2), NULL, NULL, NULL};
+static dt_unet_inputs check_call(lua_State *L, lmodel *m, const char *what) {
+  dt_unet_inputs a = {lt_check(L, 2), NULL, NULL, NULL, NULL};
   if (a.x->ndim != 4)
     luaL_error(L, "%s: input must be an N x C x H x W tensor", what);
   int64_t n = a.x->shape[0];
@@ -270,7 +264,7 @@ static call_args check_call(lua_State *L, lmodel *m, const char *what) {
     if (lab) {
       /* identity: rows as wide as the time embedding, which the core checks */
       if (dt_unet_cfg(m->u)->class_kind == DT_CLASS_IDENTITY)
-        a.cond_emb = lab;
+        a.class_emb = lab;
       else if (!lab->data || lab->numel != n)
         luaL_error(L, "%s: class_labels must be a tensor of %d labels", what, (int)n);
       else
@@ -279,8 +273,16 @@ static call_args check_call(lua_State *L, lmodel *m, const char *what) {
       luaL_error(L, "%s: class_labels must be a tensor", what);
     }
     lua_pop(L, 1);
+    lua_getfield(L, 4, "encoder_hidden_states");
+    a.context = lt_test(L, -1); /* stays referenced by the table */
+    if (!a.context && !lua_isnil(L, -1))
+      luaL_error(L, "%s: encoder_hidden_states must be a tensor", what);
+    lua_pop(L, 1);
   } else if (!lua_isnoneornil(L, 4)) {
-    luaL_error(L, "%s: conditioning must be a table such as {class_labels = t}", what);
+    luaL_error(L,
+               "%s: conditioning must be a table such as {class_labels = t} or "
+               "{encoder_hidden_states = e}",
+               what);
   }
   return a;
 }
@@ -289,10 +291,10 @@ static call_args check_call(lua_State *L, lmodel *m, const char *what) {
 static int m_call(lua_State *L) {
   lua_settop(L, 4); /* scratch below goes above the argument slots */
   lmodel *m = check_model(L, 1);
-  call_args a = check_call(L, m, "model");
+  dt_unet_inputs a = check_call(L, m, "model");
   dt_tensor *out = lt_push_empty(L);
   dt_err err;
-  if (dt_unet_forward(m->u, a.x, a.t, a.labels, a.cond_emb, out, &err))
+  if (dt_unet_forward(m->u, &a, out, &err))
     return lt_raise(L, "model", &err);
   lt_account(L, out);
   return 1;
@@ -316,7 +318,7 @@ static int pass_gc(lua_State *L) {
 static int m_trace(lua_State *L) {
   lua_settop(L, 4);
   lmodel *m = check_model(L, 1);
-  call_args a = check_call(L, m, "trace");
+  dt_unet_inputs a = check_call(L, m, "trace");
   dt_tensor *out = lt_push_empty(L);
   lpass *p = lua_newuserdatauv(L, sizeof *p, 1);
   p->p = NULL;
@@ -324,7 +326,7 @@ static int m_trace(lua_State *L) {
   lua_pushvalue(L, 1);
   lua_setiuservalue(L, -2, 1);
   dt_err err;
-  if (dt_unet_record(m->u, a.x, a.t, a.labels, a.cond_emb, &p->p, out, &err))
+  if (dt_unet_record(m->u, &a, &p->p, out, &err))
     return lt_raise(L, "trace", &err);
   lt_account(L, out);
   return 2;
@@ -525,8 +527,9 @@ static int m_tostring(lua_State *L) {
     return 1;
   }
   const dt_unet_config *c = dt_unet_cfg(m->u);
-  lua_pushfstring(L, "diffusion.Model(UNet2DModel, %d levels, %d -> %d channels, %I parameters)",
-                  c->nlevels, c->in_channels, c->out_channels,
+  lua_pushfstring(L, "diffusion.Model(%s, %d levels, %d -> %d channels, %I parameters)",
+                  c->conditional ? "UNet2DConditionModel" : "UNet2DModel", c->nlevels,
+                  c->in_channels, c->out_channels,
                   (lua_Integer)dt_graph_parameters(dt_unet_graph(m->u)));
   return 1;
 }

@@ -87,6 +87,17 @@ static int resample(dt_graph *g, int x, int up) {
 
 static const int PAD1[4] = {1, 1, 1, 1}, PAD0[4] = {0, 0, 0, 0};
 
+static int to_tokens(dt_graph *g, int x) {
+  dt_op op = op_of(DT_OP_TO_TOKENS, x, -1);
+  return dt_graph_op(g, &op);
+}
+
+/* tokens back to the map `like` (whose H and W they have) */
+static int from_tokens(dt_graph *g, int x, int like) {
+  dt_op op = op_of(DT_OP_FROM_TOKENS, x, like);
+  return dt_graph_op(g, &op);
+}
+
 int dt_block_resnet(dt_graph *g, const char *prefix, int x, int emb, int in, int out,
                     const dt_resnet_opts *o) {
   name_t name;
@@ -203,4 +214,90 @@ int dt_block_embedding(dt_graph *g, const char *name, int idx, int rows, int dim
   op.w[0] = dt_graph_weight(g, name, 2, shape);
   op.what = what;
   return dt_graph_op(g, &op);
+}
+
+/* ---- transformers ---- */
+
+int dt_block_layer_norm(dt_graph *g, const char *prefix, int x, int ch, float eps) {
+  name_t name;
+  dt_op op = op_of(DT_OP_LAYER_NORM, x, -1);
+  op.w[0] = weight(g, name, prefix, "weight", 1, ch, 0, 0, 0);
+  op.w[1] = weight(g, name, prefix, "bias", 1, ch, 0, 0, 0);
+  op.eps = eps;
+  return dt_graph_op(g, &op);
+}
+
+int dt_block_attention(dt_graph *g, const char *prefix, int x, int ctx, int dim, int ctx_dim,
+                       int heads, int head_dim, int qkv_bias) {
+  static const char *const proj[4] = {"to_q", "to_k", "to_v", "to_out.0"};
+  name_t name;
+  int inner = heads * head_dim;
+  dt_op op = op_of(DT_OP_TOKEN_ATTENTION, x, ctx);
+  for (int i = 0; i < 4; i++) {
+    char p[256];
+    snprintf(p, sizeof p, "%s.%s", prefix, proj[i]);
+    int rows = i == 3 ? dim : inner, cols = i == 3 ? inner : (i == 0 ? dim : ctx_dim);
+    op.w[i] = weight(g, name, p, "weight", 2, rows, cols, 0, 0);
+    if (i == 3 || qkv_bias)
+      op.w[4 + i] = weight(g, name, p, "bias", 1, rows, 0, 0, 0);
+  }
+  op.heads = heads;
+  return dt_graph_op(g, &op);
+}
+
+int dt_block_feed_forward(dt_graph *g, const char *prefix, int x, int dim, int mult, int geglu) {
+  name_t name;
+  int inner = mult * dim;
+  snprintf(name, sizeof name, "%s.net.0.proj", prefix);
+  int h = dt_block_linear(g, name, x, dim, geglu ? 2 * inner : inner);
+  if (geglu) {
+    dt_op op = op_of(DT_OP_GEGLU, h, -1);
+    h = dt_graph_op(g, &op);
+  } else {
+    h = dt_block_act(g, h, DT_ACT_GELU);
+  }
+  snprintf(name, sizeof name, "%s.net.2", prefix);
+  return dt_block_linear(g, name, h, inner, dim);
+}
+
+int dt_block_transformer(dt_graph *g, const char *prefix, int x, int ctx, int dim, int ctx_dim,
+                         int heads, int head_dim) {
+  name_t name, sub;
+  snprintf(name, sizeof name, "%s.norm1", prefix);
+  int n = dt_block_layer_norm(g, name, x, dim, 1e-5f);
+  snprintf(sub, sizeof sub, "%s.attn1", prefix);
+  x = dt_block_add(g, dt_block_attention(g, sub, n, n, dim, dim, heads, head_dim, 0), x, 1);
+  snprintf(name, sizeof name, "%s.norm2", prefix);
+  n = dt_block_layer_norm(g, name, x, dim, 1e-5f);
+  snprintf(sub, sizeof sub, "%s.attn2", prefix);
+  x = dt_block_add(g, dt_block_attention(g, sub, n, ctx, dim, ctx_dim, heads, head_dim, 0), x, 1);
+  snprintf(name, sizeof name, "%s.norm3", prefix);
+  n = dt_block_layer_norm(g, name, x, dim, 1e-5f);
+  snprintf(sub, sizeof sub, "%s.ff", prefix);
+  return dt_block_add(g, dt_block_feed_forward(g, sub, n, dim, 4, 1), x, 1);
+}
+
+int dt_block_transformer_2d(dt_graph *g, const char *prefix, int x, int ctx, int ch,
+                            const dt_transformer_opts *o) {
+  name_t name;
+  int inner = o->heads * o->head_dim;
+  snprintf(name, sizeof name, "%s.norm", prefix);
+  int h = dt_block_group_norm(g, name, x, ch, o->groups, 1e-6f, DT_ACT_NONE);
+  snprintf(name, sizeof name, "%s.proj_in", prefix);
+  if (o->linear_projection) {
+    h = dt_block_linear(g, name, to_tokens(g, h), ch, inner);
+  } else {
+    h = to_tokens(g, dt_block_conv(g, name, h, ch, inner, 1, 1, PAD0));
+  }
+  for (int k = 0; k < o->layers; k++) {
+    snprintf(name, sizeof name, "%s.transformer_blocks.%d", prefix, k);
+    h = dt_block_transformer(g, name, h, ctx, inner, o->ctx_dim, o->heads, o->head_dim);
+  }
+  snprintf(name, sizeof name, "%s.proj_out", prefix);
+  if (o->linear_projection) {
+    h = from_tokens(g, dt_block_linear(g, name, h, inner, ch), x);
+  } else {
+    h = dt_block_conv(g, name, from_tokens(g, h, x), inner, ch, 1, 1, PAD0);
+  }
+  return dt_block_add(g, h, x, 1);
 }

@@ -59,4 +59,27 @@ int dt_block_div_samples(dt_graph *g, int x, int t);
 /* nn.Embedding(rows, dim) indexed by idx (N); `what` names the index in errors. */
 int dt_block_embedding(dt_graph *g, const char *name, int idx, int rows, int dim, const char *what);
 
+/* ---- transformers, over tokens (N, T, C) ---- */
+
+int dt_block_layer_norm(dt_graph *g, const char *prefix, int x, int ch, float eps);
+/* diffusers' Attention over tokens: to_q (inner x dim), to_k and to_v (inner x
+ * ctx_dim; ctx = x for self-attention, ctx_dim = dim), to_out.0 (dim x
+ * inner, with bias); qkv_bias: to_q/k/v have biases. inner = heads x head_dim. */
+int dt_block_attention(dt_graph *g, const char *prefix, int x, int ctx, int dim, int ctx_dim,
+                       int heads, int head_dim, int qkv_bias);
+/* FeedForward: net.0 (GEGLU: proj to 2 inner, a * gelu(b); or GELU: proj to
+ * inner, then gelu), net.2 back to dim; inner = mult x dim. */
+int dt_block_feed_forward(dt_graph *g, const char *prefix, int x, int dim, int mult, int geglu);
+/* BasicTransformerBlock (layer-norm kind): self-attention, cross-attention
+ * on ctx (N, S, ctx_dim), feed-forward (GEGLU), each pre-normed and residual. */
+int dt_block_transformer(dt_graph *g, const char *prefix, int x, int ctx, int dim, int ctx_dim,
+                         int heads, int head_dim);
+/* Transformer2DModel on an NCHW map: group norm (eps 1e-6), proj_in (1x1 conv,
+ * or linear on the tokens), `layers` transformer blocks, proj_out, residual. */
+typedef struct {
+  int heads, head_dim, layers, groups, ctx_dim, linear_projection;
+} dt_transformer_opts;
+int dt_block_transformer_2d(dt_graph *g, const char *prefix, int x, int ctx, int ch,
+                            const dt_transformer_opts *o);
+
 #endif

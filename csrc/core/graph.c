@@ -192,6 +192,8 @@ dt_status dt_graph_finish(dt_graph *g, int output, dt_err *err) {
       if (v < 0)
         continue;
       g->last_use[v] = k;
+      if (dt_op_shape_input(op->kind, j))
+        continue;
       g->dep_x[op->out] |= g->dep_x[v];
       g->dep_w[op->out] |= g->dep_w[v];
     }
@@ -434,7 +436,7 @@ dt_status dt_graph_backward(dt_graph *g, dt_pass *p, const dt_tensor *gout, dt_t
         if (v < 0)
           continue;
         in[j] = &vals[v];
-        if (!g->dep_x[v] && !(weights && g->dep_w[v]))
+        if (dt_op_shape_input(op->kind, j) || (!g->dep_x[v] && !(weights && g->dep_w[v])))
           continue;
         /* the first gradient a value gets is written in place, later ones
          * (a skip connection, the embedding every resnet reads) added */

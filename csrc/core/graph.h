@@ -18,22 +18,28 @@
 #include "tensor.h"
 
 typedef enum {
-  DT_OP_CONV2D,         /* x; w: weight, bias (or -1); conv */
-  DT_OP_LINEAR,         /* x (M, K); w: weight, bias */
-  DT_OP_GROUP_NORM,     /* x; w: gamma, beta; groups, eps, act */
-  DT_OP_ACT,            /* x; act */
-  DT_OP_UPSAMPLE2X,     /* x: nearest, (N, C, 2H, 2W) */
-  DT_OP_AVGPOOL2X,      /* x: 2 x 2 mean, (N, C, H/2, W/2) */
-  DT_OP_ADD,            /* (a + b) * scale, same shapes */
-  DT_OP_ADD_CHANNELS,   /* x (N, C, H, W) + v (N, C) */
-  DT_OP_SCALE_SHIFT,    /* x * (1 + v[:, :C]) + v[:, C:], v (N, 2C) */
-  DT_OP_CONCAT,         /* a, b along the channels */
-  DT_OP_ATTENTION,      /* xn, residual; w: q, k, v, out weights then biases; heads, scale */
-  DT_OP_AFFINE,         /* x * scale + shift */
-  DT_OP_TIMESTEP_EMBED, /* t (N): diffusers' sinusoids (N, dim); flip, shift */
-  DT_OP_FOURIER_EMBED,  /* t (N); w: W (dim / 2), fixed: [sin, cos](log t W 2 pi) */
-  DT_OP_LOOKUP,         /* idx (N), integers in 0 .. rows - 1; w: table (rows, D); what */
-  DT_OP_DIV_SAMPLES,    /* x / t[n], sample by sample */
+  DT_OP_CONV2D,          /* x; w: weight, bias (or -1); conv */
+  DT_OP_LINEAR,          /* x (..., K); w: weight, bias. (N, T, K): a GEMM per sample */
+  DT_OP_GROUP_NORM,      /* x; w: gamma, beta; groups, eps, act */
+  DT_OP_ACT,             /* x; act */
+  DT_OP_UPSAMPLE2X,      /* x: nearest, (N, C, 2H, 2W) */
+  DT_OP_AVGPOOL2X,       /* x: 2 x 2 mean, (N, C, H/2, W/2) */
+  DT_OP_ADD,             /* (a + b) * scale, same shapes */
+  DT_OP_ADD_CHANNELS,    /* x (N, C, H, W) + v (N, C) */
+  DT_OP_SCALE_SHIFT,     /* x * (1 + v[:, :C]) + v[:, C:], v (N, 2C) */
+  DT_OP_CONCAT,          /* a, b along the channels */
+  DT_OP_ATTENTION,       /* xn, residual; w: q, k, v, out weights then biases; heads, scale */
+  DT_OP_AFFINE,          /* x * scale + shift */
+  DT_OP_TIMESTEP_EMBED,  /* t (N): diffusers' sinusoids (N, dim); flip, shift */
+  DT_OP_FOURIER_EMBED,   /* t (N); w: W (dim / 2), fixed: [sin, cos](log t W 2 pi) */
+  DT_OP_LOOKUP,          /* idx (N), integers in 0 .. rows - 1; w: table (rows, D); what */
+  DT_OP_DIV_SAMPLES,     /* x / t[n], sample by sample */
+  DT_OP_LAYER_NORM,      /* x (..., C); w: gamma, beta; eps */
+  DT_OP_TOKEN_ATTENTION, /* x (N, T, C), context (N, S, Cc) (x itself: self-attention); w: q, k,
+                            v, out weights then biases (-1: none); heads */
+  DT_OP_GEGLU,           /* x (..., 2F) -> (..., F): a * gelu(b) */
+  DT_OP_TO_TOKENS,       /* x (N, C, H, W) -> (N, H W, C) */
+  DT_OP_FROM_TOKENS,     /* x (N, H W, C) -> (N, C, H, W), H and W those of in[1] (no gradient) */
   DT_OP_KINDS
 } dt_op_kind;
 

@@ -1,17 +1,37 @@
 /* Each graph op's shape, forward and backward (ops.h). */
 #include "ops.h"
 
+#include "tokens.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const NAMES[DT_OP_KINDS] = {
-    "conv2d",     "linear", "group_norm",         "activation",        "upsample2x",
-    "avgpool2x",  "add",    "add_channels",       "scale_shift",       "concat",
-    "attention",  "affine", "timestep_embedding", "fourier_embedding", "lookup",
-    "div_samples"};
+static const char *const NAMES[DT_OP_KINDS] = {"conv2d",
+                                               "linear",
+                                               "group_norm",
+                                               "activation",
+                                               "upsample2x",
+                                               "avgpool2x",
+                                               "add",
+                                               "add_channels",
+                                               "scale_shift",
+                                               "concat",
+                                               "attention",
+                                               "affine",
+                                               "timestep_embedding",
+                                               "fourier_embedding",
+                                               "lookup",
+                                               "div_samples",
+                                               "layer_norm",
+                                               "token_attention",
+                                               "geglu",
+                                               "to_tokens",
+                                               "from_tokens"};
 
 const char *dt_op_name(dt_op_kind kind) { return NAMES[kind]; }
+
+int dt_op_shape_input(dt_op_kind kind, int j) { return kind == DT_OP_FROM_TOKENS && j == 1; }
 
 int dt_op_in_place(dt_op_kind kind) {
   switch (kind) {
@@ -51,11 +71,24 @@ dt_status dt_op_shape(const dt_op *op, const dt_tensor *const in[2], const dt_te
   switch (op->kind) {
   case DT_OP_CONV2D: *ndim = 4; return dt_conv2d_shape(x, w[0], &op->conv, shape, err);
   case DT_OP_LINEAR:
-    if (x->ndim != 2 || x->shape[1] != w[0]->shape[1])
-      return dt_fail(err, DT_EARG, "linear: input is not M x %lld", (long long)w[0]->shape[1]);
-    *ndim = 2;
+    if (x->shape[x->ndim - 1] != w[0]->shape[1])
+      return dt_fail(err, DT_EARG, "linear: input is not ... x %lld", (long long)w[0]->shape[1]);
+    copy_shape(x, shape, ndim);
+    shape[*ndim - 1] = w[0]->shape[0];
+    return DT_OK;
+  case DT_OP_GEGLU:
+    copy_shape(x, shape, ndim);
+    shape[*ndim - 1] /= 2;
+    return DT_OK;
+  case DT_OP_TO_TOKENS:
+    *ndim = 3;
     shape[0] = x->shape[0];
-    shape[1] = w[0]->shape[0];
+    shape[1] = x->shape[2] * x->shape[3];
+    shape[2] = x->shape[1];
+    return DT_OK;
+  case DT_OP_FROM_TOKENS:
+    copy_shape(in[1], shape, ndim);
+    shape[1] = x->shape[2];
     return DT_OK;
   case DT_OP_UPSAMPLE2X:
   case DT_OP_AVGPOOL2X:
@@ -155,9 +188,27 @@ dt_status dt_op_forward(dt_op_ctx *c, dt_op *op, const dt_tensor *const in[2],
   switch (op->kind) {
   case DT_OP_CONV2D: return conv_forward(c, op, x, w[0], w[1], out, err);
   case DT_OP_LINEAR:
-    dt_linear(out, x, w[0], w[1]);
-    c->flops += 2.0 * (double)out->numel * (double)x->shape[1];
+    if (x->ndim > 2)
+      dt_tokens_linear(out, x, w[0], w[1]);
+    else
+      dt_linear(out, x, w[0], w[1]);
+    c->flops += 2.0 * (double)out->numel * (double)w[0]->shape[1];
     return DT_OK;
+  case DT_OP_LAYER_NORM: dt_layer_norm(out, x, w[0], w[1], op->eps); return DT_OK;
+  case DT_OP_TOKEN_ATTENTION: {
+    int64_t t = x->shape[1], s = in[1]->shape[1], inner = w[0]->shape[0];
+    float *sc = scratch(c, dt_token_attention_scratch(t, s, inner), err, &st);
+    if (st)
+      return st;
+    dt_token_attention(out, x, in[1], w, w + 4, op->heads, sc);
+    c->flops += 2.0 * (double)n *
+                ((double)t * inner * (x->shape[2] * 2.0) + 2.0 * s * inner * in[1]->shape[2] +
+                 2.0 * t * s * inner);
+    return DT_OK;
+  }
+  case DT_OP_GEGLU: dt_geglu(out, x); return DT_OK;
+  case DT_OP_TO_TOKENS: dt_to_tokens(out, x); return DT_OK;
+  case DT_OP_FROM_TOKENS: dt_from_tokens(out, x); return DT_OK;
   case DT_OP_GROUP_NORM:
     dt_group_norm(out, x, w[0], w[1], op->groups, op->eps, op->act);
     return DT_OK;
@@ -269,6 +320,28 @@ dt_status dt_op_backward(dt_op_ctx *c, const dt_op *op, const dt_tensor *const i
     return st;
   }
   case DT_OP_LINEAR: dt_linear_backward(gx, gw[0], gw[1], x, w[0], gy); return DT_OK;
+  case DT_OP_LAYER_NORM:
+    dt_layer_norm_backward(gx, gw[0], gw[1], x, w[0], op->eps, gy);
+    return DT_OK;
+  case DT_OP_TOKEN_ATTENTION: {
+    int64_t t = x->shape[1], s = in[1]->shape[1], inner = w[0]->shape[0];
+    float *sc = scratch(c, dt_token_attention_backward_scratch(t, s, inner), err, &st);
+    if (!st)
+      dt_token_attention_backward(gx, gin[1], gw, gw + 4, x, in[1], w, w + 4, op->heads, gy, sc);
+    return st;
+  }
+  case DT_OP_GEGLU:
+    if (gx)
+      dt_geglu_backward(gx, x, gy);
+    return DT_OK;
+  case DT_OP_TO_TOKENS:
+    if (gx)
+      dt_from_tokens(gx, gy);
+    return DT_OK;
+  case DT_OP_FROM_TOKENS:
+    if (gx)
+      dt_to_tokens(gx, gy);
+    return DT_OK;
   case DT_OP_GROUP_NORM: {
     float *s = scratch(c, dt_group_norm_backward_scratch(x, op->groups), err, &st);
     if (!st)

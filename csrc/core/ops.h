@@ -21,6 +21,8 @@ const char *dt_op_name(dt_op_kind kind);
  * the weights; this checks what depends on the input sizes). */
 dt_status dt_op_shape(const dt_op *op, const dt_tensor *const in[2], const dt_tensor *const *w,
                       int64_t *shape, int *ndim, dt_err *err);
+/* Whether input j is read for its shape only (no gradient flows to it). */
+int dt_op_shape_input(dt_op_kind kind, int j);
 /* Elementwise ops whose output may be written over in[0] (same shape). */
 int dt_op_in_place(dt_op_kind kind);
 dt_status dt_op_forward(dt_op_ctx *c, dt_op *op, const dt_tensor *const in[2],

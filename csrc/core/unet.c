@@ -1,7 +1,9 @@
-/* UNet2DModel: the graph of diffusers' unet_2d.py (time and class
- * embeddings, down blocks, mid block, up blocks with skip connections) built
- * from its config over the shared blocks. This is the model's only
- * topology: inference and training both run it. */
+/* UNet2DModel and UNet2DConditionModel: the graph of diffusers' unet_2d.py
+ * and unet_2d_condition.py (time and class embeddings, down blocks, mid
+ * block, up blocks with skip connections; the conditional one's attention
+ * is Transformer2DModel over the text) built from the config over the shared
+ * blocks. This is the models' only topology: inference and training both
+ * run it. */
 #include "unet.h"
 
 #include <math.h>
@@ -21,7 +23,21 @@ struct dt_unet {
 };
 
 /* the graph's inputs */
-enum { IN_SAMPLE, IN_TIME, IN_LABELS, IN_COND, NINPUTS };
+enum { IN_SAMPLE, IN_TIME, IN_LABELS, IN_COND, IN_CONTEXT, NINPUTS };
+
+/* a level's attention after each resnet: AttnDownBlock2D's spatial
+ * attention, or CrossAttnDownBlock2D's transformer over the context */
+static int level_attention(dt_graph *g, const dt_unet_config *c, const char *prefix, int h,
+                           int kind, int ch, int level) {
+  if (kind == DT_BLOCK_ATTN)
+    return dt_block_spatial_attention(g, prefix, h, ch, c->attention_head_dim, c->norm_num_groups,
+                                      c->norm_eps, 1);
+  if (ch % c->heads[level])
+    dt_graph_fail(g, "'%s': %d heads do not divide %d channels", prefix, c->heads[level], ch);
+  dt_transformer_opts o = {c->heads[level],    ch / c->heads[level],   c->transformer_layers[level],
+                           c->norm_num_groups, c->cross_attention_dim, c->linear_projection};
+  return dt_block_transformer_2d(g, prefix, h, IN_CONTEXT, ch, &o);
+}
 
 /* the time (and class) embedding, activated once for all resnets: (N, temb) */
 static int embedding(dt_graph *g, const dt_unet_config *c, int temb) {
@@ -72,8 +88,7 @@ static int build(dt_graph *g, const dt_unet_config *c, int temb) {
       ch = out;
       if (c->down_attn[i]) {
         snprintf(name, sizeof name, "down_blocks.%d.attentions.%d", i, j);
-        h = dt_block_spatial_attention(g, name, h, ch, c->attention_head_dim, c->norm_num_groups,
-                                       c->norm_eps, 1);
+        h = level_attention(g, c, name, h, c->down_attn[i], ch, i);
       }
       skips[nskip++] = h;
     }
@@ -97,7 +112,9 @@ static int build(dt_graph *g, const dt_unet_config *c, int temb) {
     int groups = c->attn_norm_num_groups ? c->attn_norm_num_groups
                                          : (c->scale_shift ? 0 : c->norm_num_groups);
     h = dt_block_resnet(g, "mid_block.resnets.0", h, emb, ch, ch, &mid);
-    if (c->add_attention)
+    if (c->conditional)
+      h = level_attention(g, c, "mid_block.attentions.0", h, DT_BLOCK_CROSS_ATTN, ch, L - 1);
+    else if (c->add_attention)
       h = dt_block_spatial_attention(g, "mid_block.attentions.0", h, ch, c->attention_head_dim,
                                      groups, c->norm_eps, c->mid_block_scale_factor);
     h = dt_block_resnet(g, "mid_block.resnets.1", h, emb, ch, ch, &mid);
@@ -110,10 +127,9 @@ static int build(dt_graph *g, const dt_unet_config *c, int temb) {
       snprintf(name, sizeof name, "up_blocks.%d.resnets.%d", i, j);
       h = dt_block_resnet(g, name, dt_block_concat(g, h, skip), emb, ch + skip_ch, out, &ro);
       ch = out;
-      if (c->up_attn[i]) {
+      if (c->up_attn[i]) { /* the up blocks take the per-level settings reversed */
         snprintf(name, sizeof name, "up_blocks.%d.attentions.%d", i, j);
-        h = dt_block_spatial_attention(g, name, h, ch, c->attention_head_dim, c->norm_num_groups,
-                                       c->norm_eps, 1);
+        h = level_attention(g, c, name, h, c->up_attn[i], ch, L - 1 - i);
       }
     }
     if (i < L - 1) {
@@ -127,7 +143,9 @@ static int build(dt_graph *g, const dt_unet_config *c, int temb) {
       }
     }
   }
-  h = dt_block_group_norm(g, "conv_norm_out", h, ch, c->norm_num_groups, c->norm_eps, DT_ACT_SILU);
+  /* UNet2DModel's conv_act is SiLU whatever act_fn says; UNet2DConditionModel's is act_fn */
+  h = dt_block_group_norm(g, "conv_norm_out", h, ch, c->norm_num_groups, c->norm_eps,
+                          c->conditional ? c->act : DT_ACT_SILU);
   h = dt_block_conv(g, "conv_out", h, ch, c->out_channels, 3, 1, PAD1);
   if (c->time_kind == DT_TIME_FOURIER) /* the output is divided by the noise level */
     h = dt_block_div_samples(g, h, IN_TIME);
@@ -171,10 +189,11 @@ int dt_unet_temb_dim(const dt_unet *u) { return u->temb_dim; }
 /* The graph's inputs from the caller's, checked in the caller's terms before
  * any work: the sample's shape, usable timesteps, the conditioning the
  * config needs. t and labels are copied into tensors the caller frees. */
-static dt_status inputs_of(const dt_unet *u, const dt_tensor *x, const float *t,
-                           const float *labels, const dt_tensor *cond, dt_tensor *tt, dt_tensor *lt,
+static dt_status inputs_of(const dt_unet *u, const dt_unet_inputs *a, dt_tensor *tt, dt_tensor *lt,
                            const dt_tensor **in, dt_err *err) {
   const dt_unet_config *c = &u->cfg;
+  const dt_tensor *x = a->x, *cond = a->class_emb, *ctx = a->context;
+  const float *t = a->t, *labels = a->labels;
   char sx[160];
   dt_shape_format(x->shape, x->ndim, sx, sizeof sx);
   int64_t div = (int64_t)1 << (c->nlevels - 1);
@@ -201,6 +220,17 @@ static dt_status inputs_of(const dt_unet *u, const dt_tensor *x, const float *t,
   }
   if (wants_labels && !labels)
     return dt_fail(err, DT_EARG, "class_labels: the model needs %lld labels", (long long)n);
+  if (c->conditional && !ctx)
+    return dt_fail(err, DT_EARG, "the model is text-conditional: encoder_hidden_states are needed");
+  if (!c->conditional && ctx)
+    return dt_fail(err, DT_EARG, "encoder_hidden_states given, but the model takes no text");
+  if (ctx && (ctx->ndim != 3 || ctx->shape[0] != n || ctx->shape[1] < 1 ||
+              ctx->shape[2] != c->cross_attention_dim || !ctx->data)) {
+    char sc[160];
+    dt_shape_format(ctx->shape, ctx->ndim, sc, sizeof sc);
+    return dt_fail(err, DT_EARG, "encoder_hidden_states %s: expected %lld x L x %d", sc,
+                   (long long)n, c->cross_attention_dim);
+  }
   int64_t shape[1] = {n};
   dt_status st = dt_alloc(tt, shape, 1, err);
   if (!st && wants_labels)
@@ -216,16 +246,16 @@ static dt_status inputs_of(const dt_unet *u, const dt_tensor *x, const float *t,
   in[IN_TIME] = tt;
   in[IN_LABELS] = wants_labels ? lt : NULL;
   in[IN_COND] = c->class_kind == DT_CLASS_IDENTITY ? cond : NULL;
+  in[IN_CONTEXT] = ctx;
   return DT_OK;
 }
 
-dt_status dt_unet_forward(dt_unet *u, const dt_tensor *x, const float *t, const float *labels,
-                          const dt_tensor *cond_emb, dt_tensor *out, dt_err *err) {
+dt_status dt_unet_forward(dt_unet *u, const dt_unet_inputs *a, dt_tensor *out, dt_err *err) {
   dt_tensor tt = {0}, lt = {0};
   const dt_tensor *in[NINPUTS];
-  dt_status st = inputs_of(u, x, t, labels, cond_emb, &tt, &lt, in, err);
-  if (!st && x->shape[0] == 0) { /* an empty batch gives an empty batch, as in PyTorch */
-    int64_t shape[4] = {0, u->cfg.out_channels, x->shape[2], x->shape[3]};
+  dt_status st = inputs_of(u, a, &tt, &lt, in, err);
+  if (!st && a->x->shape[0] == 0) { /* an empty batch gives an empty batch, as in PyTorch */
+    int64_t shape[4] = {0, u->cfg.out_channels, a->x->shape[2], a->x->shape[3]};
     st = dt_alloc(out, shape, 4, err);
   } else if (!st) {
     st = dt_graph_forward(u->g, in, out, err);
@@ -235,12 +265,12 @@ dt_status dt_unet_forward(dt_unet *u, const dt_tensor *x, const float *t, const 
   return st;
 }
 
-dt_status dt_unet_record(dt_unet *u, const dt_tensor *x, const float *t, const float *labels,
-                         const dt_tensor *cond_emb, dt_pass **pass, dt_tensor *out, dt_err *err) {
+dt_status dt_unet_record(dt_unet *u, const dt_unet_inputs *a, dt_pass **pass, dt_tensor *out,
+                         dt_err *err) {
   dt_tensor tt = {0}, lt = {0};
   const dt_tensor *in[NINPUTS];
   *pass = NULL;
-  dt_status st = inputs_of(u, x, t, labels, cond_emb, &tt, &lt, in, err);
+  dt_status st = inputs_of(u, a, &tt, &lt, in, err);
   if (!st)
     st = dt_graph_record(u->g, in, pass, out, err);
   dt_free(&tt);

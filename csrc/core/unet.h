@@ -11,12 +11,24 @@
 typedef enum { DT_TIME_POSITIONAL, DT_TIME_FOURIER, DT_TIME_LEARNED } dt_time_kind;
 typedef enum { DT_CLASS_NONE, DT_CLASS_TABLE, DT_CLASS_TIMESTEP, DT_CLASS_IDENTITY } dt_class_kind;
 
+/* a level's block: DownBlock2D / UpBlock2D, AttnDownBlock2D / AttnUpBlock2D
+ * (UNet2DModel), CrossAttnDownBlock2D / CrossAttnUpBlock2D (UNet2DConditionModel) */
+enum { DT_BLOCK_PLAIN, DT_BLOCK_ATTN, DT_BLOCK_CROSS_ATTN };
+
 typedef struct {
+  int conditional; /* UNet2DConditionModel (else UNet2DModel) */
   int in_channels, out_channels, sample_size;
   int nlevels;
   int block_out[DT_UNET_MAX_LEVELS];
-  int down_attn[DT_UNET_MAX_LEVELS]; /* AttnDownBlock2D (1) or DownBlock2D (0) */
+  int down_attn[DT_UNET_MAX_LEVELS]; /* DT_BLOCK_*, per level */
   int up_attn[DT_UNET_MAX_LEVELS];
+  /* UNet2DConditionModel: per down level (the up blocks take them reversed,
+   * the mid block the last), Transformer2DModel's heads (its config's
+   * attention_head_dim, a misnomer diffusers keeps) and blocks */
+  int heads[DT_UNET_MAX_LEVELS];
+  int transformer_layers[DT_UNET_MAX_LEVELS];
+  int cross_attention_dim;
+  int linear_projection; /* use_linear_projection */
   int layers_per_block;
   int mid_block; /* UNetMidBlock2D present */
   int add_attention;
@@ -61,13 +73,20 @@ const dt_unet_config *dt_unet_cfg(const dt_unet *u);
 dt_graph *dt_unet_graph(dt_unet *u); /* its weights, memory, Winograd setting */
 int dt_unet_temb_dim(const dt_unet *u);
 
-/* out (N, out_channels, H, W) = model(x (N, in_channels, H, W), t[N], labels[N] or NULL;
- * for "identity" class embeddings, cond_emb (N, time_embed_dim)). H and W must
- * be divisible by 2^(levels - 1). out is allocated here. */
-dt_status dt_unet_forward(dt_unet *u, const dt_tensor *x, const float *t, const float *labels,
-                          const dt_tensor *cond_emb, dt_tensor *out, dt_err *err);
+/* A call's inputs: x (N, in_channels, H, W), H and W divisible by
+ * 2^(levels - 1); t[N]; labels[N] or NULL; for "identity" class embeddings
+ * class_emb (N, time_embed_dim); for UNet2DConditionModel context, the
+ * encoder_hidden_states (N, L, cross_attention_dim). */
+typedef struct {
+  const dt_tensor *x;
+  const float *t, *labels;
+  const dt_tensor *class_emb, *context;
+} dt_unet_inputs;
+
+/* out (N, out_channels, H, W) = model(inputs), allocated here. */
+dt_status dt_unet_forward(dt_unet *u, const dt_unet_inputs *in, dt_tensor *out, dt_err *err);
 /* The same, recorded for dt_graph_backward (gradients for x and the weights). */
-dt_status dt_unet_record(dt_unet *u, const dt_tensor *x, const float *t, const float *labels,
-                         const dt_tensor *cond_emb, dt_pass **pass, dt_tensor *out, dt_err *err);
+dt_status dt_unet_record(dt_unet *u, const dt_unet_inputs *in, dt_pass **pass, dt_tensor *out,
+                         dt_err *err);
 
 #endif

@@ -1,5 +1,5 @@
-/* UNet2DModel's config.json: parsed and checked once, unknown keys and
- * unsupported values named (unet.h). */
+/* The config.json of UNet2DModel and UNet2DConditionModel: parsed and
+ * checked once, unknown keys and unsupported values named (unet.h). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,6 +42,49 @@ static const char *const CONFIG_KEYS[] = {"_class_name",
                                           "upsample_type",
                                           NULL};
 
+/* UNet2DModel's keys that UNet2DConditionModel's constructor does not take */
+static const char *const PLAIN_ONLY[] = {"add_attention", "attn_norm_num_groups", "downsample_type",
+                                         "upsample_type", "num_train_timesteps",  NULL};
+/* UNet2DConditionModel's keys beyond those: the ones read, */
+static const char *const COND_KEYS[] = {"cross_attention_dim", "transformer_layers_per_block",
+                                        "use_linear_projection", "upcast_attention", NULL};
+/* and those whose features are not built yet: accepted at diffusers' default
+ * only (null, false, or the value given), so a config that needs one is
+ * refused by name instead of computed wrong */
+static const struct {
+  const char *key;
+  const char *value; /* as JSON */
+} COND_DEFAULTS[] = {
+    {"addition_embed_type", "null"},
+    {"addition_embed_type_num_heads", NULL}, /* any: read only with an addition embedding */
+    {"addition_time_embed_dim", "null"},
+    {"attention_type", "\"default\""},
+    {"class_embeddings_concat", "false"},
+    {"conv_in_kernel", "3"},
+    {"conv_out_kernel", "3"},
+    {"cross_attention_norm", "null"},
+    {"dual_cross_attention", "false"},
+    {"encoder_hid_dim", "null"},
+    {"encoder_hid_dim_type", "null"},
+    {"mid_block_only_cross_attention", "null"},
+    {"num_attention_heads", "null"},
+    {"only_cross_attention", "false"},
+    {"projection_class_embeddings_input_dim", "null"},
+    {"resnet_out_scale_factor", "1"},
+    {"resnet_skip_time_act", "false"},
+    {"reverse_transformer_layers_per_block", "null"},
+    {"time_cond_proj_dim", "null"},
+    {"time_embedding_act_fn", "null"},
+    {"timestep_post_act", "null"},
+};
+
+static int listed(const char *const *list, const char *k) {
+  for (int i = 0; list[i]; i++)
+    if (!strcmp(list[i], k))
+      return 1;
+  return 0;
+}
+
 static int json_int(const cJSON *v, int *out, int lo, int hi) {
   if (!cJSON_IsNumber(v) || v->valuedouble != floor(v->valuedouble) || v->valuedouble < lo ||
       v->valuedouble > hi)
@@ -71,8 +114,9 @@ static dt_status parse_choice(const cJSON *v, const char *key, const char *const
   return dt_fail(err, DT_EFORMAT, "config '%s': '%.60s' is not supported", key, v->valuestring);
 }
 
+/* block types: `plain` is DT_BLOCK_PLAIN, `attn` the given kind */
 static dt_status parse_blocks(const cJSON *v, const char *key, const char *plain, const char *attn,
-                              int *out, int *count, dt_err *err) {
+                              int attn_kind, int *out, int *count, dt_err *err) {
   if (!cJSON_IsArray(v))
     return bad(err, key, v, "must be a list of block types");
   int n = cJSON_GetArraySize(v);
@@ -85,7 +129,7 @@ static dt_status parse_blocks(const cJSON *v, const char *key, const char *plain
     if (strcmp(e->valuestring, plain) == 0)
       out[i] = 0;
     else if (strcmp(e->valuestring, attn) == 0)
-      out[i] = 1;
+      out[i] = attn_kind;
     else
       return dt_fail(err, DT_EFORMAT, "config '%s': block type '%.60s' is not supported (%s, %s)",
                      key, e->valuestring, plain, attn);
@@ -103,8 +147,42 @@ dt_status dt_unet_config_parse(const char *json, size_t len, dt_unet_config *c, 
   return st;
 }
 
+/* an int, or a list of one per level: into out[nlevels] */
+static dt_status per_level(const cJSON *v, const char *key, int nlevels, int lo, int hi, int *out,
+                           dt_err *err) {
+  int iv;
+  if (json_int(v, &iv, lo, hi)) {
+    for (int i = 0; i < nlevels; i++)
+      out[i] = iv;
+    return DT_OK;
+  }
+  if (!cJSON_IsArray(v) || cJSON_GetArraySize(v) != nlevels)
+    return bad(err, key, v, "must be a number or a list of one per block");
+  for (int i = 0; i < nlevels; i++)
+    if (!json_int(cJSON_GetArrayItem(v, i), &out[i], lo, hi))
+      return bad(err, key, v, "must be a number or a list of one per block");
+  return DT_OK;
+}
+
+/* UNet2DConditionModel's constructor defaults */
+static void cond_defaults(dt_unet_config *c) {
+  static const int out[4] = {320, 640, 1280, 1280};
+  c->conditional = 1;
+  c->in_channels = c->out_channels = 4;
+  c->cross_attention_dim = 1280;
+  for (int i = 0; i < 4; i++) {
+    c->block_out[i] = out[i];
+    c->down_attn[i] = i < 3 ? DT_BLOCK_CROSS_ATTN : DT_BLOCK_PLAIN;
+    c->up_attn[i] = i > 0 ? DT_BLOCK_CROSS_ATTN : DT_BLOCK_PLAIN;
+  }
+}
+
 dt_status dt_unet_config_from_json(const cJSON *root, dt_unet_config *c, dt_err *err) {
   memset(c, 0, sizeof *c);
+  const cJSON *cls =
+      cJSON_IsObject(root) ? cJSON_GetObjectItemCaseSensitive(root, "_class_name") : NULL;
+  int cond = cJSON_IsString(cls) && !strcmp(cls->valuestring, "UNet2DConditionModel");
+  const cJSON *head_v = NULL, *layers_v = NULL; /* per level: read once nlevels is known */
   c->in_channels = c->out_channels = 3;
   c->layers_per_block = 2;
   c->mid_block = 1;
@@ -126,6 +204,8 @@ dt_status dt_unet_config_from_json(const cJSON *root, dt_unet_config *c, dt_err 
     c->up_attn[i] = i < 3;
   }
   ndown = nup = 4;
+  if (cond)
+    cond_defaults(c);
   dt_status st = DT_OK;
   if (!cJSON_IsObject(root)) {
     st = dt_fail(err, DT_EFORMAT, "config is not a JSON object");
@@ -134,20 +214,49 @@ dt_status dt_unet_config_from_json(const cJSON *root, dt_unet_config *c, dt_err 
   const cJSON *v;
   cJSON_ArrayForEach(v, root) {
     const char *k = v->string;
-    int known = 0;
-    for (int i = 0; CONFIG_KEYS[i]; i++)
-      known |= strcmp(k, CONFIG_KEYS[i]) == 0;
+    int known = listed(CONFIG_KEYS, k) && !(cond && listed(PLAIN_ONLY, k));
+    known |= cond && listed(COND_KEYS, k);
+    for (size_t i = 0; cond && !known && i < sizeof COND_DEFAULTS / sizeof *COND_DEFAULTS; i++)
+      if (!strcmp(k, COND_DEFAULTS[i].key)) {
+        known = 1;
+        char *text = cJSON_PrintUnformatted(v);
+        int fine =
+            !COND_DEFAULTS[i].value ||
+            (text && (!strcmp(text, COND_DEFAULTS[i].value) ||
+                      (cJSON_IsNumber(v) && v->valuedouble == atof(COND_DEFAULTS[i].value))));
+        cJSON_free(text);
+        if (!fine) {
+          st = bad(err, k, v, "not supported yet");
+          goto done;
+        }
+      }
     if (!known) {
       st = dt_fail(err, DT_EFORMAT, "config key '%.80s' is not supported", k);
       goto done;
     }
     int iv = 0, choice = 0;
     if (!strcmp(k, "_class_name")) {
-      if (!cJSON_IsString(v) || strcmp(v->valuestring, "UNet2DModel") != 0) {
-        st = dt_fail(err, DT_EFORMAT, "config is for '%.60s', not UNet2DModel",
+      if (!cJSON_IsString(v) || (strcmp(v->valuestring, "UNet2DModel") &&
+                                 strcmp(v->valuestring, "UNet2DConditionModel"))) {
+        st = dt_fail(err, DT_EFORMAT,
+                     "config is for '%.60s', not UNet2DModel or UNet2DConditionModel",
                      cJSON_IsString(v) ? v->valuestring : "?");
         goto done;
       }
+    } else if (cond &&
+               (!strcmp(k, "attention_head_dim") || !strcmp(k, "transformer_layers_per_block"))) {
+      if (k[0] == 'a')
+        head_v = v;
+      else
+        layers_v = v;
+    } else if (!strcmp(k, "cross_attention_dim")) {
+      if (!json_int(v, &c->cross_attention_dim, 1, 1 << 16))
+        goto type_error;
+    } else if (!strcmp(k, "use_linear_projection") || !strcmp(k, "upcast_attention")) {
+      if (!cJSON_IsBool(v)) /* upcast: float32 already */
+        goto type_error;
+      if (k[1] == 's')
+        c->linear_projection = cJSON_IsTrue(v);
     } else if (!strcmp(k, "act_fn")) {
       static const char *const acts[] = {"silu", "swish", "mish", "gelu", NULL};
       static const dt_act map[] = {DT_ACT_SILU, DT_ACT_SILU, DT_ACT_MISH, DT_ACT_GELU};
@@ -190,10 +299,13 @@ dt_status dt_unet_config_from_json(const cJSON *root, dt_unet_config *c, dt_err 
         goto done;
       c->class_kind = choice == 0 ? DT_CLASS_TIMESTEP : DT_CLASS_IDENTITY;
     } else if (!strcmp(k, "down_block_types")) {
-      if ((st = parse_blocks(v, k, "DownBlock2D", "AttnDownBlock2D", c->down_attn, &ndown, err)))
+      if ((st =
+               parse_blocks(v, k, "DownBlock2D", cond ? "CrossAttnDownBlock2D" : "AttnDownBlock2D",
+                            cond ? DT_BLOCK_CROSS_ATTN : DT_BLOCK_ATTN, c->down_attn, &ndown, err)))
         goto done;
     } else if (!strcmp(k, "up_block_types")) {
-      if ((st = parse_blocks(v, k, "UpBlock2D", "AttnUpBlock2D", c->up_attn, &nup, err)))
+      if ((st = parse_blocks(v, k, "UpBlock2D", cond ? "CrossAttnUpBlock2D" : "AttnUpBlock2D",
+                             cond ? DT_BLOCK_CROSS_ATTN : DT_BLOCK_ATTN, c->up_attn, &nup, err)))
         goto done;
     } else if (!strcmp(k, "downsample_padding")) {
       if (!json_int(v, &c->downsample_padding, 0, 16))
@@ -231,7 +343,7 @@ dt_status dt_unet_config_from_json(const cJSON *root, dt_unet_config *c, dt_err 
         goto type_error;
       c->mid_block_scale_factor = (float)v->valuedouble;
     } else if (!strcmp(k, "mid_block_type")) {
-      static const char *const kinds[] = {"UNetMidBlock2D", NULL};
+      const char *const kinds[] = {cond ? "UNetMidBlock2DCrossAttn" : "UNetMidBlock2D", NULL};
       if (cJSON_IsNull(v)) {
         c->mid_block = 0;
         continue;
@@ -291,6 +403,31 @@ dt_status dt_unet_config_from_json(const cJSON *root, dt_unet_config *c, dt_err 
   }
   if (c->class_kind == DT_CLASS_NONE && c->num_class_embeds > 0)
     c->class_kind = DT_CLASS_TABLE;
+  if (cond) {
+    for (int i = 0; i < c->nlevels; i++) {
+      c->heads[i] = 8;
+      c->transformer_layers[i] = 1;
+    }
+    if (head_v &&
+        (st = per_level(head_v, "attention_head_dim", c->nlevels, 1, 1 << 12, c->heads, err)))
+      goto done;
+    if (layers_v && (st = per_level(layers_v, "transformer_layers_per_block", c->nlevels, 1, 64,
+                                    c->transformer_layers, err)))
+      goto done;
+    if (c->class_kind != DT_CLASS_NONE || c->time_kind != DT_TIME_POSITIONAL) {
+      st = dt_fail(err, DT_EFORMAT,
+                   "config: UNet2DConditionModel with class or non-positional "
+                   "time embeddings is not supported yet");
+      goto done;
+    }
+    c->attention_head_dim = 0;
+    for (int i = 0; i < c->nlevels; i++) /* the heads split the channels where attention is */
+      if ((c->down_attn[i] || c->up_attn[c->nlevels - 1 - i]) && c->block_out[i] % c->heads[i]) {
+        st = dt_fail(err, DT_EFORMAT, "config: %d attention heads do not divide %d channels",
+                     c->heads[i], c->block_out[i]);
+        goto done;
+      }
+  }
   if (c->time_kind == DT_TIME_LEARNED && c->num_train_timesteps <= 0) {
     st = dt_fail(err, DT_EFORMAT, "config: a learned time embedding needs num_train_timesteps");
     goto done;
