@@ -56,6 +56,52 @@ describe("UNet2DConditionModel parity with diffusers", function()
   end)
 end)
 
+describe("AutoencoderKL parity with diffusers", function()
+  local dir = "spec/fixtures/diffusers/sd/sd1/vae"
+  local io_t = d.load_safetensors("spec/fixtures/diffusers/sd/sd1/vae_io.safetensors")
+
+  it("encodes to the posterior's mean and std and decodes, at batch 1 and 2, to 1e-4", function()
+    local vae = d.load(dir)
+    assert.equal(0.18215, vae.config.scaling_factor)
+    local mean, std = vae:encode(io_t.image)
+    assert.is_true(rel_err(mean, io_t.latent_mean) < 1e-4, "mean")
+    assert.is_true(rel_err(std, io_t.latent_std) < 1e-4, "std")
+    assert.is_true(rel_err(vae:decode(io_t.latent), io_t.decoded) < 1e-4, "decode")
+    -- a sample's result does not depend on its batch
+    local two = vae:decode(d.cat({ io_t.latent, io_t.latent }, 1))
+    assert.equal(0, (two:narrow(1, 2, 1) - vae:decode(io_t.latent)):abs():max())
+    local m2 = vae:encode(d.cat({ io_t.image, io_t.image }, 1))
+    assert.equal(0, (m2:narrow(1, 1, 1) - mean):abs():max())
+  end)
+
+  it("names bad inputs and configs", function()
+    local vae = d.load(dir)
+    fails("encode: images {1,4,64,64}: expected N x 3 x H x W", vae.encode, vae, d.zeros { 1, 4, 64, 64 })
+    fails("encode: images {1,3,62,64}: H and W must be multiples of 4", vae.encode, vae, d.zeros { 1, 3, 62, 64 })
+    fails("decode: latents {1,3,16,16}: expected N x 4 x H x W", vae.decode, vae, d.zeros { 1, 3, 16, 16 })
+    fails("model: an AutoencoderKL is not called: use vae:encode(images) or vae:decode(latents)", vae,
+      d.zeros { 1, 4, 16, 16 }, 1)
+    local unet = d.load(UNET .. "tiny")
+    fails("decode: the model is not an AutoencoderKL", unet.decode, unet, d.zeros { 1, 4, 16, 16 })
+    local text = S.read_bytes(dir .. "/config.json")
+    local w = d.load_safetensors(dir .. "/diffusion_pytorch_model.safetensors")
+    fails("config key 'bogus' is not supported", d.core.vae_load, text:gsub("{", '{"bogus": 1,', 1), w)
+    fails("config 'latents_mean' = [0,0,0,0]: not supported yet", d.core.vae_load,
+      text:gsub('"latents_mean": null', '"latents_mean": [0, 0, 0, 0]'), w)
+    fails("config 'down_block_types' = [\"DownBlock2D\"", d.core.vae_load,
+      text:gsub('"DownEncoderBlock2D"', '"DownBlock2D"', 1), w)
+    fails("weight 'encoder.mid_block.attentions.0.to_q.weight' (shape {32,32}) is missing", d.core.vae_load,
+      text, (function()
+        local copy = {}
+        for k, v in pairs(w) do copy[k] = v end
+        copy["encoder.mid_block.attentions.0.to_q.weight"] = nil
+        return copy
+      end)())
+    fails("is not part of this config", d.core.vae_load, text:gsub('"mid_block_add_attention": true',
+      '"mid_block_add_attention": false'), w)
+  end)
+end)
+
 describe("UNet2DModel parity with diffusers", function()
   -- mixed_resnet: DownBlock2D/AttnDownBlock2D (and up) with downsample_type = upsample_type = "resnet",
   -- which diffusers gives only to the attention blocks (bench/peers/record_unet_mixed_resnet.py)

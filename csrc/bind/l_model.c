@@ -1,14 +1,36 @@
-/* The diffusion.Model userdata: a diffusers UNet2DModel, callable as
- * model(x, t [, {class_labels = ...}]). */
+/* The diffusion.Model userdata: a diffusers model in C. UNet2DModel and
+ * UNet2DConditionModel are callable, model(x, t [, {class_labels = ...,
+ * encoder_hidden_states = ...}]); an AutoencoderKL has vae:encode(images)
+ * and vae:decode(latents). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "../core/unet.h"
+#include "../core/vae.h"
 #include "bind.h"
 
 typedef struct {
-  dt_unet *u;
+  dt_unet *u;  /* a UNet, */
+  dt_vae *vae; /* or an autoencoder */
 } lmodel;
+
+/* The graphs a model runs (a UNet one, an autoencoder its encoder and decoder). */
+static int model_graphs(lmodel *m, dt_graph **gs) {
+  if (m->u) {
+    gs[0] = dt_unet_graph(m->u);
+    return 1;
+  }
+  gs[0] = dt_vae_encoder(m->vae);
+  gs[1] = dt_vae_decoder(m->vae);
+  return 2;
+}
+
+static void model_free(lmodel *m) {
+  dt_unet_free(m->u);
+  dt_vae_free(m->vae);
+  m->u = NULL;
+  m->vae = NULL;
+}
 
 /* Weights gathered from the Lua table into C arrays before the core runs, so
  * the lookup callback never touches Lua (and cannot raise mid-build). */
@@ -66,21 +88,58 @@ static weight_refs *push_weight_refs(lua_State *L, int n) {
 
 static lmodel *check_model(lua_State *L, int idx) {
   lmodel *m = luaL_checkudata(L, idx, DIFFUSION_MODEL);
-  if (!m->u)
+  if (!m->u && !m->vae)
     luaL_argerror(L, idx, "model was freed");
   return m;
 }
 
+static lmodel *check_unet(lua_State *L, int idx, const char *what) {
+  lmodel *m = check_model(L, idx);
+  if (!m->u)
+    luaL_error(L,
+               "%s: an AutoencoderKL is not called: use vae:encode(images) or "
+               "vae:decode(latents)",
+               what);
+  return m;
+}
+
+static lmodel *check_vae(lua_State *L, int idx, const char *what) {
+  lmodel *m = check_model(L, idx);
+  if (!m->vae)
+    luaL_error(L, "%s: the model is not an AutoencoderKL", what);
+  return m;
+}
+
 static int m_gc(lua_State *L) {
-  lmodel *m = luaL_checkudata(L, 1, DIFFUSION_MODEL);
-  dt_unet_free(m->u);
-  m->u = NULL;
+  model_free(luaL_checkudata(L, 1, DIFFUSION_MODEL));
   return 0;
 }
 
-/* unet_load(config_json, weights) -> model. The text is parsed once: into the
- * core's config and into the Lua table model.config. */
-static int m_load(lua_State *L) {
+/* A model class: parses its config (before any weight is touched) and builds
+ * the model over the weight lookup. */
+typedef struct {
+  dt_status (*parse)(const struct cJSON *root, void *cfg, dt_err *err);
+  dt_status (*build)(const void *cfg, dt_weight_fn find, void *ctx, lmodel *m, dt_err *err);
+} model_class;
+
+static dt_status unet_parse(const struct cJSON *root, void *cfg, dt_err *err) {
+  return dt_unet_config_from_json(root, cfg, err);
+}
+static dt_status unet_build(const void *cfg, dt_weight_fn find, void *ctx, lmodel *m, dt_err *err) {
+  int used;
+  return dt_unet_new(cfg, find, ctx, &m->u, &used, err);
+}
+static dt_status vae_parse(const struct cJSON *root, void *cfg, dt_err *err) {
+  return dt_vae_config_from_json(root, cfg, err);
+}
+static dt_status vae_build(const void *cfg, dt_weight_fn find, void *ctx, lmodel *m, dt_err *err) {
+  return dt_vae_new(cfg, find, ctx, &m->vae, err);
+}
+static const model_class UNET = {unet_parse, unet_build}, VAE = {vae_parse, vae_build};
+
+/* <class>_load(config_json, weights) -> model. The text is parsed once: into
+ * the core's config and into the Lua table model.config. */
+static int load_model(lua_State *L, const model_class *cls) {
   size_t len;
   const char *json = luaL_checklstring(L, 1, &len);
   luaL_checktype(L, 2, LUA_TTABLE);
@@ -88,9 +147,12 @@ static int m_load(lua_State *L) {
   const struct cJSON *root = lt_json_parse(L, json, len); /* slot 3: owns the tree */
   if (!root)
     return luaL_error(L, "load: config is not valid JSON");
-  dt_unet_config cfg;
+  union {
+    dt_unet_config unet;
+    dt_vae_config vae;
+  } cfg;
   dt_err err;
-  if (dt_unet_config_from_json(root, &cfg, &err))
+  if (cls->parse(root, &cfg, &err))
     return lt_raise(L, "load", &err);
   lt_push_json(L, root);
   lua_replace(L, 3); /* slot 3: the config table (the tree goes with its box) */
@@ -134,6 +196,7 @@ static int m_load(lua_State *L) {
   memset(ws.used, 0, (size_t)n + 1);
   lmodel *m = lua_newuserdatauv(L, sizeof *m, 4);
   m->u = NULL;
+  m->vae = NULL;
   luaL_setmetatable(L, DIFFUSION_MODEL);
   lua_pushvalue(L, names_idx);
   lua_setiuservalue(L, -2, 1); /* the weights' names */
@@ -143,13 +206,11 @@ static int m_load(lua_State *L) {
   lua_setiuservalue(L, -2, 2);
   lua_newtable(L);
   lua_setiuservalue(L, -2, 3); /* fields the loader adds: schedule, scheduler_config */
-  int used = 0;
-  if (dt_unet_new(&cfg, lookup, &ws, &m->u, &used, &err))
+  if (cls->build(&cfg, lookup, &ws, m, &err))
     return lt_raise(L, "load", &err);
   for (i = 0; i < n; i++)
     if (!ws.used[i]) {
-      dt_unet_free(m->u);
-      m->u = NULL;
+      model_free(m);
       const dt_tensor *t = ws.tensors[i];
       char shape[160];
       lt_shape_str(t->shape, t->ndim, shape, sizeof shape);
@@ -158,6 +219,9 @@ static int m_load(lua_State *L) {
     }
   return 1;
 }
+
+static int m_load(lua_State *L) { return load_model(L, &UNET); }
+static int m_vae_load(lua_State *L) { return load_model(L, &VAE); }
 
 /* The weights a config implies: names and shapes, collected by building the
  * model against a recorder that answers every request with a shape-only
@@ -290,7 +354,7 @@ static dt_unet_inputs check_call(lua_State *L, lmodel *m, const char *what) {
 /* model(x, t [, cond]) */
 static int m_call(lua_State *L) {
   lua_settop(L, 4); /* scratch below goes above the argument slots */
-  lmodel *m = check_model(L, 1);
+  lmodel *m = check_unet(L, 1, "model");
   dt_unet_inputs a = check_call(L, m, "model");
   dt_tensor *out = lt_push_empty(L);
   dt_err err;
@@ -317,7 +381,7 @@ static int pass_gc(lua_State *L) {
  * for pass:backward (training, vector-Jacobian products). */
 static int m_trace(lua_State *L) {
   lua_settop(L, 4);
-  lmodel *m = check_model(L, 1);
+  lmodel *m = check_unet(L, 1, "trace");
   dt_unet_inputs a = check_call(L, m, "trace");
   dt_tensor *out = lt_push_empty(L);
   lpass *p = lua_newuserdatauv(L, sizeof *p, 1);
@@ -379,10 +443,50 @@ static int pass_backward(lua_State *L) {
   return 2;
 }
 
+static int64_t model_parameters(lmodel *m) {
+  dt_graph *gs[2];
+  int64_t n = 0;
+  for (int i = 0, k = model_graphs(m, gs); i < k; i++)
+    n += dt_graph_parameters(gs[i]);
+  return n;
+}
+
+/* vae:encode(images) -> mean, std (the posterior, N x latent x h x w) */
+static int m_encode(lua_State *L) {
+  lmodel *m = check_vae(L, 1, "encode");
+  const dt_tensor *x = lt_check(L, 2);
+  dt_tensor *mean = lt_push_empty(L), *std = lt_push_empty(L);
+  dt_err err;
+  if (dt_vae_encode(m->vae, x, mean, std, &err))
+    return lt_raise(L, "encode", &err);
+  lt_account(L, mean);
+  lt_account(L, std);
+  return 2;
+}
+
+/* vae:decode(latents) -> images */
+static int m_decode(lua_State *L) {
+  lmodel *m = check_vae(L, 1, "decode");
+  const dt_tensor *z = lt_check(L, 2);
+  dt_tensor *out = lt_push_empty(L);
+  dt_err err;
+  if (dt_vae_decode(m->vae, z, out, &err))
+    return lt_raise(L, "decode", &err);
+  lt_account(L, out);
+  return 1;
+}
+
 static int m_memory(lua_State *L) {
   lmodel *m = check_model(L, 1);
-  size_t scratch, pooled, peak;
-  dt_graph_memory(dt_unet_graph(m->u), &scratch, &pooled, &peak);
+  size_t scratch = 0, pooled = 0, peak = 0;
+  dt_graph *gs[2];
+  for (int i = 0, n = model_graphs(m, gs); i < n; i++) {
+    size_t s, p, k;
+    dt_graph_memory(gs[i], &s, &p, &k);
+    scratch += s;
+    pooled += p;
+    peak = k > peak ? k : peak;
+  }
   lua_createtable(L, 0, 3);
   lua_pushinteger(L, (lua_Integer)scratch);
   lua_setfield(L, -2, "scratch");
@@ -402,17 +506,23 @@ static int m_winograd(lua_State *L) {
                                        : luaL_checkinteger(L, 2);
   if (px < 0 || px > (1 << 30))
     return luaL_error(L, "winograd: pixel count must be >= 0");
-  dt_graph_set_winograd(dt_unet_graph(m->u), (int)px);
+  dt_graph *gs[2];
+  for (int i = 0, n = model_graphs(m, gs); i < n; i++)
+    dt_graph_set_winograd(gs[i], (int)px);
   return 0;
 }
 
 static int m_flops(lua_State *L) {
-  lua_pushnumber(L, dt_graph_last_flops(dt_unet_graph(check_model(L, 1)->u)));
+  dt_graph *gs[2];
+  double flops = 0;
+  for (int i = 0, n = model_graphs(check_model(L, 1), gs); i < n; i++)
+    flops += dt_graph_last_flops(gs[i]);
+  lua_pushnumber(L, flops);
   return 1;
 }
 
 static int m_parameters(lua_State *L) {
-  lua_pushinteger(L, (lua_Integer)dt_graph_parameters(dt_unet_graph(check_model(L, 1)->u)));
+  lua_pushinteger(L, (lua_Integer)model_parameters(check_model(L, 1)));
   return 1;
 }
 
@@ -440,7 +550,7 @@ static int m_weights(lua_State *L) {
  * filled in): levels, per-level channels and attention, embedding kinds, ...
  * (what the trainer checks data and labels against) */
 static int m_layout(lua_State *L) {
-  lmodel *m = check_model(L, 1);
+  lmodel *m = check_unet(L, 1, "layout");
   const dt_unet_config *c = dt_unet_cfg(m->u);
   static const char *const acts[] = {"none", "silu", "mish", "gelu", "relu"};
   static const char *const times[] = {"positional", "fourier", "learned"};
@@ -522,15 +632,23 @@ static int m_newindex(lua_State *L) {
 
 static int m_tostring(lua_State *L) {
   lmodel *m = luaL_checkudata(L, 1, DIFFUSION_MODEL);
-  if (!m->u) {
+  if (!m->u && !m->vae) {
     lua_pushliteral(L, "diffusion.Model (freed)");
+    return 1;
+  }
+  if (m->vae) {
+    const dt_vae_config *c = dt_vae_cfg(m->vae);
+    lua_pushfstring(L,
+                    "diffusion.Model(AutoencoderKL, %d levels, %d -> %d latent channels, %I "
+                    "parameters)",
+                    c->nlevels, c->in_channels, c->latent_channels,
+                    (lua_Integer)model_parameters(m));
     return 1;
   }
   const dt_unet_config *c = dt_unet_cfg(m->u);
   lua_pushfstring(L, "diffusion.Model(%s, %d levels, %d -> %d channels, %I parameters)",
                   c->conditional ? "UNet2DConditionModel" : "UNet2DModel", c->nlevels,
-                  c->in_channels, c->out_channels,
-                  (lua_Integer)dt_graph_parameters(dt_unet_graph(m->u)));
+                  c->in_channels, c->out_channels, (lua_Integer)model_parameters(m));
   return 1;
 }
 
@@ -548,9 +666,17 @@ static int m_save(lua_State *L) {
 }
 
 static const luaL_Reg methods[] = {
-    {"save", m_save},     {"flops", m_flops},           {"winograd", m_winograd},
-    {"memory", m_memory}, {"parameters", m_parameters}, {"weights", m_weights},
-    {"layout", m_layout}, {"trace", m_trace},           {"free", m_gc},
+    {"save", m_save},
+    {"flops", m_flops},
+    {"winograd", m_winograd},
+    {"memory", m_memory},
+    {"parameters", m_parameters},
+    {"weights", m_weights},
+    {"layout", m_layout},
+    {"trace", m_trace},
+    {"encode", m_encode},
+    {"decode", m_decode},
+    {"free", m_gc},
     {NULL, NULL},
 };
 
@@ -584,6 +710,8 @@ void lt_open_model(lua_State *L) {
   lua_pop(L, 1);
   lua_pushcfunction(L, m_load);
   lua_setfield(L, -2, "unet_load");
+  lua_pushcfunction(L, m_vae_load);
+  lua_setfield(L, -2, "vae_load");
   lua_pushcfunction(L, m_shapes);
   lua_setfield(L, -2, "unet_weight_shapes");
 }

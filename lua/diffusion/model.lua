@@ -1,10 +1,12 @@
---- diffusion.load(path [, opts]): a diffusers UNet2DModel from a folder.
+--- diffusion.load(path [, opts]): a diffusers model from a folder: UNet2DModel,
+-- UNet2DConditionModel or AutoencoderKL.
 -- `path` is a model folder (config.json + diffusion_pytorch_model.safetensors)
 -- or a pipeline folder (model_index.json, unet/, scheduler/). opts:
 --   variant       "fp16" to read diffusion_pytorch_model.fp16.safetensors
 --   check_finite  raise if any weight has NaN or inf, naming the tensor
--- The model is callable as model(x, t [, {class_labels = labels}]); it has
--- model.config, and for a pipeline model.scheduler_config and model.schedule.
+-- A UNet is callable as model(x, t [, {class_labels =, encoder_hidden_states =}]);
+-- an AutoencoderKL has vae:encode(images) -> mean, std and vae:decode(latents).
+-- Each has model.config, and a pipeline's UNet model.scheduler_config and model.schedule.
 local core = require "diffusion.core"
 
 local M = {}
@@ -44,7 +46,9 @@ local function load_unet(dir, opts)
       end
     end
   end
-  local ok, model = pcall(core.unet_load, text, weights) -- the config is parsed there, once
+  -- the config is parsed in C, once; its class (as save_pretrained names it) picks the builder
+  local class = text:match('"_class_name"%s*:%s*"([^"]*)"')
+  local ok, model = pcall(class == "AutoencoderKL" and core.vae_load or core.unet_load, text, weights)
   if not ok then error(string.format("load: '%s': %s", config_path, tostring(model):gsub("^load: ", "")), 3) end
   model._config_json = text
   return model

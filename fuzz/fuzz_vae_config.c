@@ -1,0 +1,103 @@
+/* AutoencoderKL config.json validation and the weight/config cross-check.
+ *
+ * Input: config JSON, a NUL byte, then one byte per weight lookup saying
+ * what the "file" holds for that name (as fuzz_unet_config.c). A model that
+ * builds encodes and decodes the smallest image its levels allow. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "../csrc/core/vae.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+#define MAX_WEIGHTS 4096
+#define MAX_WEIGHT_NUMEL (1 << 16)
+
+typedef struct {
+  const uint8_t *plan;
+  size_t plan_len, next;
+  dt_tensor held[MAX_WEIGHTS];
+  int nheld;
+} weights;
+
+static const dt_tensor *lookup(void *ctx, const char *name, int ndim, const int64_t *shape) {
+  weights *w = ctx;
+  (void)name;
+  int what = w->plan_len ? w->plan[w->next++ % w->plan_len] % 8 : 0;
+  int64_t numel = 1;
+  for (int d = 0; d < ndim; d++)
+    numel *= shape[d];
+  if (what == 5 || numel > MAX_WEIGHT_NUMEL || w->nheld == MAX_WEIGHTS)
+    return NULL;
+  int64_t s[DT_MAX_DIMS];
+  memcpy(s, shape, sizeof(int64_t) * (size_t)ndim);
+  int n = ndim;
+  if (what == 6)
+    s[0] += 1;
+  else if (what == 7) {
+    s[0] = numel;
+    n = 1;
+  }
+  dt_tensor *t = &w->held[w->nheld];
+  if (dt_alloc(t, s, n, NULL))
+    return NULL;
+  w->nheld++;
+  for (int64_t k = 0; k < t->numel; k++)
+    t->data[k] = (float)((k * 7919) % 101 - 50) * 1e-3f;
+  return t;
+}
+
+static void run(dt_vae *v) {
+  const dt_vae_config *c = dt_vae_cfg(v);
+  int64_t side = (int64_t)1 << (c->nlevels - 1);
+  if (side > 8 || c->in_channels > 16 || c->latent_channels > 16)
+    return;
+  int64_t xs[4] = {1, c->in_channels, side, side};
+  dt_tensor x = {0}, mean = {0}, std = {0}, out = {0};
+  dt_err err;
+  if (!dt_alloc(&x, xs, 4, NULL)) {
+    for (int64_t k = 0; k < x.numel; k++)
+      x.data[k] = (float)(k % 13) / 6.5f - 1.0f;
+    if (!dt_vae_encode(v, &x, &mean, &std, &err))
+      dt_vae_decode(v, &mean, &out, &err);
+  }
+  dt_free(&out);
+  dt_free(&std);
+  dt_free(&mean);
+  dt_free(&x);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  static int once;
+  if (!once) {
+    dt_set_threads(1);
+    once = 1;
+  }
+  const uint8_t *nul = memchr(data, 0, size);
+  size_t json_len = nul ? (size_t)(nul - data) : size;
+  cJSON *root = cJSON_ParseWithLength((const char *)data, json_len);
+  dt_vae_config cfg;
+  dt_err err;
+  if (!root || dt_vae_config_from_json(root, &cfg, &err)) {
+    cJSON_Delete(root);
+    return 0;
+  }
+  cJSON_Delete(root);
+  weights *w = calloc(1, sizeof *w);
+  if (!w)
+    abort();
+  if (nul) {
+    w->plan = nul + 1;
+    w->plan_len = size - json_len - 1;
+  }
+  dt_vae *v = NULL;
+  if (dt_vae_new(&cfg, lookup, w, &v, &err) == DT_OK)
+    run(v);
+  dt_vae_free(v);
+  for (int i = 0; i < w->nheld; i++)
+    dt_free(&w->held[i]);
+  free(w);
+  return 0;
+}
