@@ -72,6 +72,18 @@ describe("backward passes against finite differences", function()
     end
   end)
 
+  it("layer norm: input, gamma and beta", function()
+    local own = d.rng(29) -- (its own draws: the other checks keep theirs)
+    local x = own:randn { 2, 3, 8 } * 2 + 0.5
+    local gamma, beta = own:randn { 8 } * 0.5 + 1, own:randn { 8 } * 0.3
+    local f = function() return d.layer_norm(x, gamma, beta, 1e-5) end
+    local r = own:randn { 2, 3, 8 }
+    local gx, gg, gb = d.layer_norm_backward(x, gamma, r, 1e-5)
+    check("layer_norm x", x, gx, f, r)
+    check("layer_norm gamma", gamma, gg, f, r)
+    check("layer_norm beta", beta, gb, f, r)
+  end)
+
   it("activations", function()
     for _, act in ipairs { "silu", "mish", "gelu" } do
       local x = rng:randn { 64 } * 3
@@ -79,6 +91,10 @@ describe("backward passes against finite differences", function()
       local r = rng:randn { 64 }
       check("activation " .. act, x, d.activation_backward(x, r, act), f, r)
     end
+    local own = d.rng(31) -- CLIP's quick GELU, on draws of its own (the checks below keep theirs)
+    local x, r = own:randn { 64 } * 3, own:randn { 64 }
+    check("activation quick_gelu", x, d.activation_backward(x, r, "quick_gelu"),
+      function() return d.activation(x, "quick_gelu") end, r)
   end)
 
   it("nearest 2x upsampling and 2x2 average pooling (odd sizes too)", function()

@@ -56,6 +56,54 @@ describe("UNet2DConditionModel parity with diffusers", function()
   end)
 end)
 
+describe("CLIPTextModel parity with transformers", function()
+  local dir = "spec/fixtures/diffusers/sd/sd1/text_encoder"
+  local io_t = d.load_safetensors("spec/fixtures/diffusers/sd/sd1/text_encoder_io.safetensors")
+
+  it("last hidden state, pooled output (legacy eos: argmax of the ids) and every hidden state", function()
+    local te = d.load(dir)
+    local out = te(io_t.input_ids, { hidden_states = true })
+    assert.is_true(rel_err(out.last_hidden_state, io_t.last_hidden_state) < 1e-4, "last_hidden_state")
+    assert.is_true(rel_err(out.pooler_output, io_t.pooler_output) < 1e-4, "pooler_output")
+    assert.equal(4, #out.hidden_states) -- the embeddings and three layers
+    for k, h in ipairs(out.hidden_states) do
+      assert.is_true(rel_err(h, io_t.hidden_states:select(1, k)) < 1e-4, "hidden_states " .. k)
+    end
+    assert.is_nil(te(io_t.input_ids).hidden_states)
+    -- clip_skip k (diffusers' encode_prompt): final_layer_norm(hidden_states[-(k + 1)])
+    local w = te:weights()
+    for k = 1, 2 do
+      local h = out.hidden_states[#out.hidden_states - k]:narrow(1, 1, 1)
+      local e = d.layer_norm(h, w["text_model.final_layer_norm.weight"], w["text_model.final_layer_norm.bias"], 1e-5)
+      assert.is_true(rel_err(e, io_t["prompt_embeds_clip_skip_" .. k]) < 1e-4, "clip_skip " .. k)
+    end
+    -- a prompt's result does not depend on its batch
+    local one = te(io_t.input_ids:narrow(1, 3, 1))
+    assert.equal(0, (one.last_hidden_state - out.last_hidden_state:narrow(1, 3, 1)):abs():max())
+  end)
+
+  it("names bad ids and configs", function()
+    local te = d.load(dir)
+    local ids = io_t.input_ids:narrow(1, 1, 1):clone()
+    ids:narrow(2, 5, 1):fill_(49408)
+    fails("encode_text: token id 49408 is not an integer in 0..49407", te, ids)
+    fails("encode_text: ids {1,78}: 78 tokens, the model takes at most 77", te, d.zeros { 1, 78 })
+    fails("encode_text: ids {77}: expected N x L token ids", te, d.zeros { 77 })
+    fails("encode_text: options must be a table such as {hidden_states = true}", te, d.zeros { 1, 77 }, true)
+    fails("trace: only a UNet has this (the model is a text encoder)", te.trace, te, d.zeros { 1, 77 }, 1)
+    local text = S.read_bytes(dir .. "/config.json")
+    local w = d.load_safetensors(dir .. "/model.safetensors")
+    fails("config 'architectures' = [\"CLIPVisionModel\"]: only CLIPTextModel and CLIPTextModelWithProjection",
+      d.core.clip_load, text:gsub('"CLIPTextModel"', '"CLIPVisionModel"'), w)
+    fails("config 'hidden_act' = \"relu\": only quick_gelu and gelu are supported", d.core.clip_load,
+      text:gsub('"quick_gelu"', '"relu"'), w)
+    fails("weight 'text_projection.weight' (shape {32,32}) is missing", d.core.clip_load,
+      text:gsub('"CLIPTextModel"', '"CLIPTextModelWithProjection"'), w)
+    fails("weight 'text_model.encoder.layers.0.mlp.fc1.weight' has shape {64,32}, the config implies {48,32}",
+      d.core.clip_load, text:gsub('"intermediate_size": 64', '"intermediate_size": 48'), w)
+  end)
+end)
+
 describe("AutoencoderKL parity with diffusers", function()
   local dir = "spec/fixtures/diffusers/sd/sd1/vae"
   local io_t = d.load_safetensors("spec/fixtures/diffusers/sd/sd1/vae_io.safetensors")

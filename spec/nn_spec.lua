@@ -170,6 +170,17 @@ describe("nn ops", function()
     local sp = math.log(1 + math.exp(3)) -- mish(3) = 3 tanh(softplus(3))
     assert.near(3 * (math.exp(2 * sp) - 1) / (math.exp(2 * sp) + 1), mish[5], 1e-5)
     assert.near(0.8413447 * 1, gelu[4], 1e-5) -- x * Phi(x) at x = 1
+    -- layer norm over the last dimension: (x - mean) / sqrt(var + eps) * gamma + beta, biased variance
+    local row = d.tensor { { 1, 2, 4, 9 } }
+    local ln = d.layer_norm(row, d.tensor { 1, 2, 1, 1 }, d.tensor { 0, 0, 0, 1 }, 0):totable()[1]
+    local sd = math.sqrt(((1 - 4) ^ 2 + (2 - 4) ^ 2 + 0 + (9 - 4) ^ 2) / 4)
+    assert.near(-3 / sd, ln[1], 1e-6)
+    assert.near(2 * -2 / sd, ln[2], 1e-6)
+    assert.near(5 / sd + 1, ln[4], 1e-6)
+    assert.has_error(function() d.layer_norm(row, d.ones { 3 }, d.zeros { 4 }) end,
+      "layer_norm: need (..., C) input and C-sized gamma and beta")
+    local quick = d.activation(t, "quick_gelu"):totable() -- x sigmoid(1.702 x), CLIP's
+    assert.near(3 / (1 + math.exp(-1.702 * 3)), quick[5], 1e-6)
     local img = d.arange(4):reshape { 1, 1, 2, 2 }
     assert.same({ { { { 0, 0, 1, 1 }, { 0, 0, 1, 1 }, { 2, 2, 3, 3 }, { 2, 2, 3, 3 } } } },
       d.upsample_nearest2x(img):totable())

@@ -5,19 +5,25 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/clip.h"
 #include "../core/unet.h"
 #include "../core/vae.h"
 #include "bind.h"
 
 typedef struct {
-  dt_unet *u;  /* a UNet, */
-  dt_vae *vae; /* or an autoencoder */
+  dt_unet *u;    /* a UNet, */
+  dt_vae *vae;   /* or an autoencoder, */
+  dt_clip *clip; /* or a text encoder */
 } lmodel;
 
 /* The graphs a model runs (a UNet one, an autoencoder its encoder and decoder). */
 static int model_graphs(lmodel *m, dt_graph **gs) {
   if (m->u) {
     gs[0] = dt_unet_graph(m->u);
+    return 1;
+  }
+  if (m->clip) {
+    gs[0] = dt_clip_graph(m->clip);
     return 1;
   }
   gs[0] = dt_vae_encoder(m->vae);
@@ -28,8 +34,10 @@ static int model_graphs(lmodel *m, dt_graph **gs) {
 static void model_free(lmodel *m) {
   dt_unet_free(m->u);
   dt_vae_free(m->vae);
+  dt_clip_free(m->clip);
   m->u = NULL;
   m->vae = NULL;
+  m->clip = NULL;
 }
 
 /* Weights gathered from the Lua table into C arrays before the core runs, so
@@ -88,7 +96,7 @@ static weight_refs *push_weight_refs(lua_State *L, int n) {
 
 static lmodel *check_model(lua_State *L, int idx) {
   lmodel *m = luaL_checkudata(L, idx, DIFFUSION_MODEL);
-  if (!m->u && !m->vae)
+  if (!m->u && !m->vae && !m->clip)
     luaL_argerror(L, idx, "model was freed");
   return m;
 }
@@ -96,10 +104,10 @@ static lmodel *check_model(lua_State *L, int idx) {
 static lmodel *check_unet(lua_State *L, int idx, const char *what) {
   lmodel *m = check_model(L, idx);
   if (!m->u)
-    luaL_error(L,
-               "%s: an AutoencoderKL is not called: use vae:encode(images) or "
-               "vae:decode(latents)",
-               what);
+    luaL_error(L, "%s: %s", what,
+               m->vae ? "an AutoencoderKL is not called: use vae:encode(images) or "
+                        "vae:decode(latents)"
+                      : "only a UNet has this (the model is a text encoder)");
   return m;
 }
 
@@ -135,7 +143,14 @@ static dt_status vae_parse(const struct cJSON *root, void *cfg, dt_err *err) {
 static dt_status vae_build(const void *cfg, dt_weight_fn find, void *ctx, lmodel *m, dt_err *err) {
   return dt_vae_new(cfg, find, ctx, &m->vae, err);
 }
-static const model_class UNET = {unet_parse, unet_build}, VAE = {vae_parse, vae_build};
+static dt_status clip_parse(const struct cJSON *root, void *cfg, dt_err *err) {
+  return dt_clip_config_from_json(root, cfg, err);
+}
+static dt_status clip_build(const void *cfg, dt_weight_fn find, void *ctx, lmodel *m, dt_err *err) {
+  return dt_clip_new(cfg, find, ctx, &m->clip, err);
+}
+static const model_class UNET = {unet_parse, unet_build}, VAE = {vae_parse, vae_build},
+                         CLIP = {clip_parse, clip_build};
 
 /* <class>_load(config_json, weights) -> model. The text is parsed once: into
  * the core's config and into the Lua table model.config. */
@@ -150,6 +165,7 @@ static int load_model(lua_State *L, const model_class *cls) {
   union {
     dt_unet_config unet;
     dt_vae_config vae;
+    dt_clip_config clip;
   } cfg;
   dt_err err;
   if (cls->parse(root, &cfg, &err))
@@ -197,6 +213,7 @@ static int load_model(lua_State *L, const model_class *cls) {
   lmodel *m = lua_newuserdatauv(L, sizeof *m, 4);
   m->u = NULL;
   m->vae = NULL;
+  m->clip = NULL;
   luaL_setmetatable(L, DIFFUSION_MODEL);
   lua_pushvalue(L, names_idx);
   lua_setiuservalue(L, -2, 1); /* the weights' names */
@@ -222,6 +239,7 @@ static int load_model(lua_State *L, const model_class *cls) {
 
 static int m_load(lua_State *L) { return load_model(L, &UNET); }
 static int m_vae_load(lua_State *L) { return load_model(L, &VAE); }
+static int m_clip_load(lua_State *L) { return load_model(L, &CLIP); }
 
 /* The weights a config implies: names and shapes, collected by building the
  * model against a recorder that answers every request with a shape-only
@@ -351,8 +369,55 @@ static dt_unet_inputs check_call(lua_State *L, lmodel *m, const char *what) {
   return a;
 }
 
+/* te:encode(ids [, {hidden_states = true}]) -> {last_hidden_state =,
+ * pooler_output = (or text_embeds = for the WithProjection class),
+ * hidden_states = {embeddings, layer 1, ...} on request}; te(ids, opts) too */
+static int m_encode_text(lua_State *L) {
+  lmodel *m = check_model(L, 1);
+  if (!m->clip)
+    return luaL_error(L, "encode_text: the model is not a CLIP text encoder");
+  const dt_tensor *ids = lt_check(L, 2);
+  int want_hidden = 0;
+  if (lua_istable(L, 3)) {
+    lua_getfield(L, 3, "hidden_states");
+    want_hidden = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+  } else if (!lua_isnoneornil(L, 3)) {
+    return luaL_error(L, "encode_text: options must be a table such as {hidden_states = true}");
+  }
+  const dt_clip_config *c = dt_clip_cfg(m->clip);
+  lua_settop(L, 3);
+  dt_tensor *last = lt_push_empty(L), *pooled = lt_push_empty(L); /* 4, 5 */
+  dt_tensor *hidden = lua_newuserdatauv(L, sizeof(dt_tensor) * (DT_CLIP_MAX_LAYERS + 1), 0);
+  memset(hidden, 0, sizeof(dt_tensor) * (DT_CLIP_MAX_LAYERS + 1));
+  dt_err err;
+  if (dt_clip_forward(m->clip, ids, last, pooled, want_hidden ? hidden : NULL, &err))
+    return lt_raise(L, "encode_text", &err);
+  lt_account(L, last);
+  lt_account(L, pooled);
+  lua_createtable(L, 0, 3);
+  lua_pushvalue(L, 4);
+  lua_setfield(L, -2, "last_hidden_state");
+  lua_pushvalue(L, 5);
+  lua_setfield(L, -2, c->with_projection ? "text_embeds" : "pooler_output");
+  if (want_hidden) {
+    lua_createtable(L, c->layers + 1, 0);
+    for (int i = 0; i <= c->layers; i++) {
+      dt_tensor *t = lt_push_empty(L);
+      *t = hidden[i]; /* the reference moves into the tensor */
+      memset(&hidden[i], 0, sizeof hidden[i]);
+      lt_account(L, t);
+      lua_rawseti(L, -2, i + 1);
+    }
+    lua_setfield(L, -2, "hidden_states");
+  }
+  return 1;
+}
+
 /* model(x, t [, cond]) */
 static int m_call(lua_State *L) {
+  if (check_model(L, 1)->clip)
+    return m_encode_text(L);
   lua_settop(L, 4); /* scratch below goes above the argument slots */
   lmodel *m = check_unet(L, 1, "model");
   dt_unet_inputs a = check_call(L, m, "model");
@@ -552,7 +617,7 @@ static int m_weights(lua_State *L) {
 static int m_layout(lua_State *L) {
   lmodel *m = check_unet(L, 1, "layout");
   const dt_unet_config *c = dt_unet_cfg(m->u);
-  static const char *const acts[] = {"none", "silu", "mish", "gelu", "relu"};
+  static const char *const acts[] = {"none", "silu", "mish", "gelu", "relu", "quick_gelu"};
   static const char *const times[] = {"positional", "fourier", "learned"};
   static const char *const classes[] = {"none", "table", "timestep", "identity"};
   lua_createtable(L, 0, 32);
@@ -632,8 +697,15 @@ static int m_newindex(lua_State *L) {
 
 static int m_tostring(lua_State *L) {
   lmodel *m = luaL_checkudata(L, 1, DIFFUSION_MODEL);
-  if (!m->u && !m->vae) {
+  if (!m->u && !m->vae && !m->clip) {
     lua_pushliteral(L, "diffusion.Model (freed)");
+    return 1;
+  }
+  if (m->clip) {
+    const dt_clip_config *c = dt_clip_cfg(m->clip);
+    lua_pushfstring(L, "diffusion.Model(%s, %d layers, width %d, %I parameters)",
+                    c->with_projection ? "CLIPTextModelWithProjection" : "CLIPTextModel", c->layers,
+                    c->hidden_size, (lua_Integer)model_parameters(m));
     return 1;
   }
   if (m->vae) {
@@ -675,6 +747,7 @@ static const luaL_Reg methods[] = {
     {"layout", m_layout},
     {"trace", m_trace},
     {"encode", m_encode},
+    {"encode_text", m_encode_text},
     {"decode", m_decode},
     {"free", m_gc},
     {NULL, NULL},
@@ -712,6 +785,8 @@ void lt_open_model(lua_State *L) {
   lua_setfield(L, -2, "unet_load");
   lua_pushcfunction(L, m_vae_load);
   lua_setfield(L, -2, "vae_load");
+  lua_pushcfunction(L, m_clip_load);
+  lua_setfield(L, -2, "clip_load");
   lua_pushcfunction(L, m_shapes);
   lua_setfield(L, -2, "unet_weight_shapes");
 }

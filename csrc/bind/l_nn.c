@@ -8,11 +8,13 @@
 #include "../core/nn.h"
 #include "../core/optim.h"
 #include "../core/stats.h"
+#include "../core/tokens.h"
 #include "bind.h"
 
 static dt_act check_act(lua_State *L, int idx, const char *fname) {
-  static const char *const names[] = {"none", "silu", "mish", "gelu", "relu", NULL};
-  static const dt_act acts[] = {DT_ACT_NONE, DT_ACT_SILU, DT_ACT_MISH, DT_ACT_GELU, DT_ACT_RELU};
+  static const char *const names[] = {"none", "silu", "mish", "gelu", "relu", "quick_gelu", NULL};
+  static const dt_act acts[] = {DT_ACT_NONE, DT_ACT_SILU, DT_ACT_MISH,
+                                DT_ACT_GELU, DT_ACT_RELU, DT_ACT_QUICK_GELU};
   (void)fname;
   return acts[luaL_checkoption(L, idx, "none", names)];
 }
@@ -104,6 +106,23 @@ static int n_group_norm(lua_State *L) {
         L, "group_norm: need N x C x ... input, C divisible by groups, C-sized gamma and beta");
   dt_tensor *out = lt_push_new(L, x->shape, x->ndim, "group_norm");
   dt_group_norm(out, x, gamma, beta, (int)g, eps, act);
+  return 1;
+}
+
+static void check_layer_norm(lua_State *L, const dt_tensor *x, const dt_tensor *gamma,
+                             const dt_tensor *beta, const char *fname) {
+  int64_t c = x->ndim ? x->shape[x->ndim - 1] : 0;
+  if (x->ndim < 1 || c < 1 || gamma->numel != c || (beta && beta->numel != c))
+    luaL_error(L, "%s: need (..., C) input and C-sized gamma and beta", fname);
+}
+
+/* layer_norm(x, gamma, beta [, eps = 1e-5]): over the last dimension, as nn.LayerNorm */
+static int n_layer_norm(lua_State *L) {
+  dt_tensor *x = lt_check(L, 1), *gamma = lt_check(L, 2), *beta = lt_check(L, 3);
+  float eps = (float)luaL_optnumber(L, 4, 1e-5);
+  check_layer_norm(L, x, gamma, beta, "layer_norm");
+  dt_tensor *out = lt_push_new(L, x->shape, x->ndim, "layer_norm");
+  dt_layer_norm(out, x, gamma, beta, eps);
   return 1;
 }
 
@@ -245,6 +264,19 @@ static int n_linear_backward(lua_State *L) {
   dt_tensor *gw = push_zeros(L, w->shape, 2, "linear_backward");
   dt_tensor *gb = push_zeros(L, w->shape, 1, "linear_backward");
   dt_linear_backward(gx, gw, gb, x, w, g);
+  return 3;
+}
+
+/* layer_norm_backward(x, gamma, grad_out [, eps]) -> gx, ggamma, gbeta */
+static int n_layer_norm_backward(lua_State *L) {
+  dt_tensor *x = lt_check(L, 1), *gamma = lt_check(L, 2), *g = lt_check(L, 3);
+  float eps = (float)luaL_optnumber(L, 4, 1e-5);
+  check_layer_norm(L, x, gamma, NULL, "layer_norm_backward");
+  check_grad_out(L, g, x->shape, x->ndim, "layer_norm_backward");
+  dt_tensor *gx = lt_push_new(L, x->shape, x->ndim, "layer_norm_backward");
+  dt_tensor *gg = push_zeros(L, &x->shape[x->ndim - 1], 1, "layer_norm_backward");
+  dt_tensor *gb = push_zeros(L, &x->shape[x->ndim - 1], 1, "layer_norm_backward");
+  dt_layer_norm_backward(gx, gg, gb, x, gamma, eps, g);
   return 3;
 }
 
@@ -425,6 +457,7 @@ static int n_frechet(lua_State *L) {
 static const luaL_Reg functions[] = {
     {"conv2d", n_conv2d},
     {"group_norm", n_group_norm},
+    {"layer_norm", n_layer_norm},
     {"linear", n_linear},
     {"activation", n_activation},
     {"upsample_nearest2x", n_upsample},
@@ -433,6 +466,7 @@ static const luaL_Reg functions[] = {
     {"conv2d_backward_input", n_conv2d_backward_input},
     {"linear_backward", n_linear_backward},
     {"group_norm_backward", n_group_norm_backward},
+    {"layer_norm_backward", n_layer_norm_backward},
     {"activation_backward", n_activation_backward},
     {"upsample_nearest2x_backward", n_upsample_backward},
     {"attention", n_attention},

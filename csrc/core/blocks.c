@@ -301,3 +301,36 @@ int dt_block_transformer_2d(dt_graph *g, const char *prefix, int x, int ctx, int
   }
   return dt_block_add(g, h, x, 1);
 }
+
+int dt_block_clip_layer(dt_graph *g, const char *prefix, int x, int dim, int heads, int mlp_dim,
+                        dt_act act, float eps, int causal) {
+  static const char *const proj[4] = {"q_proj", "k_proj", "v_proj", "out_proj"};
+  name_t name;
+  snprintf(name, sizeof name, "%s.layer_norm1", prefix);
+  int n = dt_block_layer_norm(g, name, x, dim, eps);
+  dt_op op = op_of(DT_OP_TOKEN_ATTENTION, n, n);
+  for (int i = 0; i < 4; i++) {
+    char p[256];
+    snprintf(p, sizeof p, "%s.self_attn.%s", prefix, proj[i]);
+    op.w[i] = weight(g, name, p, "weight", 2, dim, dim, 0, 0);
+    op.w[4 + i] = weight(g, name, p, "bias", 1, dim, 0, 0, 0);
+  }
+  if (heads < 1 || dim % heads)
+    dt_graph_fail(g, "'%s': %d heads do not divide %d channels", prefix, heads, dim);
+  op.heads = heads;
+  op.causal = causal;
+  x = dt_block_add(g, dt_graph_op(g, &op), x, 1);
+  snprintf(name, sizeof name, "%s.layer_norm2", prefix);
+  n = dt_block_layer_norm(g, name, x, dim, eps);
+  snprintf(name, sizeof name, "%s.mlp.fc1", prefix);
+  int h = dt_block_act(g, dt_block_linear(g, name, n, dim, mlp_dim), act);
+  snprintf(name, sizeof name, "%s.mlp.fc2", prefix);
+  return dt_block_add(g, dt_block_linear(g, name, h, mlp_dim, dim), x, 1);
+}
+
+int dt_block_add_positions(dt_graph *g, const char *name, int x, int positions, int dim) {
+  int64_t shape[2] = {positions, dim};
+  dt_op op = op_of(DT_OP_ADD_POSITIONS, x, -1);
+  op.w[0] = dt_graph_weight(g, name, 2, shape);
+  return dt_graph_op(g, &op);
+}

@@ -74,6 +74,14 @@ int dt_block_feed_forward(dt_graph *g, const char *prefix, int x, int dim, int m
  * on ctx (N, S, ctx_dim), feed-forward (GEGLU), each pre-normed and residual. */
 int dt_block_transformer(dt_graph *g, const char *prefix, int x, int ctx, int dim, int ctx_dim,
                          int heads, int head_dim);
+/* transformers' CLIPEncoderLayer: layer_norm1, self-attention (q_proj,
+ * k_proj, v_proj, out_proj, all with biases; causal for the text tower),
+ * residual, layer_norm2, mlp (fc1, act, fc2), residual. */
+int dt_block_clip_layer(dt_graph *g, const char *prefix, int x, int dim, int heads, int mlp_dim,
+                        dt_act act, float eps, int causal);
+/* x (N, L, D) + the first L rows of the position table `name` (P, D). */
+int dt_block_add_positions(dt_graph *g, const char *name, int x, int positions, int dim);
+
 /* Transformer2DModel on an NCHW map: group norm (eps 1e-6), proj_in (1x1 conv,
  * or linear on the tokens), `layers` transformer blocks, proj_out, residual. */
 typedef struct {

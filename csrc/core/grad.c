@@ -47,6 +47,10 @@ static float act_slope(float v, dt_act act) {
     return t + v * (1.0f - t * t) * s;
   }
   case DT_ACT_RELU: return v > 0.0f ? 1.0f : 0.0f;
+  case DT_ACT_QUICK_GELU: { /* s + 1.702 v s (1 - s), s = sigmoid(1.702 v) */
+    float s = 1.0f / (1.0f + expf(-1.702f * v));
+    return s + 1.702f * v * s * (1.0f - s);
+  }
   case DT_ACT_GELU: /* 0.5 v (1 + erf(v / sqrt 2)) */
     return 0.5f * (1.0f + erff(v * 0.70710678118654752f)) +
            v * expf(-0.5f * v * v) * 0.39894228040143268f;

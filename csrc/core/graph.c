@@ -10,7 +10,8 @@
 #include "ops.h"
 
 struct dt_graph {
-  int ninputs, nvalues, output;
+  int ninputs, nvalues, output; /* the output: outputs[0] */
+  int outputs[DT_GRAPH_MAX_OUTPUTS], noutputs;
   dt_op *ops;
   int nops, cap_ops;
   char **wnames;
@@ -161,8 +162,20 @@ int dt_graph_op(dt_graph *g, const dt_op *op) {
 }
 
 dt_status dt_graph_finish(dt_graph *g, int output, dt_err *err) {
-  if (!g->st && (output < g->ninputs || output >= g->nvalues))
-    dt_graph_fail(g, "graph: the output is value %d of %d", output, g->nvalues);
+  return dt_graph_finish_outputs(g, &output, 1, err);
+}
+
+dt_status dt_graph_finish_outputs(dt_graph *g, const int *outputs, int n, dt_err *err) {
+  if (!g->st && (n < 1 || n > DT_GRAPH_MAX_OUTPUTS))
+    dt_graph_fail(g, "graph: %d outputs", n);
+  for (int i = 0; i < n && !g->st; i++)
+    if (outputs[i] < g->ninputs || outputs[i] >= g->nvalues)
+      dt_graph_fail(g, "graph: output %d is value %d of %d", i, outputs[i], g->nvalues);
+  for (int i = 0; i < n && !g->st; i++)
+    for (int j = 0; j < i; j++)
+      if (outputs[i] == outputs[j])
+        dt_graph_fail(g, "graph: value %d is listed twice as an output", outputs[i]);
+  int output = n >= 1 ? outputs[0] : -1;
   if (!g->st) {
     size_t nv = (size_t)g->nvalues;
     g->last_use = malloc(nv * sizeof *g->last_use);
@@ -178,6 +191,8 @@ dt_status dt_graph_finish(dt_graph *g, int output, dt_err *err) {
     return g->st;
   }
   g->output = output;
+  g->noutputs = n;
+  memcpy(g->outputs, outputs, (size_t)n * sizeof *outputs);
   for (int v = 0; v < g->nvalues; v++)
     g->last_use[v] = -1;
   g->dep_x[0] = 1;
@@ -198,6 +213,8 @@ dt_status dt_graph_finish(dt_graph *g, int output, dt_err *err) {
       g->dep_w[op->out] |= g->dep_w[v];
     }
   }
+  for (int i = 0; i < n; i++) /* outputs live to the end: no op frees or overwrites them */
+    g->last_use[outputs[i]] = g->nops;
   return DT_OK;
 }
 
@@ -324,6 +341,19 @@ static dt_status set_inputs(dt_graph *g, dt_tensor *vals, const dt_tensor *const
 
 dt_status dt_graph_forward(dt_graph *g, const dt_tensor *const *inputs, dt_tensor *out,
                            dt_err *err) {
+  dt_tensor outs[DT_GRAPH_MAX_OUTPUTS];
+  memset(outs, 0, sizeof outs);
+  dt_status st = dt_graph_forward_all(g, inputs, outs, err);
+  *out = outs[0];
+  for (int i = 1; i < g->noutputs; i++)
+    dt_free(&outs[i]);
+  return st;
+}
+
+int dt_graph_noutputs(const dt_graph *g) { return g->noutputs; }
+
+dt_status dt_graph_forward_all(dt_graph *g, const dt_tensor *const *inputs, dt_tensor *outs,
+                               dt_err *err) {
   int64_t n = inputs[0]->shape[0];
   dt_status st = DT_OK;
   g->run.flops = 0;
@@ -332,11 +362,13 @@ dt_status dt_graph_forward(dt_graph *g, const dt_tensor *const *inputs, dt_tenso
     st = set_inputs(g, g->vals, inputs, s, m, err);
     if (!st)
       st = run(g, g->vals, 0, err);
-    dt_tensor *y = &g->vals[g->output];
-    if (!st && m == n) { /* one chunk: hand the result over */
-      *out = *y;
-      memset(y, 0, sizeof *y);
-    } else if (!st) {
+    for (int i = 0; i < g->noutputs && !st; i++) {
+      dt_tensor *y = &g->vals[g->outputs[i]], *out = &outs[i];
+      if (m == n) { /* one chunk: hand the result over */
+        *out = *y;
+        memset(y, 0, sizeof *y);
+        continue;
+      }
       if (s == 0) {
         int64_t shape[DT_MAX_DIMS];
         memcpy(shape, y->shape, (size_t)y->ndim * sizeof(int64_t));
@@ -348,8 +380,9 @@ dt_status dt_graph_forward(dt_graph *g, const dt_tensor *const *inputs, dt_tenso
     }
     clear(g, g->vals);
   }
-  if (st && n > FORWARD_CHUNK)
-    dt_free(out);
+  if (st)
+    for (int i = 0; i < g->noutputs; i++)
+      dt_free(&outs[i]);
   return st;
 }
 

@@ -32,7 +32,7 @@ typedef enum {
   DT_OP_AFFINE,          /* x * scale + shift */
   DT_OP_TIMESTEP_EMBED,  /* t (N): diffusers' sinusoids (N, dim); flip, shift */
   DT_OP_FOURIER_EMBED,   /* t (N); w: W (dim / 2), fixed: [sin, cos](log t W 2 pi) */
-  DT_OP_LOOKUP,          /* idx (N), integers in 0 .. rows - 1; w: table (rows, D); what */
+  DT_OP_LOOKUP,          /* idx (...), integers in 0 .. rows - 1; w: table (rows, D) -> (..., D) */
   DT_OP_DIV_SAMPLES,     /* x / t[n], sample by sample */
   DT_OP_LAYER_NORM,      /* x (..., C); w: gamma, beta; eps */
   DT_OP_TOKEN_ATTENTION, /* x (N, T, C), context (N, S, Cc) (x itself: self-attention); w: q, k,
@@ -40,6 +40,7 @@ typedef enum {
   DT_OP_GEGLU,           /* x (..., 2F) -> (..., F): a * gelu(b) */
   DT_OP_TO_TOKENS,       /* x (N, C, H, W) -> (N, H W, C) */
   DT_OP_FROM_TOKENS,     /* x (N, H W, C) -> (N, C, H, W), H and W those of in[1] (no gradient) */
+  DT_OP_ADD_POSITIONS,   /* x (N, L, D) + w[0] rows 0 .. L - 1 (a position table (P, D)) */
   DT_OP_KINDS
 } dt_op_kind;
 
@@ -53,6 +54,7 @@ typedef struct {
   dt_conv_params conv;
   dt_act act;
   int groups, heads, dim, flip;
+  int causal; /* TOKEN_ATTENTION: token i attends to 0 .. i only */
   float eps, scale, shift;
   const char *what; /* LOOKUP: what the index is, for errors ("class label") */
   /* derived from the weights at run time: Winograd transforms of a 3 x 3 conv */
@@ -82,6 +84,11 @@ int dt_graph_op(dt_graph *g, const dt_op *op);
 void dt_graph_fail(dt_graph *g, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Ends the build: `output` is the graph's result. Returns the first error. */
 dt_status dt_graph_finish(dt_graph *g, int output, dt_err *err);
+/* ... or several results (a text encoder's hidden states): outputs[0] is the
+ * one dt_graph_forward returns and the backward pass starts from. */
+#define DT_GRAPH_MAX_OUTPUTS 64
+dt_status dt_graph_finish_outputs(dt_graph *g, const int *outputs, int n, dt_err *err);
+int dt_graph_noutputs(const dt_graph *g);
 int dt_graph_lookups(const dt_graph *g); /* weight lookups that found a tensor */
 
 int dt_graph_nweights(const dt_graph *g);
@@ -96,6 +103,10 @@ int64_t dt_graph_parameters(const dt_graph *g);
  * here. */
 dt_status dt_graph_forward(dt_graph *g, const dt_tensor *const *inputs, dt_tensor *out,
                            dt_err *err);
+
+/* Every output: outs[noutputs], allocated here. */
+dt_status dt_graph_forward_all(dt_graph *g, const dt_tensor *const *inputs, dt_tensor *outs,
+                               dt_err *err);
 
 /* A recorded forward pass: every value kept for the backward pass. */
 typedef struct dt_pass dt_pass;

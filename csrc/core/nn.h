@@ -7,7 +7,15 @@
 
 #include "tensor.h"
 
-typedef enum { DT_ACT_NONE, DT_ACT_SILU, DT_ACT_MISH, DT_ACT_GELU, DT_ACT_RELU } dt_act;
+/* QUICK_GELU: x sigmoid(1.702 x), OpenAI CLIP's */
+typedef enum {
+  DT_ACT_NONE,
+  DT_ACT_SILU,
+  DT_ACT_MISH,
+  DT_ACT_GELU,
+  DT_ACT_RELU,
+  DT_ACT_QUICK_GELU
+} dt_act;
 
 typedef struct {
   int stride;

@@ -27,7 +27,8 @@ static const char *const NAMES[DT_OP_KINDS] = {"conv2d",
                                                "token_attention",
                                                "geglu",
                                                "to_tokens",
-                                               "from_tokens"};
+                                               "from_tokens",
+                                               "add_positions"};
 
 const char *dt_op_name(dt_op_kind kind) { return NAMES[kind]; }
 
@@ -38,6 +39,7 @@ int dt_op_in_place(dt_op_kind kind) {
   case DT_OP_GROUP_NORM:
   case DT_OP_ACT:
   case DT_OP_ADD:
+  case DT_OP_ADD_POSITIONS:
   case DT_OP_ADD_CHANNELS:
   case DT_OP_SCALE_SHIFT:
   case DT_OP_AFFINE:
@@ -110,12 +112,19 @@ dt_status dt_op_shape(const dt_op *op, const dt_tensor *const in[2], const dt_te
   case DT_OP_ATTENTION: copy_shape(in[1], shape, ndim); return DT_OK;
   case DT_OP_TIMESTEP_EMBED:
   case DT_OP_FOURIER_EMBED:
-  case DT_OP_LOOKUP:
     *ndim = 2;
     shape[0] = x->numel;
-    shape[1] = op->kind == DT_OP_TIMESTEP_EMBED  ? op->dim
-               : op->kind == DT_OP_FOURIER_EMBED ? 2 * w[0]->numel
-                                                 : w[0]->shape[1];
+    shape[1] = op->kind == DT_OP_TIMESTEP_EMBED ? op->dim : 2 * w[0]->numel;
+    return DT_OK;
+  case DT_OP_LOOKUP:
+    copy_shape(x, shape, ndim);
+    shape[(*ndim)++] = w[0]->shape[1];
+    return DT_OK;
+  case DT_OP_ADD_POSITIONS:
+    if (x->ndim != 3 || x->shape[1] > w[0]->shape[0])
+      return dt_fail(err, DT_EARG, "%lld tokens: the model takes at most %lld",
+                     (long long)(x->ndim == 3 ? x->shape[1] : 0), (long long)w[0]->shape[0]);
+    copy_shape(x, shape, ndim);
     return DT_OK;
   default: /* elementwise: the shape of x */ copy_shape(x, shape, ndim); return DT_OK;
   }
@@ -200,7 +209,7 @@ dt_status dt_op_forward(dt_op_ctx *c, dt_op *op, const dt_tensor *const in[2],
     float *sc = scratch(c, dt_token_attention_scratch(t, s, inner), err, &st);
     if (st)
       return st;
-    dt_token_attention(out, x, in[1], w, w + 4, op->heads, sc);
+    dt_token_attention(out, x, in[1], w, w + 4, op->heads, op->causal, sc);
     c->flops += 2.0 * (double)n *
                 ((double)t * inner * (x->shape[2] * 2.0) + 2.0 * s * inner * in[1]->shape[2] +
                  2.0 * t * s * inner);
@@ -281,6 +290,13 @@ dt_status dt_op_forward(dt_op_ctx *c, dt_op *op, const dt_tensor *const in[2],
       }
     return DT_OK;
   }
+  case DT_OP_ADD_POSITIONS: {
+    int64_t per = x->numel / n; /* L x D: the table's first L rows */
+    for (int64_t s = 0; s < n; s++)
+      for (int64_t i = 0; i < per; i++)
+        out->data[s * per + i] = x->data[s * per + i] + w[0]->data[i];
+    return DT_OK;
+  }
   case DT_OP_LOOKUP: {
     int64_t rows = w[0]->shape[0], dim = w[0]->shape[1];
     for (int64_t s = 0; s < x->numel; s++) {
@@ -327,7 +343,8 @@ dt_status dt_op_backward(dt_op_ctx *c, const dt_op *op, const dt_tensor *const i
     int64_t t = x->shape[1], s = in[1]->shape[1], inner = w[0]->shape[0];
     float *sc = scratch(c, dt_token_attention_backward_scratch(t, s, inner), err, &st);
     if (!st)
-      dt_token_attention_backward(gx, gin[1], gw, gw + 4, x, in[1], w, w + 4, op->heads, gy, sc);
+      dt_token_attention_backward(gx, gin[1], gw, gw + 4, x, in[1], w, w + 4, op->heads, op->causal,
+                                  gy, sc);
     return st;
   }
   case DT_OP_GEGLU:
@@ -419,6 +436,16 @@ dt_status dt_op_backward(dt_op_ctx *c, const dt_op *op, const dt_tensor *const i
       for (int64_t i = 0; i < gy->numel; i++)
         gx->data[i] = g[i] * op->scale;
     return DT_OK;
+  case DT_OP_ADD_POSITIONS: {
+    int64_t per = x->numel / n;
+    if (gx)
+      memcpy(gx->data, g, (size_t)gy->numel * sizeof(float));
+    if (gw[0])
+      for (int64_t s = 0; s < n; s++)
+        for (int64_t i = 0; i < per; i++)
+          gw[0]->data[i] += g[s * per + i];
+    return DT_OK;
+  }
   case DT_OP_LOOKUP: {
     if (!gw[0])
       return DT_OK;

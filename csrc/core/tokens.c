@@ -81,13 +81,20 @@ void dt_tokens_linear(dt_tensor *out, const dt_tensor *x, const dt_tensor *w, co
 
 /* ---- attention ---- */
 
+/* scores of query r for keys after r: -inf, so softmax gives them 0 */
+static void mask_future(float *p, int64_t t, int64_t s) {
+  for (int64_t r = 0; r < t; r++)
+    for (int64_t j = r + 1; j < s; j++)
+      p[r * s + j] = -INFINITY;
+}
+
 size_t dt_token_attention_scratch(int64_t t, int64_t s, int64_t inner) {
   return (size_t)(2 * t * inner + 2 * s * inner + t * s);
 }
 
 void dt_token_attention(dt_tensor *out, const dt_tensor *x, const dt_tensor *ctx,
                         const dt_tensor *const w[4], const dt_tensor *const b[4], int heads,
-                        float *scratch) {
+                        int causal, float *scratch) {
   int64_t n = x->shape[0], t = x->shape[1], c = x->shape[2], s = ctx->shape[1], cc = ctx->shape[2];
   int64_t inner = w[0]->shape[0], d = inner / heads;
   float scale = 1.0f / sqrtf((float)d);
@@ -100,6 +107,8 @@ void dt_token_attention(dt_tensor *out, const dt_tensor *x, const dt_tensor *ctx
     linear_rows(v, cs, s, w[2], b[2]);
     for (int64_t h = 0; h < heads; h++) { /* p (t x s) = q_h k_h^T, o_h = softmax(p) v_h */
       dt_sgemm(0, 1, t, s, d, scale, q + h * d, inner, k + h * d, inner, 0.0f, p, s);
+      if (causal)
+        mask_future(p, t, s);
       dt_softmax_rows(p, t, s);
       dt_sgemm(0, 0, t, d, s, 1.0f, p, s, v + h * d, inner, 0.0f, o + h * d, inner);
     }
@@ -125,7 +134,7 @@ static void add_bias_grad(dt_tensor *gb, const float *g, int64_t rows, int64_t c
 void dt_token_attention_backward(dt_tensor *gx, dt_tensor *gctx, dt_tensor *const gw[4],
                                  dt_tensor *const gb[4], const dt_tensor *x, const dt_tensor *ctx,
                                  const dt_tensor *const w[4], const dt_tensor *const b[4],
-                                 int heads, const dt_tensor *g, float *scratch) {
+                                 int heads, int causal, const dt_tensor *g, float *scratch) {
   int64_t n = x->shape[0], t = x->shape[1], c = x->shape[2], s = ctx->shape[1], cc = ctx->shape[2];
   int64_t inner = w[0]->shape[0], d = inner / heads;
   float scale = 1.0f / sqrtf((float)d);
@@ -139,6 +148,8 @@ void dt_token_attention_backward(dt_tensor *gx, dt_tensor *gctx, dt_tensor *cons
     linear_rows(v, cs, s, w[2], b[2]);
     for (int64_t h = 0; h < heads; h++) {
       dt_sgemm(0, 1, t, s, d, scale, q + h * d, inner, k + h * d, inner, 0.0f, p, s);
+      if (causal)
+        mask_future(p, t, s);
       dt_softmax_rows(p, t, s);
       dt_sgemm(0, 0, t, d, s, 1.0f, p, s, v + h * d, inner, 0.0f, o + h * d, inner);
     }
@@ -150,6 +161,8 @@ void dt_token_attention_backward(dt_tensor *gx, dt_tensor *gctx, dt_tensor *cons
     for (int64_t h = 0; h < heads; h++) {
       const float *qh = q + h * d, *kh = k + h * d, *vh = v + h * d, *goh = go + h * d;
       dt_sgemm(0, 1, t, s, d, scale, qh, inner, kh, inner, 0.0f, p, s);
+      if (causal)
+        mask_future(p, t, s);
       dt_softmax_rows(p, t, s);
       dt_sgemm(1, 0, s, d, t, 1.0f, p, s, goh, inner, 0.0f, gv + h * d, inner); /* P^T go */
       dt_sgemm(0, 1, t, s, d, 1.0f, goh, inner, vh, inner, 0.0f, gp, s);        /* go v^T */

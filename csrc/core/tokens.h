@@ -22,16 +22,17 @@ void dt_tokens_linear(dt_tensor *out, const dt_tensor *x, const dt_tensor *w, co
 /* Multi-head attention: q = x Wq^T (+ bq), k = ctx Wk^T, v = ctx Wv^T (Wq
  * (I, C), Wk and Wv (I, Cc), I = heads x head dim), per head softmax(q k^T /
  * sqrt(head dim)) v, then out (N, T, C) = o Wo^T + bo. w = {Wq, Wk, Wv, Wo},
- * b = {bq, bk, bv, bo}, any bias NULL. ctx may be x (self-attention). */
+ * b = {bq, bk, bv, bo}, any bias NULL. ctx may be x (self-attention).
+ * causal: query i attends to keys 0 .. i only (a text encoder's mask). */
 size_t dt_token_attention_scratch(int64_t t, int64_t s, int64_t inner);
 void dt_token_attention(dt_tensor *out, const dt_tensor *x, const dt_tensor *ctx,
                         const dt_tensor *const w[4], const dt_tensor *const b[4], int heads,
-                        float *scratch);
+                        int causal, float *scratch);
 size_t dt_token_attention_backward_scratch(int64_t t, int64_t s, int64_t inner);
 void dt_token_attention_backward(dt_tensor *gx, dt_tensor *gctx, dt_tensor *const gw[4],
                                  dt_tensor *const gb[4], const dt_tensor *x, const dt_tensor *ctx,
                                  const dt_tensor *const w[4], const dt_tensor *const b[4],
-                                 int heads, const dt_tensor *g, float *scratch);
+                                 int heads, int causal, const dt_tensor *g, float *scratch);
 
 /* GEGLU's gate: x (..., 2F) = [a, b] -> a * gelu(b) (exact GELU, as torch). */
 void dt_geglu(dt_tensor *out, const dt_tensor *x);

@@ -1,11 +1,12 @@
 --- diffusion.load(path [, opts]): a diffusers model from a folder: UNet2DModel,
--- UNet2DConditionModel or AutoencoderKL.
+-- UNet2DConditionModel, AutoencoderKL, or transformers' CLIPTextModel(WithProjection).
 -- `path` is a model folder (config.json + diffusion_pytorch_model.safetensors)
 -- or a pipeline folder (model_index.json, unet/, scheduler/). opts:
 --   variant       "fp16" to read diffusion_pytorch_model.fp16.safetensors
 --   check_finite  raise if any weight has NaN or inf, naming the tensor
 -- A UNet is callable as model(x, t [, {class_labels =, encoder_hidden_states =}]);
--- an AutoencoderKL has vae:encode(images) -> mean, std and vae:decode(latents).
+-- an AutoencoderKL has vae:encode(images) -> mean, std and vae:decode(latents); a
+-- text encoder te(ids [, {hidden_states = true}]) -> {last_hidden_state =, pooler_output = ...}.
 -- Each has model.config, and a pipeline's UNet model.scheduler_config and model.schedule.
 local core = require "diffusion.core"
 
@@ -29,16 +30,21 @@ local function load_unet(dir, opts)
   local config_path = dir .. "/config.json"
   local text = read_file(config_path)
   if not text then error(string.format("load: no config.json in '%s'", dir), 3) end
-  local name = "diffusion_pytorch_model" .. (opts.variant and ("." .. opts.variant) or "") .. ".safetensors"
+  -- diffusers names its weights diffusion_pytorch_model, transformers (a text encoder) model
+  local text_encoder = text:find('"model_type"%s*:%s*"clip_text_model"') ~= nil
+  local stem = text_encoder and "model" or "diffusion_pytorch_model"
+  local name = stem .. (opts.variant and ("." .. opts.variant) or "") .. ".safetensors"
   local weights_path = dir .. "/" .. name
   if not exists(weights_path) then
-    if not opts.variant and exists(dir .. "/diffusion_pytorch_model.fp16.safetensors") then
-      weights_path = dir .. "/diffusion_pytorch_model.fp16.safetensors"
+    if not opts.variant and exists(dir .. "/" .. stem .. ".fp16.safetensors") then
+      weights_path = dir .. "/" .. stem .. ".fp16.safetensors"
     else
       error(string.format("load: no %s in '%s'", name, dir), 3)
     end
   end
   local weights = core.load_safetensors(weights_path)
+  -- older transformers checkpoints keep a buffer beside the weights: the positions 0 .. 76
+  weights["text_model.embeddings.position_ids"] = nil
   if opts.check_finite then
     for wname, t in pairs(weights) do
       if not t:all_finite() then
@@ -48,7 +54,8 @@ local function load_unet(dir, opts)
   end
   -- the config is parsed in C, once; its class (as save_pretrained names it) picks the builder
   local class = text:match('"_class_name"%s*:%s*"([^"]*)"')
-  local ok, model = pcall(class == "AutoencoderKL" and core.vae_load or core.unet_load, text, weights)
+  local builder = text_encoder and core.clip_load or class == "AutoencoderKL" and core.vae_load or core.unet_load
+  local ok, model = pcall(builder, text, weights)
   if not ok then error(string.format("load: '%s': %s", config_path, tostring(model):gsub("^load: ", "")), 3) end
   model._config_json = text
   return model
