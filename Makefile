@@ -24,7 +24,7 @@ REQUIRED  = -std=c11 -D_DEFAULT_SOURCE -fPIC -fopenmp -fvisibility=hidden -fno-m
             -I$(LUA_INCDIR) -I$(OPENBLAS_INCDIR)
 # -z nodelete: lua_close dlcloses C modules, but OpenMP and OpenBLAS worker
 # threads outlive that and would run unmapped code.
-LIBS      = -Wl,-z,nodelete -L$(OPENBLAS_LIBDIR) -Wl,-rpath,$(OPENBLAS_LIBDIR) -lopenblas -lpng16 -lcjson -lz -lm
+LIBS      = -Wl,-z,nodelete -L$(OPENBLAS_LIBDIR) -Wl,-rpath,$(OPENBLAS_LIBDIR) -lopenblas -lpng16 -lcjson -lpcre2-8 -lutf8proc -lz -lm
 
 CORE_SRC  = $(wildcard csrc/core/*.c) csrc/cpu/cpu.c
 BIND_SRC  = $(wildcard csrc/bind/*.c)
@@ -112,7 +112,7 @@ FUZZ_CC      ?= clang-14
 FUZZ_TIME    ?= 60
 FUZZ_RUNS    ?=
 FUZZ_LIMIT    = $(if $(FUZZ_RUNS),-runs=$(FUZZ_RUNS),-max_total_time=$(FUZZ_TIME))
-FUZZ_TARGETS  = safetensors png npy idx unet_config vae_config scheduler_config
+FUZZ_TARGETS  = safetensors png npy idx unet_config vae_config clip_tokenizer scheduler_config
 FUZZ_SAN      = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 FUZZ_OBJ      = $(SRC:csrc/%.c=build/fuzz-obj/%.o)
 FUZZ_BIN      = $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)

@@ -27,6 +27,9 @@ external_dependencies = {
   OPENBLAS = { library = "openblas" },
   PNG = { header = "png.h", library = "png16" },
   CJSON = { header = "cjson/cJSON.h", library = "cjson" },
+  PCRE2 = { header = "pcre2.h", library = "pcre2-8" },          -- CLIP's pre-tokenizer pattern
+  UTF8PROC = { header = "utf8proc.h", library = "utf8proc" },  -- its Unicode cleanup
+
   ZLIB = { header = "zlib.h", library = "z" },
 }
 build = {

@@ -56,6 +56,64 @@ describe("UNet2DConditionModel parity with diffusers", function()
   end)
 end)
 
+describe("CLIPTokenizer parity with transformers", function()
+  local SD = "spec/fixtures/diffusers/sd/"
+  local function cases(name)
+    return d.core.json_decode(S.read_bytes(SD .. name .. "/tokenizer_cases.json")).cases
+  end
+
+  -- 40 prompts: long (truncated), empty, accented, CJK, Hangul, emoji, punctuation, quotes, control
+  -- characters, the special tokens' own strings; SD2's tokenizer pads with "!" (id 0)
+  for _, name in ipairs { "sd1", "sd2" } do
+    it(name .. ": every recorded prompt gives exactly the recorded ids", function()
+      local tok = d.load(SD .. name .. "/tokenizer")
+      local list = cases(name)
+      local prompts = {}
+      for i, c in ipairs(list) do
+        prompts[i] = c.prompt
+        assert.same(c.untruncated_ids, tok:tokenize(c.prompt), c.prompt)
+      end
+      local ids, lengths = tok:encode(prompts)
+      assert.same({ #list, 77 }, ids:shape())
+      for i, c in ipairs(list) do
+        assert.same(c.input_ids, ids:select(1, i):totable(), c.prompt)
+        assert.equal(math.min(77, #c.untruncated_ids), lengths[i])
+      end
+    end)
+  end
+
+  it("decodes ids back to the text, and encodes without padding or truncation on request", function()
+    local tok = d.load(SD .. "sd1/tokenizer")
+    local ids = tok:encode { "a photograph of an astronaut riding a horse", "café, 東京!" }
+    assert.same({ "a photograph of an astronaut riding a horse", "café , 東 京 !" }, tok:decode(ids))
+    local short, n = tok:encode("a lovely cat", { padding = false })
+    assert.same({ { 49406, 320, 2165, 2368, 49407 } }, short:totable())
+    assert.same({ 5 }, n)
+    local long = string.rep("a ", 100)
+    assert.same({ 1, 102 }, tok:encode(long, { truncation = false }):shape())
+    assert.same({ 1, 10 }, tok:encode(long, { max_length = 10 }):shape())
+  end)
+
+  it("names bad prompts, ids and files", function()
+    local tok = d.load(SD .. "sd1/tokenizer")
+    fails("encode: the text is not valid UTF-8 (at byte 2)", tok.encode, tok, { "ab\xff" })
+    fails("encode: prompts must be strings", tok.encode, tok, { 12 })
+    fails("decode: id 49408 is not in the vocabulary (0..49407)", tok.decode, tok, d.tensor { 320, 49408 })
+    fails("decode: id 1.5 is not in the vocabulary", tok.decode, tok, d.tensor { 1.5 })
+    local vocab = S.read_bytes(SD .. "sd1/tokenizer/vocab.json")
+    local merges = S.read_bytes(SD .. "sd1/tokenizer/merges.txt")
+    fails("merges.txt line 3: expected two symbols separated by a space", d.core.clip_tokenizer, vocab,
+      (merges:gsub("\nt h\n", "\nth\n", 1)))
+    fails("vocab.json is not a JSON object", d.core.clip_tokenizer, "[1, 2]", merges)
+    fails("the special token '<|pad|>' is not in the vocabulary", d.core.clip_tokenizer, vocab, merges,
+      { pad = "<|pad|>" })
+    local dir = S.tmpname("")
+    os.execute("mkdir -p " .. dir .. " && cp " .. SD .. "sd1/tokenizer/vocab.json " .. dir)
+    fails("load: no merges.txt in '" .. dir .. "'", d.load, dir)
+    os.execute("rm -rf " .. dir)
+  end)
+end)
+
 describe("CLIPTextModel parity with transformers", function()
   local dir = "spec/fixtures/diffusers/sd/sd1/text_encoder"
   local io_t = d.load_safetensors("spec/fixtures/diffusers/sd/sd1/text_encoder_io.safetensors")

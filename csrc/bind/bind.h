@@ -40,14 +40,15 @@ HIDDEN int lt_raise(lua_State *L, const char *fname, const dt_err *err);
 /* Raises unless every element is finite. */
 HIDDEN void lt_check_finite(lua_State *L, const dt_tensor *t, const char *fname, int arg);
 
-HIDDEN void lt_open_tensor(lua_State *L);   /* l_tensor.c: type, creation, shape */
-HIDDEN void lt_open_math(lua_State *L);     /* l_math.c: elementwise, reductions */
-HIDDEN void lt_open_rng(lua_State *L);      /* l_rng.c */
-HIDDEN void lt_open_io(lua_State *L);       /* l_io.c */
-HIDDEN void lt_open_schedule(lua_State *L); /* l_schedule.c */
-HIDDEN void lt_open_model(lua_State *L);    /* l_model.c */
-HIDDEN void lt_open_nn(lua_State *L);       /* l_nn.c */
-HIDDEN void lt_open_analytic(lua_State *L); /* l_analytic.c */
-HIDDEN void lt_open_json(lua_State *L);     /* l_json.c: json_decode, json_encode, null */
+HIDDEN void lt_open_tensor(lua_State *L);    /* l_tensor.c: type, creation, shape */
+HIDDEN void lt_open_math(lua_State *L);      /* l_math.c: elementwise, reductions */
+HIDDEN void lt_open_rng(lua_State *L);       /* l_rng.c */
+HIDDEN void lt_open_io(lua_State *L);        /* l_io.c */
+HIDDEN void lt_open_schedule(lua_State *L);  /* l_schedule.c */
+HIDDEN void lt_open_model(lua_State *L);     /* l_model.c */
+HIDDEN void lt_open_nn(lua_State *L);        /* l_nn.c */
+HIDDEN void lt_open_analytic(lua_State *L);  /* l_analytic.c */
+HIDDEN void lt_open_json(lua_State *L);      /* l_json.c: json_decode, json_encode, null */
+HIDDEN void lt_open_tokenizer(lua_State *L); /* l_tokenizer.c */
 
 #endif

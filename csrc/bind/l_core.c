@@ -57,6 +57,7 @@ int LUAOPEN(lua_State *L) {
   lt_open_nn(L);
   lt_open_analytic(L);
   lt_open_json(L);
+  lt_open_tokenizer(L);
   lua_pushcfunction(L, c_now);
   lua_setfield(L, -2, "now");
   lua_pushcfunction(L, c_cpu);

@@ -61,6 +61,44 @@ local function load_unet(dir, opts)
   return model
 end
 
+-- a tokenizer folder (vocab.json, merges.txt, tokenizer_config.json and
+-- special_tokens_map.json as transformers saves them): a CLIPTokenizer
+local function load_tokenizer(dir)
+  local vocab, merges = read_file(dir .. "/vocab.json"), read_file(dir .. "/merges.txt")
+  if not vocab then error(string.format("load: no vocab.json in '%s'", dir), 3) end
+  if not merges then error(string.format("load: no merges.txt in '%s'", dir), 3) end
+  local opts = {}
+  local function token(v) -- a token is a string or {content = ...}
+    if type(v) == "table" then return v.content end
+    return type(v) == "string" and v or nil
+  end
+  for _, file in ipairs { "tokenizer_config.json", "special_tokens_map.json" } do -- the map wins
+    local text = read_file(dir .. "/" .. file)
+    if text then
+      local ok, c = pcall(core.json_decode, text)
+      if not ok or type(c) ~= "table" then error(string.format("load: '%s/%s' is not valid JSON", dir, file), 3) end
+      if c.tokenizer_class and c.tokenizer_class ~= "CLIPTokenizer" and c.tokenizer_class ~= "CLIPTokenizerFast" then
+        error(string.format("load: '%s/%s': tokenizer_class '%s' is not supported (CLIPTokenizer)", dir, file,
+          tostring(c.tokenizer_class)), 3)
+      end
+      for _, k in ipairs { "bos", "eos", "pad", "unk" } do opts[k] = token(c[k .. "_token"]) or opts[k] end
+      if type(c.added_tokens_decoder) == "table" then -- {id = {content = ...}}: matched in the text
+        opts.added = opts.added or {}
+        local ids = {}
+        for id in pairs(c.added_tokens_decoder) do ids[#ids + 1] = id end
+        table.sort(ids)
+        for _, id in ipairs(ids) do opts.added[#opts.added + 1] = token(c.added_tokens_decoder[id]) end
+      end
+      if math.type(c.model_max_length) == "integer" and c.model_max_length <= 1 << 20 then
+        opts.max_length = c.model_max_length
+      end
+    end
+  end
+  local ok, tok = pcall(core.clip_tokenizer, vocab, merges, opts)
+  if not ok then error(string.format("load: '%s': %s", dir, tostring(tok):gsub("^clip_tokenizer: ", "")), 3) end
+  return tok
+end
+
 function M.load(path, opts)
   opts = opts or {}
   for k in pairs(opts) do
@@ -79,6 +117,7 @@ function M.load(path, opts)
     end
     return model
   end
+  if not exists(path .. "/config.json") and exists(path .. "/vocab.json") then return load_tokenizer(path) end
   return load_unet(path, opts)
 end
 
