@@ -70,7 +70,25 @@ static void run_forward(dt_unet *u) {
     int64_t cs[3] = {1, 3, c->cross_attention_dim};
     if (c->conditional && !dt_alloc(&ctx, cs, 3, NULL))
       dt_fill(&ctx, 0.5f);
-    dt_unet_inputs in = {&x, &t, labels ? &label : NULL, cond, c->conditional ? &ctx : NULL};
+    /* SDXL's pooled text and ids, LCM's guidance embedding, where the config takes them */
+    dt_tensor tc = {0}, te = {0}, ti = {0};
+    int64_t tcs[2] = {1, c->time_cond_proj_dim ? c->time_cond_proj_dim : 1};
+    int64_t tis[2] = {1, 2}, tes[2] = {1, c->projection_input_dim - 2 * c->addition_time_embed_dim};
+    int text_time = c->text_time && tes[1] > 0;
+    if (c->time_cond_proj_dim && !dt_alloc(&tc, tcs, 2, NULL))
+      dt_fill(&tc, 0.1f);
+    if (text_time && !dt_alloc(&te, tes, 2, NULL) && !dt_alloc(&ti, tis, 2, NULL)) {
+      dt_fill(&te, 0.2f);
+      dt_fill(&ti, 64.0f);
+    }
+    dt_unet_inputs in = {&x,
+                         &t,
+                         labels ? &label : NULL,
+                         cond,
+                         c->conditional ? &ctx : NULL,
+                         tc.data ? &tc : NULL,
+                         te.data ? &te : NULL,
+                         ti.data ? &ti : NULL};
     dt_unet_forward(u, &in, &out, &err);
     dt_free(&out);
     /* and backward: every op's gradient over the same graph */
@@ -87,6 +105,9 @@ static void run_forward(dt_unet *u) {
     free(gw);
     dt_pass_free(pass);
     dt_free(&ctx);
+    dt_free(&tc);
+    dt_free(&te);
+    dt_free(&ti);
   }
   dt_free(&out);
   dt_free(&emb);

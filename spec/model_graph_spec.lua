@@ -42,6 +42,12 @@ local CONFIGS = {
     up_block_types = { "CrossAttnUpBlock2D", "UpBlock2D" }, cross_attention_dim = 8, attention_head_dim = { 2, 4 },
     transformer_layers_per_block = { 1, 2 }, use_linear_projection = true, in_channels = 1, out_channels = 1,
     sample_size = 8 },
+  -- SDXL's added conditioning (pooled text of 6 and 2 ids of 4 features) and LCM's guidance embedding
+  { _class_name = "UNet2DConditionModel", block_out_channels = { 16, 32 }, layers_per_block = 1,
+    norm_num_groups = 8, down_block_types = { "CrossAttnDownBlock2D", "DownBlock2D" },
+    up_block_types = { "UpBlock2D", "CrossAttnUpBlock2D" }, cross_attention_dim = 8, attention_head_dim = 2,
+    addition_embed_type = "text_time", addition_time_embed_dim = 4, projection_class_embeddings_input_dim = 14,
+    time_cond_proj_dim = 5, in_channels = 1, out_channels = 1, sample_size = 8 },
 }
 
 -- the conditioning config k takes, for n samples: class labels or text (5 tokens)
@@ -50,7 +56,11 @@ local function cond_for(k, n)
   if cfg.num_class_embeds or cfg.class_embed_type then
     return { class_labels = d.rng(11):randint(0, 10, { n }) }
   elseif cfg.cross_attention_dim then
-    return { encoder_hidden_states = d.rng(12):randn { n, 5, cfg.cross_attention_dim } }
+    local rng = d.rng(12)
+    local c = { encoder_hidden_states = rng:randn { n, 5, cfg.cross_attention_dim } }
+    if cfg.time_cond_proj_dim then c.timestep_cond = rng:randn { n, cfg.time_cond_proj_dim } end
+    if cfg.addition_embed_type then c.text_embeds, c.time_ids = rng:randn { n, 6 }, rng:randint(0, 1024, { n, 2 }) end
+    return c
   end
 end
 

@@ -12,14 +12,17 @@ local function fails(pattern, f, ...)
 end
 
 describe("UNet2DConditionModel parity with diffusers", function()
-  -- sd1: 1x1 conv projections, 4 heads everywhere; sd2: linear projections, heads (2, 4, 4)
-  -- (the fixtures' README: ../shared/fixtures/diffusers/sd)
-  for _, name in ipairs { "sd1", "sd2" } do
+  -- sd1: 1x1 conv projections, 4 heads everywhere; sd2: linear projections, heads (2, 4, 4);
+  -- sdxl: transformer depth (1, 2), the "text_time" added conditioning (pooled text and the six
+  -- size/crop ids); lcm: the guidance embedding (time_cond_proj_dim 32).
+  -- The fixtures' README: ../shared/fixtures/diffusers/sd
+  for _, name in ipairs { "sd1", "sd2", "sdxl", "lcm" } do
     for _, which in ipairs { "int", "float" } do
       it(name .. " with " .. which .. " timesteps matches to 1e-4", function()
         local m = d.load("spec/fixtures/diffusers/sd/" .. name .. "/unet")
         local io_t = d.load_safetensors("spec/fixtures/diffusers/sd/" .. name .. "/unet_io.safetensors")
-        local text = { encoder_hidden_states = io_t.encoder_hidden_states }
+        local text = { encoder_hidden_states = io_t.encoder_hidden_states, timestep_cond = io_t.timestep_cond,
+          text_embeds = io_t["added_cond_kwargs.text_embeds"], time_ids = io_t["added_cond_kwargs.time_ids"] }
         local out = m(io_t.sample, io_t["timestep_" .. which], text)
         local e = rel_err(out, io_t["output_" .. which])
         assert.is_true(e < 1e-4, string.format("max relative error %.3g", e))
@@ -40,13 +43,27 @@ describe("UNet2DConditionModel parity with diffusers", function()
     local plain = d.load(UNET .. "tiny")
     fails("encoder_hidden_states given, but the model takes no text", plain, d.zeros { 1, 3, 32, 32 }, 10,
       { encoder_hidden_states = d.zeros { 1, 77, 32 } })
-    -- SDXL's added conditioning and LCM's guidance embedding are refused by name, not ignored
-    local text = S.read_bytes(dir .. "/config.json")
+    -- the added conditioning the config asks for, and none it does not
+    local xl, lcm = d.load("spec/fixtures/diffusers/sd/sdxl/unet"), d.load("spec/fixtures/diffusers/sd/lcm/unet")
+    local text = { encoder_hidden_states = d.zeros { 2, 77, 64 } }
+    fails("text_embeds and time_ids: the model needs 2 x D and 2 x K with D + 8 K = 80", xl, x, 10, text)
+    text.text_embeds, text.time_ids = d.zeros { 2, 32 }, d.zeros { 2, 5 }
+    fails("text_embeds and time_ids: the model needs 2 x D and 2 x K with D + 8 K = 80", xl, x, 10, text)
+    fails("timestep_cond: the model needs 2 x 32 (the guidance embedding)", lcm, x, 10,
+      { encoder_hidden_states = d.zeros { 2, 77, 32 } })
+    fails("timestep_cond given, but the model has no time_cond_proj_dim", m, x, 10,
+      { encoder_hidden_states = d.zeros { 2, 77, 32 }, timestep_cond = d.zeros { 2, 32 } })
+    fails("text_embeds or time_ids given, but the model takes none", m, x, 10,
+      { encoder_hidden_states = d.zeros { 2, 77, 32 }, time_ids = d.zeros { 2, 6 } })
+    -- features not built yet are refused by name, not ignored
+    text = S.read_bytes(dir .. "/config.json")
     local w = d.load_safetensors(dir .. "/diffusion_pytorch_model.safetensors")
-    fails("config 'addition_embed_type' = \"text_time\": not supported yet", d.core.unet_load,
+    fails("config 'addition_embed_type' = \"text\": not supported yet (only null and \"text_time\")",
+      d.core.unet_load, text:gsub('"addition_embed_type": null', '"addition_embed_type": "text"'), w)
+    fails("config 'only_cross_attention' = true: not supported yet", d.core.unet_load,
+      text:gsub('"only_cross_attention": false', '"only_cross_attention": true'), w)
+    fails("config: addition_embed_type \"text_time\" needs addition_time_embed_dim", d.core.unet_load,
       text:gsub('"addition_embed_type": null', '"addition_embed_type": "text_time"'), w)
-    fails("config 'time_cond_proj_dim' = 32: not supported yet", d.core.unet_load,
-      text:gsub('"time_cond_proj_dim": null', '"time_cond_proj_dim": 32'), w)
     fails("config key 'add_attention' is not supported", d.core.unet_load,
       text:gsub("{", '{"add_attention": true,', 1), w)
     fails("config 'attention_head_dim' = [4,4]: must be a number or a list of one per block", d.core.unet_load,
@@ -117,6 +134,21 @@ end)
 describe("CLIPTextModel parity with transformers", function()
   local dir = "spec/fixtures/diffusers/sd/sd1/text_encoder"
   local io_t = d.load_safetensors("spec/fixtures/diffusers/sd/sd1/text_encoder_io.safetensors")
+
+  -- sd2: GELU; sdxl: its two encoders, the second WithProjection (text_embeds, no bias)
+  for _, case in ipairs { { "sd2", "text_encoder", "pooler_output" }, { "sdxl", "text_encoder", "pooler_output" },
+    { "sdxl", "text_encoder_2", "text_embeds" } } do
+    it(case[1] .. "/" .. case[2] .. ": last and pooled state, every hidden state", function()
+      local F = "spec/fixtures/diffusers/sd/" .. case[1] .. "/" .. case[2]
+      local io2 = d.load_safetensors(F .. "_io.safetensors")
+      local out = d.load(F)(io2.input_ids, { hidden_states = true })
+      assert.is_true(rel_err(out.last_hidden_state, io2.last_hidden_state) < 1e-4, "last_hidden_state")
+      assert.is_true(rel_err(out[case[3]], io2[case[3]]) < 1e-4, case[3])
+      for k, h in ipairs(out.hidden_states) do
+        assert.is_true(rel_err(h, io2.hidden_states:select(1, k)) < 1e-4, "hidden_states " .. k)
+      end
+    end)
+  end
 
   it("last hidden state, pooled output (legacy eos: argmax of the ids) and every hidden state", function()
     local te = d.load(dir)

@@ -323,7 +323,7 @@ static int m_shapes(lua_State *L) {
 /* The arguments of model(x, t [, cond]) and model:trace: the sample, the
  * timesteps (scratch on the stack above the arguments) and the conditioning. */
 static dt_unet_inputs check_call(lua_State *L, lmodel *m, const char *what) {
-  dt_unet_inputs a = {lt_check(L, 2), NULL, NULL, NULL, NULL};
+  dt_unet_inputs a = {lt_check(L, 2), NULL, NULL, NULL, NULL, NULL, NULL, NULL};
   if (a.x->ndim != 4)
     luaL_error(L, "%s: input must be an N x C x H x W tensor", what);
   int64_t n = a.x->shape[0];
@@ -355,11 +355,16 @@ static dt_unet_inputs check_call(lua_State *L, lmodel *m, const char *what) {
       luaL_error(L, "%s: class_labels must be a tensor", what);
     }
     lua_pop(L, 1);
-    lua_getfield(L, 4, "encoder_hidden_states");
-    a.context = lt_test(L, -1); /* stays referenced by the table */
-    if (!a.context && !lua_isnil(L, -1))
-      luaL_error(L, "%s: encoder_hidden_states must be a tensor", what);
-    lua_pop(L, 1);
+    static const char *const fields[4] = {"encoder_hidden_states", "timestep_cond", "text_embeds",
+                                          "time_ids"};
+    const dt_tensor **dst[4] = {&a.context, &a.timestep_cond, &a.text_embeds, &a.time_ids};
+    for (int i = 0; i < 4; i++) {
+      lua_getfield(L, 4, fields[i]);
+      *dst[i] = lt_test(L, -1); /* stays referenced by the table */
+      if (!*dst[i] && !lua_isnil(L, -1))
+        luaL_error(L, "%s: %s must be a tensor", what, fields[i]);
+      lua_pop(L, 1);
+    }
   } else if (!lua_isnoneornil(L, 4)) {
     luaL_error(L,
                "%s: conditioning must be a table such as {class_labels = t} or "

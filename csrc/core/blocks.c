@@ -49,6 +49,13 @@ int dt_block_linear(dt_graph *g, const char *prefix, int x, int in, int out) {
   return dt_graph_op(g, &op);
 }
 
+int dt_block_linear_nobias(dt_graph *g, const char *prefix, int x, int in, int out) {
+  name_t name;
+  dt_op op = op_of(DT_OP_LINEAR, x, -1);
+  op.w[0] = weight(g, name, prefix, "weight", 2, out, in, 0, 0);
+  return dt_graph_op(g, &op);
+}
+
 int dt_block_group_norm(dt_graph *g, const char *prefix, int x, int ch, int groups, float eps,
                         dt_act act) {
   name_t name;

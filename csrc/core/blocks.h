@@ -12,6 +12,7 @@
 int dt_block_conv(dt_graph *g, const char *prefix, int x, int in, int out, int k, int stride,
                   const int pad[4]);
 int dt_block_linear(dt_graph *g, const char *prefix, int x, int in, int out);
+int dt_block_linear_nobias(dt_graph *g, const char *prefix, int x, int in, int out);
 /* nn.GroupNorm, then the activation (DT_ACT_NONE: none) */
 int dt_block_group_norm(dt_graph *g, const char *prefix, int x, int ch, int groups, float eps,
                         dt_act act);
@@ -49,7 +50,8 @@ int dt_block_upsample(dt_graph *g, const char *prefix, int x, int ch);
 
 /* TimestepEmbedding: linear_1, SiLU, linear_2. */
 int dt_block_timestep_mlp(dt_graph *g, const char *prefix, int x, int in, int dim);
-/* Timesteps: the sinusoidal projection of t (N) to (N, dim). */
+/* Timesteps: the sinusoidal projection of t (N) to (N, dim); of t (N, K) to
+ * (N, K dim), each value's features in turn (SDXL's time ids). */
 int dt_block_timesteps(dt_graph *g, int t, int dim, int flip_sin_to_cos, float freq_shift);
 /* GaussianFourierProjection: [sin, cos](log(t) W 2 pi) with W (dim) fixed, (N, 2 dim). */
 int dt_block_fourier_projection(dt_graph *g, const char *name, int t, int dim);

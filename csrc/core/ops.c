@@ -110,11 +110,15 @@ dt_status dt_op_shape(const dt_op *op, const dt_tensor *const in[2], const dt_te
     shape[1] += in[1]->shape[1];
     return DT_OK;
   case DT_OP_ATTENTION: copy_shape(in[1], shape, ndim); return DT_OK;
-  case DT_OP_TIMESTEP_EMBED:
+  case DT_OP_TIMESTEP_EMBED: /* t (N) -> (N, dim); t (N, K) -> (N, K dim) */
+    *ndim = 2;
+    shape[0] = x->shape[0];
+    shape[1] = (x->numel / (x->shape[0] ? x->shape[0] : 1)) * op->dim;
+    return DT_OK;
   case DT_OP_FOURIER_EMBED:
     *ndim = 2;
     shape[0] = x->numel;
-    shape[1] = op->kind == DT_OP_TIMESTEP_EMBED ? op->dim : 2 * w[0]->numel;
+    shape[1] = 2 * w[0]->numel;
     return DT_OK;
   case DT_OP_LOOKUP:
     copy_shape(x, shape, ndim);

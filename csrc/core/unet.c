@@ -23,7 +23,17 @@ struct dt_unet {
 };
 
 /* the graph's inputs */
-enum { IN_SAMPLE, IN_TIME, IN_LABELS, IN_COND, IN_CONTEXT, NINPUTS };
+enum {
+  IN_SAMPLE,
+  IN_TIME,
+  IN_LABELS,
+  IN_COND,
+  IN_CONTEXT,
+  IN_TIME_COND,
+  IN_TEXT_EMBEDS,
+  IN_TIME_IDS,
+  NINPUTS
+};
 
 /* a level's attention after each resnet: AttnDownBlock2D's spatial
  * attention, or CrossAttnDownBlock2D's transformer over the context */
@@ -51,7 +61,19 @@ static int embedding(dt_graph *g, const dt_unet_config *c, int temb) {
         dt_block_embedding(g, "time_proj.weight", IN_TIME, c->num_train_timesteps, ch0, "timestep");
   }
   int tproj = c->time_kind == DT_TIME_FOURIER ? 2 * ch0 : ch0;
+  if (c->time_cond_proj_dim) /* LCM: the guidance embedding, projected onto the time features */
+    proj = dt_block_add(g, proj,
+                        dt_block_linear_nobias(g, "time_embedding.cond_proj", IN_TIME_COND,
+                                               c->time_cond_proj_dim, tproj),
+                        1);
   int emb = dt_block_timestep_mlp(g, "time_embedding", proj, tproj, temb);
+  if (c->text_time) { /* SDXL: [pooled text, sinusoids of the size/crop ids] -> add_embedding */
+    int ids = dt_block_timesteps(g, IN_TIME_IDS, c->addition_time_embed_dim, c->flip_sin_to_cos,
+                                 c->freq_shift);
+    int both = dt_block_concat(g, IN_TEXT_EMBEDS, ids);
+    emb = dt_block_add(
+        g, emb, dt_block_timestep_mlp(g, "add_embedding", both, c->projection_input_dim, temb), 1);
+  }
   int class_emb = -1;
   if (c->class_kind == DT_CLASS_TABLE) {
     class_emb = dt_block_embedding(g, "class_embedding.weight", IN_LABELS, c->num_class_embeds,
@@ -247,6 +269,33 @@ static dt_status inputs_of(const dt_unet *u, const dt_unet_inputs *a, dt_tensor 
   in[IN_LABELS] = wants_labels ? lt : NULL;
   in[IN_COND] = c->class_kind == DT_CLASS_IDENTITY ? cond : NULL;
   in[IN_CONTEXT] = ctx;
+  in[IN_TIME_COND] = in[IN_TEXT_EMBEDS] = in[IN_TIME_IDS] = NULL;
+  if (c->time_cond_proj_dim) {
+    const dt_tensor *tc = a->timestep_cond;
+    if (!tc || tc->ndim != 2 || tc->shape[0] != n || tc->shape[1] != c->time_cond_proj_dim ||
+        !tc->data)
+      return dt_fail(err, DT_EARG,
+                     "timestep_cond: the model needs %lld x %d (the guidance embedding)",
+                     (long long)n, c->time_cond_proj_dim);
+    in[IN_TIME_COND] = tc;
+  } else if (a->timestep_cond) {
+    return dt_fail(err, DT_EARG, "timestep_cond given, but the model has no time_cond_proj_dim");
+  }
+  if (c->text_time) {
+    const dt_tensor *te = a->text_embeds, *ti = a->time_ids;
+    if (!te || !ti || te->ndim != 2 || ti->ndim != 2 || te->shape[0] != n || ti->shape[0] != n ||
+        !te->data || !ti->data ||
+        te->shape[1] + ti->shape[1] * c->addition_time_embed_dim != c->projection_input_dim)
+      return dt_fail(
+          err, DT_EARG,
+          "text_embeds and time_ids: the model needs %lld x D and %lld x K with D + %d K "
+          "= %d",
+          (long long)n, (long long)n, c->addition_time_embed_dim, c->projection_input_dim);
+    in[IN_TEXT_EMBEDS] = te;
+    in[IN_TIME_IDS] = ti;
+  } else if (a->text_embeds || a->time_ids) {
+    return dt_fail(err, DT_EARG, "text_embeds or time_ids given, but the model takes none");
+  }
   return DT_OK;
 }
 

@@ -28,7 +28,10 @@ typedef struct {
   int heads[DT_UNET_MAX_LEVELS];
   int transformer_layers[DT_UNET_MAX_LEVELS];
   int cross_attention_dim;
-  int linear_projection; /* use_linear_projection */
+  int linear_projection;  /* use_linear_projection */
+  int time_cond_proj_dim; /* LCM's guidance embedding: a projection added to the time features */
+  int text_time; /* SDXL's addition_embed_type "text_time": pooled text and size/crop ids */
+  int addition_time_embed_dim, projection_input_dim;
   int layers_per_block;
   int mid_block; /* UNetMidBlock2D present */
   int add_attention;
@@ -76,11 +79,14 @@ int dt_unet_temb_dim(const dt_unet *u);
 /* A call's inputs: x (N, in_channels, H, W), H and W divisible by
  * 2^(levels - 1); t[N]; labels[N] or NULL; for "identity" class embeddings
  * class_emb (N, time_embed_dim); for UNet2DConditionModel context, the
- * encoder_hidden_states (N, L, cross_attention_dim). */
+ * encoder_hidden_states (N, L, cross_attention_dim), and as its config asks
+ * timestep_cond (N, time_cond_proj_dim), text_embeds (N, D) and time_ids
+ * (N, K) with D + K addition_time_embed_dim = projection_class_embeddings_input_dim. */
 typedef struct {
   const dt_tensor *x;
   const float *t, *labels;
   const dt_tensor *class_emb, *context;
+  const dt_tensor *timestep_cond, *text_embeds, *time_ids;
 } dt_unet_inputs;
 
 /* out (N, out_channels, H, W) = model(inputs), allocated here. */

@@ -46,8 +46,15 @@ static const char *const CONFIG_KEYS[] = {"_class_name",
 static const char *const PLAIN_ONLY[] = {"add_attention", "attn_norm_num_groups", "downsample_type",
                                          "upsample_type", "num_train_timesteps",  NULL};
 /* UNet2DConditionModel's keys beyond those: the ones read, */
-static const char *const COND_KEYS[] = {"cross_attention_dim", "transformer_layers_per_block",
-                                        "use_linear_projection", "upcast_attention", NULL};
+static const char *const COND_KEYS[] = {"cross_attention_dim",
+                                        "transformer_layers_per_block",
+                                        "use_linear_projection",
+                                        "upcast_attention",
+                                        "time_cond_proj_dim",
+                                        "addition_embed_type",
+                                        "addition_time_embed_dim",
+                                        "projection_class_embeddings_input_dim",
+                                        NULL};
 /* and those whose features are not built yet: accepted at diffusers' default
  * only (null, false, or the value given), so a config that needs one is
  * refused by name instead of computed wrong */
@@ -55,9 +62,7 @@ static const struct {
   const char *key;
   const char *value; /* as JSON */
 } COND_DEFAULTS[] = {
-    {"addition_embed_type", "null"},
     {"addition_embed_type_num_heads", NULL}, /* any: read only with an addition embedding */
-    {"addition_time_embed_dim", "null"},
     {"attention_type", "\"default\""},
     {"class_embeddings_concat", "false"},
     {"conv_in_kernel", "3"},
@@ -69,11 +74,9 @@ static const struct {
     {"mid_block_only_cross_attention", "null"},
     {"num_attention_heads", "null"},
     {"only_cross_attention", "false"},
-    {"projection_class_embeddings_input_dim", "null"},
     {"resnet_out_scale_factor", "1"},
     {"resnet_skip_time_act", "false"},
     {"reverse_transformer_layers_per_block", "null"},
-    {"time_cond_proj_dim", "null"},
     {"time_embedding_act_fn", "null"},
     {"timestep_post_act", "null"},
 };
@@ -249,6 +252,21 @@ dt_status dt_unet_config_from_json(const cJSON *root, dt_unet_config *c, dt_err 
         head_v = v;
       else
         layers_v = v;
+    } else if (!strcmp(k, "time_cond_proj_dim") || !strcmp(k, "addition_time_embed_dim") ||
+               !strcmp(k, "projection_class_embeddings_input_dim")) {
+      int *dst = k[0] == 't'   ? &c->time_cond_proj_dim
+                 : k[0] == 'a' ? &c->addition_time_embed_dim
+                               : &c->projection_input_dim;
+      if (!cJSON_IsNull(v) && !json_int(v, dst, 1, 1 << 20))
+        goto type_error;
+    } else if (!strcmp(k, "addition_embed_type")) {
+      if (cJSON_IsNull(v))
+        continue;
+      if (!cJSON_IsString(v) || strcmp(v->valuestring, "text_time")) {
+        st = bad(err, k, v, "not supported yet (only null and \"text_time\")");
+        goto done;
+      }
+      c->text_time = 1;
     } else if (!strcmp(k, "cross_attention_dim")) {
       if (!json_int(v, &c->cross_attention_dim, 1, 1 << 16))
         goto type_error;
@@ -418,6 +436,13 @@ dt_status dt_unet_config_from_json(const cJSON *root, dt_unet_config *c, dt_err 
       st = dt_fail(err, DT_EFORMAT,
                    "config: UNet2DConditionModel with class or non-positional "
                    "time embeddings is not supported yet");
+      goto done;
+    }
+    if (c->text_time && (!c->addition_time_embed_dim || !c->projection_input_dim)) {
+      st = dt_fail(err, DT_EFORMAT,
+                   "config: addition_embed_type \"text_time\" needs "
+                   "addition_time_embed_dim and "
+                   "projection_class_embeddings_input_dim");
       goto done;
     }
     c->attention_head_dim = 0;
