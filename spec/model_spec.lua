@@ -240,6 +240,28 @@ describe("AutoencoderKL parity with diffusers", function()
   end)
 end)
 
+describe("AutoencoderTiny (TAESD) parity with diffusers", function()
+  it("encodes to the latents and decodes, to 1e-4; names a config it cannot build", function()
+    local dir = "spec/fixtures/diffusers/sd/taesd"
+    local io_t = d.load_safetensors("spec/fixtures/diffusers/sd/taesd_io.safetensors")
+    local vae = d.load(dir)
+    local latents, none = vae:encode(io_t.image)
+    assert.is_nil(none)
+    assert.is_true(rel_err(latents, io_t.latents) < 1e-4, "encode")
+    assert.is_true(rel_err(vae:decode(io_t.latent), io_t.decoded) < 1e-4, "decode")
+    fails("encode: images {1,3,60,64}: H and W must be multiples of 8", vae.encode, vae, d.zeros { 1, 3, 60, 64 })
+    local text = S.read_bytes(dir .. "/config.json")
+    local w = d.load_safetensors(dir .. "/diffusion_pytorch_model.safetensors")
+    fails("config 'upsample_fn' = \"bilinear\": only nearest is supported", d.core.vae_load,
+      text:gsub('"nearest"', '"bilinear"'), w)
+    fails("config: 4 encoder and 4 decoder block counts for 3 and 4 block widths", d.core.vae_load,
+      text:gsub('"encoder_block_out_channels": %b[]', '"encoder_block_out_channels": [16, 16, 16]'), w)
+    fails("weight 'decoder.layers.0.weight' has shape {16,4,3,3}, the config implies {32,4,3,3}",
+      d.core.vae_load,
+      text:gsub('"decoder_block_out_channels": %b[]', '"decoder_block_out_channels": [32, 16, 16, 16]'), w)
+  end)
+end)
+
 describe("UNet2DModel parity with diffusers", function()
   -- mixed_resnet: DownBlock2D/AttnDownBlock2D (and up) with downsample_type = upsample_type = "resnet",
   -- which diffusers gives only to the attention blocks (bench/peers/record_unet_mixed_resnet.py)

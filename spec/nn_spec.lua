@@ -181,6 +181,7 @@ describe("nn ops", function()
       "layer_norm: need (..., C) input and C-sized gamma and beta")
     local quick = d.activation(t, "quick_gelu"):totable() -- x sigmoid(1.702 x), CLIP's
     assert.near(3 / (1 + math.exp(-1.702 * 3)), quick[5], 1e-6)
+    assert.near((math.exp(-1) - 1) / (math.exp(-1) + 1), d.activation(t, "tanh"):totable()[2], 1e-7) -- tanh(-0.5)
     local img = d.arange(4):reshape { 1, 1, 2, 2 }
     assert.same({ { { { 0, 0, 1, 1 }, { 0, 0, 1, 1 }, { 2, 2, 3, 3 }, { 2, 2, 3, 3 } } } },
       d.upsample_nearest2x(img):totable())

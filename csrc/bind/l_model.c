@@ -521,7 +521,8 @@ static int64_t model_parameters(lmodel *m) {
   return n;
 }
 
-/* vae:encode(images) -> mean, std (the posterior, N x latent x h x w) */
+/* vae:encode(images) -> mean, std (the posterior, N x latent x h x w); an
+ * AutoencoderTiny's -> latents */
 static int m_encode(lua_State *L) {
   lmodel *m = check_vae(L, 1, "encode");
   const dt_tensor *x = lt_check(L, 2);
@@ -530,6 +531,10 @@ static int m_encode(lua_State *L) {
   if (dt_vae_encode(m->vae, x, mean, std, &err))
     return lt_raise(L, "encode", &err);
   lt_account(L, mean);
+  if (dt_vae_cfg(m->vae)->tiny) { /* AutoencoderTiny: the latents alone */
+    lua_pop(L, 1);
+    return 1;
+  }
   lt_account(L, std);
   return 2;
 }
@@ -622,7 +627,7 @@ static int m_weights(lua_State *L) {
 static int m_layout(lua_State *L) {
   lmodel *m = check_unet(L, 1, "layout");
   const dt_unet_config *c = dt_unet_cfg(m->u);
-  static const char *const acts[] = {"none", "silu", "mish", "gelu", "relu", "quick_gelu"};
+  static const char *const acts[] = {"none", "silu", "mish", "gelu", "relu", "quick_gelu", "tanh"};
   static const char *const times[] = {"positional", "fourier", "learned"};
   static const char *const classes[] = {"none", "table", "timestep", "identity"};
   lua_createtable(L, 0, 32);
@@ -715,11 +720,9 @@ static int m_tostring(lua_State *L) {
   }
   if (m->vae) {
     const dt_vae_config *c = dt_vae_cfg(m->vae);
-    lua_pushfstring(L,
-                    "diffusion.Model(AutoencoderKL, %d levels, %d -> %d latent channels, %I "
-                    "parameters)",
-                    c->nlevels, c->in_channels, c->latent_channels,
-                    (lua_Integer)model_parameters(m));
+    lua_pushfstring(L, "diffusion.Model(%s, %d levels, %d -> %d latent channels, %I parameters)",
+                    c->tiny ? "AutoencoderTiny" : "AutoencoderKL", c->nlevels, c->in_channels,
+                    c->latent_channels, (lua_Integer)model_parameters(m));
     return 1;
   }
   const dt_unet_config *c = dt_unet_cfg(m->u);

@@ -41,6 +41,15 @@ int dt_block_conv(dt_graph *g, const char *prefix, int x, int in, int out, int k
   return dt_graph_op(g, &op);
 }
 
+int dt_block_conv_nobias(dt_graph *g, const char *prefix, int x, int in, int out, int k, int stride,
+                         const int pad[4]) {
+  name_t name;
+  dt_op op = op_of(DT_OP_CONV2D, x, -1);
+  op.w[0] = weight(g, name, prefix, "weight", 4, out, in, k, k);
+  op.conv = (dt_conv_params){stride, pad[0], pad[1], pad[2], pad[3]};
+  return dt_graph_op(g, &op);
+}
+
 int dt_block_linear(dt_graph *g, const char *prefix, int x, int in, int out) {
   name_t name;
   dt_op op = op_of(DT_OP_LINEAR, x, -1);
@@ -173,11 +182,29 @@ int dt_block_downsample(dt_graph *g, const char *prefix, int x, int ch, int padd
   return dt_block_conv(g, name, x, ch, ch, 3, 2, pad);
 }
 
+int dt_block_tiny(dt_graph *g, const char *prefix, int x, int in, int out, dt_act act) {
+  name_t name;
+  snprintf(name, sizeof name, "%s.conv.0", prefix);
+  int h = dt_block_act(g, dt_block_conv(g, name, x, in, out, 3, 1, PAD1), act);
+  snprintf(name, sizeof name, "%s.conv.2", prefix);
+  h = dt_block_act(g, dt_block_conv(g, name, h, out, out, 3, 1, PAD1), act);
+  snprintf(name, sizeof name, "%s.conv.4", prefix);
+  h = dt_block_conv(g, name, h, out, out, 3, 1, PAD1);
+  int skip = x;
+  if (in != out) {
+    snprintf(name, sizeof name, "%s.skip", prefix);
+    skip = dt_block_conv_nobias(g, name, x, in, out, 1, 1, PAD0);
+  }
+  return dt_block_act(g, dt_block_add(g, h, skip, 1), DT_ACT_RELU);
+}
+
 int dt_block_upsample(dt_graph *g, const char *prefix, int x, int ch) {
   name_t name;
   snprintf(name, sizeof name, "%s.conv", prefix);
   return dt_block_conv(g, name, resample(g, x, 1), ch, ch, 3, 1, PAD1);
 }
+
+int dt_block_nearest2x(dt_graph *g, int x) { return resample(g, x, 1); }
 
 int dt_block_timestep_mlp(dt_graph *g, const char *prefix, int x, int in, int dim) {
   name_t name;

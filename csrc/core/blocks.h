@@ -11,6 +11,9 @@
 /* nn.Conv2d(in, out, k, stride, padding): pad is {top, left, bottom, right}. */
 int dt_block_conv(dt_graph *g, const char *prefix, int x, int in, int out, int k, int stride,
                   const int pad[4]);
+/* ... without a bias */
+int dt_block_conv_nobias(dt_graph *g, const char *prefix, int x, int in, int out, int k, int stride,
+                         const int pad[4]);
 int dt_block_linear(dt_graph *g, const char *prefix, int x, int in, int out);
 int dt_block_linear_nobias(dt_graph *g, const char *prefix, int x, int in, int out);
 /* nn.GroupNorm, then the activation (DT_ACT_NONE: none) */
@@ -46,7 +49,11 @@ int dt_block_spatial_attention(dt_graph *g, const char *prefix, int x, int ch, i
 /* Downsample2D with a conv (stride 2; padding 0 pads right and bottom by one,
  * as diffusers' F.pad) and Upsample2D (nearest 2x, then a conv). */
 int dt_block_downsample(dt_graph *g, const char *prefix, int x, int ch, int padding);
+/* AutoencoderTinyBlock: conv.0, act, conv.2, act, conv.4, plus x (or skip, a
+ * 1x1 conv without bias, when the widths differ), then ReLU. */
+int dt_block_tiny(dt_graph *g, const char *prefix, int x, int in, int out, dt_act act);
 int dt_block_upsample(dt_graph *g, const char *prefix, int x, int ch);
+int dt_block_nearest2x(dt_graph *g, int x); /* nn.Upsample(scale_factor=2, mode="nearest") */
 
 /* TimestepEmbedding: linear_1, SiLU, linear_2. */
 int dt_block_timestep_mlp(dt_graph *g, const char *prefix, int x, int in, int dim);

@@ -47,6 +47,10 @@ static float act_slope(float v, dt_act act) {
     return t + v * (1.0f - t * t) * s;
   }
   case DT_ACT_RELU: return v > 0.0f ? 1.0f : 0.0f;
+  case DT_ACT_TANH: {
+    float t = tanhf(v);
+    return 1.0f - t * t;
+  }
   case DT_ACT_QUICK_GELU: { /* s + 1.702 v s (1 - s), s = sigmoid(1.702 v) */
     float s = 1.0f / (1.0f + expf(-1.702f * v));
     return s + 1.702f * v * s * (1.0f - s);

@@ -191,6 +191,7 @@ static inline float act_value(float v, dt_act act) {
   case DT_ACT_GELU: return 0.5f * v * (1.0f + erff(v * 0.70710678118654752f));
   case DT_ACT_RELU: return v > 0.0f ? v : 0.0f;
   case DT_ACT_QUICK_GELU: return v / (1.0f + expf(-1.702f * v));
+  case DT_ACT_TANH: return tanhf(v);
   default: return v;
   }
 }

@@ -14,7 +14,8 @@ typedef enum {
   DT_ACT_MISH,
   DT_ACT_GELU,
   DT_ACT_RELU,
-  DT_ACT_QUICK_GELU
+  DT_ACT_QUICK_GELU,
+  DT_ACT_TANH
 } dt_act;
 
 typedef struct {

@@ -80,6 +80,107 @@ static dt_status block_list(const cJSON *v, const char *key, const char *type, i
   return DT_OK;
 }
 
+static const char *const TINY_KEYS[] = {"_class_name",
+                                        "_diffusers_version",
+                                        "_name_or_path",
+                                        "act_fn",
+                                        "block_out_channels",
+                                        "decoder_block_out_channels",
+                                        "encoder_block_out_channels",
+                                        "force_upcast",
+                                        "in_channels",
+                                        "latent_channels",
+                                        "latent_magnitude",
+                                        "latent_shift",
+                                        "num_decoder_blocks",
+                                        "num_encoder_blocks",
+                                        "out_channels",
+                                        "scaling_factor",
+                                        "shift_factor",
+                                        "upsample_fn",
+                                        "upsampling_scaling_factor",
+                                        NULL};
+
+static int int_list(const cJSON *v, int *out, int *n, int lo, int hi) {
+  int k = cJSON_GetArraySize(v);
+  if (!cJSON_IsArray(v) || k < 1 || k > DT_VAE_MAX_LEVELS)
+    return 0;
+  for (int i = 0; i < k; i++)
+    if (!as_int(cJSON_GetArrayItem(v, i), &out[i], lo, hi))
+      return 0;
+  *n = k;
+  return 1;
+}
+
+/* AutoencoderTiny's keys (block_out_channels, a copy of the decoder's, is ignored) */
+static dt_status tiny_config(const cJSON *root, dt_vae_config *c, dt_err *err) {
+  static const int enc[4] = {1, 3, 3, 3}, dec[4] = {3, 3, 3, 1};
+  c->tiny = 1;
+  c->act = DT_ACT_RELU;
+  c->scaling_factor = 1;
+  c->nenc = c->ndec = 4;
+  for (int i = 0; i < 4; i++) {
+    c->enc_out[i] = c->dec_out[i] = 64;
+    c->enc_blocks[i] = enc[i];
+    c->dec_blocks[i] = dec[i];
+  }
+  int n1 = 4, n2 = 4;
+  const cJSON *v;
+  cJSON_ArrayForEach(v, root) {
+    const char *k = v->string;
+    int known = 0, ok = 1;
+    for (int i = 0; TINY_KEYS[i]; i++)
+      known |= !strcmp(k, TINY_KEYS[i]);
+    if (!known)
+      return dt_fail(err, DT_EFORMAT, "config key '%.80s' is not supported", k);
+    if (!strcmp(k, "act_fn")) {
+      if (!cJSON_IsString(v) || (strcmp(v->valuestring, "relu") && strcmp(v->valuestring, "silu")))
+        return bad(err, k, v, "only relu and silu are supported");
+      c->act = !strcmp(v->valuestring, "relu") ? DT_ACT_RELU : DT_ACT_SILU;
+    } else if (!strcmp(k, "encoder_block_out_channels")) {
+      ok = int_list(v, c->enc_out, &c->nenc, 1, 1 << 16);
+    } else if (!strcmp(k, "decoder_block_out_channels")) {
+      ok = int_list(v, c->dec_out, &c->ndec, 1, 1 << 16);
+    } else if (!strcmp(k, "num_encoder_blocks")) {
+      ok = int_list(v, c->enc_blocks, &n1, 0, 64);
+    } else if (!strcmp(k, "num_decoder_blocks")) {
+      ok = int_list(v, c->dec_blocks, &n2, 0, 64);
+    } else if (!strcmp(k, "in_channels")) {
+      ok = as_int(v, &c->in_channels, 1, 1 << 16);
+    } else if (!strcmp(k, "out_channels")) {
+      ok = as_int(v, &c->out_channels, 1, 1 << 16);
+    } else if (!strcmp(k, "latent_channels")) {
+      ok = as_int(v, &c->latent_channels, 1, 1 << 16);
+    } else if (!strcmp(k, "upsample_fn")) {
+      if (!cJSON_IsString(v) || strcmp(v->valuestring, "nearest"))
+        return bad(err, k, v, "only nearest is supported");
+    } else if (!strcmp(k, "upsampling_scaling_factor")) {
+      if (!cJSON_IsNumber(v) || v->valuedouble != 2)
+        return bad(err, k, v, "only 2 is supported");
+    } else if (!strcmp(k, "scaling_factor") || !strcmp(k, "shift_factor")) {
+      ok = cJSON_IsNumber(v);
+      if (ok)
+        *(k[1] == 'c' ? &c->scaling_factor : &c->shift_factor) = (float)v->valuedouble;
+    } else if (!strcmp(k, "force_upcast")) {
+      ok = cJSON_IsBool(v);
+    } else if (!strcmp(k, "latent_magnitude") || !strcmp(k, "latent_shift")) {
+      ok = cJSON_IsNumber(v); /* for scale_latents, which encode and decode do not apply */
+    }
+    if (!ok)
+      return bad(err, k, v, "the wrong type or out of range");
+  }
+  if (n1 != c->nenc || n2 != c->ndec)
+    return dt_fail(err, DT_EFORMAT,
+                   "config: %d encoder and %d decoder block counts for %d and %d "
+                   "block widths",
+                   n1, n2, c->nenc, c->ndec);
+  for (int i = 1; i < c->nenc; i++) /* each level's stride-2 conv keeps the width */
+    if (c->enc_out[i] != c->enc_out[i - 1])
+      return dt_fail(err, DT_EFORMAT, "config: encoder_block_out_channels must all be equal");
+  c->nlevels = c->nenc;
+  return DT_OK;
+}
+
 dt_status dt_vae_config_from_json(const cJSON *root, dt_vae_config *c, dt_err *err) {
   memset(c, 0, sizeof *c);
   c->in_channels = c->out_channels = 3;
@@ -94,6 +195,9 @@ dt_status dt_vae_config_from_json(const cJSON *root, dt_vae_config *c, dt_err *e
   int ndown = 1, nup = 1;
   if (!cJSON_IsObject(root))
     return dt_fail(err, DT_EFORMAT, "config is not a JSON object");
+  const cJSON *cls = cJSON_GetObjectItemCaseSensitive(root, "_class_name");
+  if (cJSON_IsString(cls) && !strcmp(cls->valuestring, "AutoencoderTiny"))
+    return tiny_config(root, c, err);
   const cJSON *v;
   cJSON_ArrayForEach(v, root) {
     const char *k = v->string;
@@ -106,7 +210,8 @@ dt_status dt_vae_config_from_json(const cJSON *root, dt_vae_config *c, dt_err *e
     int ok = 1;
     if (!strcmp(k, "_class_name")) {
       if (!cJSON_IsString(v) || strcmp(v->valuestring, "AutoencoderKL"))
-        return dt_fail(err, DT_EFORMAT, "config is for '%.60s', not AutoencoderKL",
+        return dt_fail(err, DT_EFORMAT,
+                       "config is for '%.60s', not AutoencoderKL or AutoencoderTiny",
                        cJSON_IsString(v) ? v->valuestring : "?");
     } else if (!strcmp(k, "act_fn")) {
       ok = cJSON_IsString(v) &&
@@ -239,6 +344,55 @@ static int decoder(dt_graph *g, const dt_vae_config *c) {
   return dt_block_conv(g, "decoder.conv_out", h, ch, c->out_channels, 3, 1, PAD1);
 }
 
+/* AutoencoderTiny: EncoderTiny (the image to [0, 1], per level a conv (the
+ * first plain, the others stride 2 without bias) and its blocks, a conv to
+ * the latents) and DecoderTiny (3 tanh(x / 3), a conv and the activation,
+ * per level its blocks, an upsampling and a conv (without bias but the
+ * last), then 2 x - 1). Layer names count every module of nn.Sequential. */
+static int tiny_encoder(dt_graph *g, const dt_vae_config *c) {
+  char name[256];
+  int h = dt_block_affine(g, 0, 0.5f, 0.5f), k = 0, ch = c->in_channels;
+  for (int i = 0; i < c->nenc; i++) {
+    int out = c->enc_out[i];
+    snprintf(name, sizeof name, "encoder.layers.%d", k++);
+    h = i == 0 ? dt_block_conv(g, name, h, ch, out, 3, 1, PAD1)
+               : dt_block_conv_nobias(g, name, h, ch, out, 3, 2, PAD1);
+    ch = out;
+    for (int j = 0; j < c->enc_blocks[i]; j++) {
+      snprintf(name, sizeof name, "encoder.layers.%d", k++);
+      h = dt_block_tiny(g, name, h, ch, ch, c->act);
+    }
+  }
+  snprintf(name, sizeof name, "encoder.layers.%d", k);
+  return dt_block_conv(g, name, h, ch, c->latent_channels, 3, 1, PAD1);
+}
+
+static int tiny_decoder(dt_graph *g, const dt_vae_config *c) {
+  char name[256];
+  int h =
+      dt_block_affine(g, dt_block_act(g, dt_block_affine(g, 0, 1.0f / 3, 0), DT_ACT_TANH), 3, 0);
+  int ch = c->dec_out[0];
+  h = dt_block_act(g, dt_block_conv(g, "decoder.layers.0", h, c->latent_channels, ch, 3, 1, PAD1),
+                   c->act);
+  int k = 2;
+  for (int i = 0; i < c->ndec; i++) {
+    int last = i == c->ndec - 1, out = c->dec_out[i];
+    for (int j = 0; j < c->dec_blocks[i]; j++) {
+      snprintf(name, sizeof name, "decoder.layers.%d", k++);
+      h = dt_block_tiny(g, name, h, ch, out, c->act);
+      ch = out;
+    }
+    if (!last) {
+      h = dt_block_nearest2x(g, h);
+      k++;
+    }
+    snprintf(name, sizeof name, "decoder.layers.%d", k++);
+    h = last ? dt_block_conv(g, name, h, ch, c->out_channels, 3, 1, PAD1)
+             : dt_block_conv_nobias(g, name, h, ch, ch, 3, 1, PAD1);
+  }
+  return dt_block_affine(g, h, 2, -1);
+}
+
 dt_status dt_vae_new(const dt_vae_config *cfg, dt_weight_fn lookup, void *ctx, dt_vae **out,
                      dt_err *err) {
   *out = NULL;
@@ -252,9 +406,10 @@ dt_status dt_vae_new(const dt_vae_config *cfg, dt_weight_fn lookup, void *ctx, d
     dt_vae_free(v);
     return dt_fail(err, DT_ENOMEM, "out of memory for the model");
   }
-  dt_status st = dt_graph_finish(v->enc, encoder(v->enc, &v->cfg), err);
+  int tiny = cfg->tiny;
+  dt_status st = dt_graph_finish(v->enc, (tiny ? tiny_encoder : encoder)(v->enc, &v->cfg), err);
   if (!st)
-    st = dt_graph_finish(v->dec, decoder(v->dec, &v->cfg), err);
+    st = dt_graph_finish(v->dec, (tiny ? tiny_decoder : decoder)(v->dec, &v->cfg), err);
   if (st) {
     dt_vae_free(v);
     return st;
@@ -294,6 +449,8 @@ dt_status dt_vae_encode(dt_vae *v, const dt_tensor *images, dt_tensor *mean, dt_
   dt_status st =
       check_input(v, images, c->in_channels, (int64_t)1 << (c->nlevels - 1), "images", err);
   dt_tensor moments = {0};
+  if (!st && c->tiny) /* the latents themselves */
+    return dt_graph_forward(v->enc, &images, mean, err);
   if (!st)
     st = dt_graph_forward(v->enc, &images, &moments, err);
   if (st)

@@ -1,5 +1,6 @@
-/* diffusers' AutoencoderKL: its config, and its encoder and decoder as two
- * graphs (vae.c) over the shared blocks, on one set of weights. */
+/* diffusers' AutoencoderKL and AutoencoderTiny (TAESD): their configs, and
+ * each one's encoder and decoder as two graphs (vae.c) over the shared
+ * blocks, on one set of weights. */
 #ifndef DIFFUSION_VAE_H
 #define DIFFUSION_VAE_H
 
@@ -18,6 +19,10 @@ typedef struct {
   int quant_conv;      /* use_quant_conv */
   int post_quant_conv; /* use_post_quant_conv */
   float scaling_factor, shift_factor;
+  /* AutoencoderTiny: per level, the widths and the AutoencoderTinyBlocks */
+  int tiny;
+  int enc_out[DT_VAE_MAX_LEVELS], enc_blocks[DT_VAE_MAX_LEVELS], nenc;
+  int dec_out[DT_VAE_MAX_LEVELS], dec_blocks[DT_VAE_MAX_LEVELS], ndec;
 } dt_vae_config;
 
 struct cJSON;
@@ -34,7 +39,8 @@ dt_graph *dt_vae_decoder(dt_vae *v);
 
 /* images (N, in_channels, H, W), H and W multiples of 2^(levels - 1) ->
  * the posterior's mean and std (N, latent_channels, h, w), std =
- * exp(logvar / 2) with logvar clamped to [-30, 20] as diffusers does. */
+ * exp(logvar / 2) with logvar clamped to [-30, 20] as diffusers does; an
+ * AutoencoderTiny gives its latents as the mean, and no std. */
 dt_status dt_vae_encode(dt_vae *v, const dt_tensor *images, dt_tensor *mean, dt_tensor *std,
                         dt_err *err);
 /* latents (N, latent_channels, h, w) -> images (N, out_channels, h 2^(levels-1), ...) */
