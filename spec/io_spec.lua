@@ -65,6 +65,30 @@ describe("safetensors", function()
     os.remove(path)
   end)
 
+  it("writes F16 and BF16, rounded to nearest with ties to even, as torch's .half() and .bfloat16()", function()
+    local x = d.tensor { 1 / 3, -2.5, 65504, 65519, 65520, 1e-8, 6e-8, 1 + 2 ^ -11, 1 + 3 * 2 ^ -11, 0 / 0, 1e30 }
+    local path = S.tmpname(".safetensors")
+    d.save_safetensors(path, { x = x }, nil, { dtype = "F16" })
+    local h = st_header(path)
+    assert.equal("F16", h.x.dtype)
+    assert.same({ 0, 22 }, h.x.data_offsets)
+    local half = d.load_safetensors(path).x:totable()
+    -- 1/3 -> 0x3555; 65519 -> 65504; 65520 -> inf; 1e-8 -> 0; 6e-8 -> 2^-24 (a subnormal);
+    -- 1 + 2^-11 is halfway: to even (1), 1 + 3 2^-11 halfway: to even (1 + 2^-9)
+    local want = { 0.25 * (1 + 0x155 / 1024), -2.5, 65504, 65504, math.huge, 0, 2 ^ -24, 1, 1 + 2 ^ -9 }
+    for i, v in ipairs(want) do assert.equal(v, half[i], "f16 " .. i) end
+    assert.is_true(half[10] ~= half[10])
+    assert.equal(math.huge, half[11])
+    d.save_safetensors(path, { x = x }, nil, { dtype = "BF16" })
+    local bf = d.load_safetensors(path).x:totable()
+    assert.equal(0.333984375, bf[1]) -- 0x3EAB
+    assert.equal(65536, bf[3]) -- 65504 rounds up to 2^16 with bfloat16's 8 bits
+    assert.is_true(bf[10] ~= bf[10])
+    assert.has_error(function() d.save_safetensors(path, { x = x }, nil, { dtype = "F8" }) end,
+      "save_safetensors: dtype 'F8' is not F32, F16 or BF16")
+    os.remove(path)
+  end)
+
   it("tensors loaded by mmap are private copies-on-write and outlive the table", function()
     local path = S.tmpname(".safetensors")
     d.save_safetensors(path, { x = d.ones { 4 } })

@@ -194,6 +194,39 @@ describe("CLIPTextModel parity with transformers", function()
   end)
 end)
 
+describe("F16 and BF16 copies of the weights", function()
+  -- diffusers' float32 forward on the weights rounded to each precision (bench/peers/record_sd_rounded.py)
+  -- is what a model loaded from such a file must compute: the rounding of the weights alone
+  local SD = "spec/fixtures/diffusers/sd/sd1/"
+  local rounded = d.load_safetensors(SD .. "rounded_io.safetensors")
+  local function copy(dir, dtype)
+    local tmp = S.tmpname("")
+    os.execute("mkdir -p " .. tmp .. " && cp " .. dir .. "/config.json " .. tmp)
+    local w = d.load_safetensors(dir .. "/diffusion_pytorch_model.safetensors")
+    d.save_safetensors(tmp .. "/diffusion_pytorch_model.fp16.safetensors", w, nil, { dtype = dtype })
+    return tmp
+  end
+  for _, case in ipairs { { "F16", "f16" }, { "BF16", "bf16" } } do
+    it(case[1] .. ": the UNet and the VAE decoder match diffusers on the rounded weights", function()
+      local io_u = d.load_safetensors(SD .. "unet_io.safetensors")
+      local dir = copy(SD .. "unet", case[1])
+      local unet = d.load(dir, { variant = "fp16" })
+      local out = unet(io_u.sample, io_u.timestep_float, { encoder_hidden_states = io_u.encoder_hidden_states })
+      os.execute("rm -rf " .. dir)
+      local e = rel_err(out, rounded["unet_" .. case[2]])
+      assert.is_true(e < 1e-4, string.format("unet: %.3g", e))
+      -- and the rounding is what moved it from the float32 weights' output
+      assert.is_true(rel_err(out, io_u.output_float) > 10 * e)
+      local io_v = d.load_safetensors(SD .. "vae_io.safetensors")
+      dir = copy(SD .. "vae", case[1])
+      local vae = d.load(dir, { variant = "fp16" })
+      e = rel_err(vae:decode(io_v.latent), rounded["vae_decode_" .. case[2]])
+      os.execute("rm -rf " .. dir)
+      assert.is_true(e < 1e-4, string.format("vae: %.3g", e))
+    end)
+  end
+end)
+
 describe("AutoencoderKL parity with diffusers", function()
   local dir = "spec/fixtures/diffusers/sd/sd1/vae"
   local io_t = d.load_safetensors("spec/fixtures/diffusers/sd/sd1/vae_io.safetensors")

@@ -53,13 +53,27 @@ static int cmp_names(const void *a, const void *b) {
   return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* save_safetensors(path, {name = tensor}, [{key = "value"}]) */
+/* save_safetensors(path, {name = tensor}, [{key = "value"}] [, {dtype = "F16"}]):
+ * dtype F32 (the default), F16 or BF16 */
 static int io_save_safetensors(lua_State *L) {
   const char *path = luaL_checkstring(L, 1);
   luaL_checktype(L, 2, LUA_TTABLE);
   int has_meta = !lua_isnoneornil(L, 3);
   if (has_meta)
     luaL_checktype(L, 3, LUA_TTABLE);
+  int dtype = DT_F32;
+  if (!lua_isnoneornil(L, 4)) {
+    luaL_checktype(L, 4, LUA_TTABLE);
+    lua_getfield(L, 4, "dtype");
+    const char *name = luaL_optstring(L, -1, "F32");
+    if (!strcmp(name, "F16") || !strcmp(name, "f16") || !strcmp(name, "fp16"))
+      dtype = DT_F16;
+    else if (!strcmp(name, "BF16") || !strcmp(name, "bf16"))
+      dtype = DT_BF16;
+    else if (strcmp(name, "F32") && strcmp(name, "f32"))
+      return luaL_error(L, "save_safetensors: dtype '%s' is not F32, F16 or BF16", name);
+    lua_pop(L, 1);
+  }
   lua_settop(L, 3);
   int n = 0, nmeta = 0;
   lua_pushnil(L);
@@ -111,7 +125,7 @@ static int io_save_safetensors(lua_State *L) {
     }
   }
   dt_err err;
-  if (dt_st_save(path, n, names, ts, nmeta, meta, &err))
+  if (dt_st_save(path, n, names, ts, nmeta, meta, dtype, &err))
     return lt_raise(L, "save_safetensors", &err);
   return 0;
 }

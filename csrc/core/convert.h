@@ -1,4 +1,6 @@
-/* Conversions of raw little-endian file data to float32. */
+/* Conversions of raw little-endian file data to float32, and back to the
+ * 16-bit formats (round to nearest, ties to even, as torch's .half() and
+ * .bfloat16()). */
 #ifndef DIFFUSION_CONVERT_H
 #define DIFFUSION_CONVERT_H
 
@@ -33,6 +35,36 @@ static inline float dt_bf16_to_float(uint16_t h) {
   float f;
   memcpy(&f, &bits, sizeof f);
   return f;
+}
+
+static inline uint16_t dt_float_to_half(float f) {
+  uint32_t x;
+  memcpy(&x, &f, sizeof x);
+  uint32_t sign = (x >> 16) & 0x8000, mag = x & 0x7fffffffu;
+  if (mag > 0x7f800000u) /* nan: keep it a quiet nan */
+    return (uint16_t)(sign | 0x7e00 | ((mag >> 13) & 0x3ff));
+  if (mag >= 0x477ff000u) /* rounds to 65520 or more: inf */
+    return (uint16_t)(sign | 0x7c00);
+  if (mag < 0x38800000u) { /* below the smallest normal half: a subnormal, or 0 */
+    if (mag < 0x33000000u)
+      return (uint16_t)sign;
+    uint32_t man = (mag & 0x7fffff) | 0x800000;
+    int shift = 113 - (int)(mag >> 23) + 13; /* to units of 2^-24 */
+    uint32_t q = man >> shift, rest = man & ((1u << shift) - 1), half = 1u << (shift - 1);
+    q += rest > half || (rest == half && (q & 1));
+    return (uint16_t)(sign | q);
+  }
+  uint32_t q = (mag - 0x38000000u) >> 13, rest = mag & 0x1fff; /* rebias 127 -> 15 */
+  q += rest > 0x1000 || (rest == 0x1000 && (q & 1));
+  return (uint16_t)(sign | q);
+}
+
+static inline uint16_t dt_float_to_bf16(float f) {
+  uint32_t x;
+  memcpy(&x, &f, sizeof x);
+  if ((x & 0x7fffffffu) > 0x7f800000u)
+    return (uint16_t)((x >> 16) | 0x40);
+  return (uint16_t)((x + 0x7fffu + ((x >> 16) & 1)) >> 16);
 }
 
 static inline uint16_t dt_le16(const unsigned char *p) { return (uint16_t)(p[0] | p[1] << 8); }

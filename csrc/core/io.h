@@ -60,9 +60,10 @@ void dt_st_close(dt_st_file *f); /* NULL is fine */
  * is F32 and aligned, a converted copy otherwise. */
 dt_status dt_st_tensor(dt_st_file *f, int i, dt_tensor *t, dt_err *err);
 
-/* Writes tensors (as F32) in the order given, with optional string metadata. */
+/* Writes tensors in the order given, with optional string metadata, as
+ * dtype: DT_F32, or DT_F16 / DT_BF16 (rounded to nearest, ties to even). */
 dt_status dt_st_save(const char *path, int n, const char *const *names, const dt_tensor *const *ts,
-                     int nmeta, const char *const *meta, dt_err *err);
+                     int nmeta, const char *const *meta, int dtype, dt_err *err);
 
 /* ---- PNG ---- */
 #define DT_PNG_MAX_SIDE 16384

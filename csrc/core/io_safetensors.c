@@ -307,8 +307,31 @@ static dt_status write_all(FILE *fp, const void *p, size_t n, const char *path, 
   return DT_OK;
 }
 
+/* n floats as dtype, little-endian, through a buffer */
+static dt_status write_floats(FILE *fp, const float *x, int64_t n, int dtype, const char *path,
+                              dt_err *err) {
+  if (dtype == DT_F32) /* float32 is little-endian on every target we build */
+    return write_all(fp, x, (size_t)n * sizeof(float), path, err);
+  unsigned char buf[1 << 14];
+  dt_status st = DT_OK;
+  for (int64_t i = 0; i < n && !st; i += (int64_t)(sizeof buf / 2)) {
+    int64_t m = n - i < (int64_t)(sizeof buf / 2) ? n - i : (int64_t)(sizeof buf / 2);
+    for (int64_t k = 0; k < m; k++) {
+      uint16_t h = dtype == DT_F16 ? dt_float_to_half(x[i + k]) : dt_float_to_bf16(x[i + k]);
+      buf[2 * k] = (unsigned char)(h & 0xff);
+      buf[2 * k + 1] = (unsigned char)(h >> 8);
+    }
+    st = write_all(fp, buf, (size_t)m * 2, path, err);
+  }
+  return st;
+}
+
 dt_status dt_st_save(const char *path, int n, const char *const *names, const dt_tensor *const *ts,
-                     int nmeta, const char *const *meta, dt_err *err) {
+                     int nmeta, const char *const *meta, int dtype, dt_err *err) {
+  if (dtype != DT_F32 && dtype != DT_F16 && dtype != DT_BF16)
+    return dt_fail(err, DT_EARG, "save_safetensors: only F32, F16 and BF16 are written");
+  size_t width = dtype == DT_F32 ? 4 : 2;
+  const char *dname = dtype == DT_F32 ? "F32" : dtype == DT_F16 ? "F16" : "BF16";
   cJSON *root = cJSON_CreateObject();
   if (!root)
     return dt_fail(err, DT_ENOMEM, "out of memory building the header");
@@ -326,10 +349,10 @@ dt_status dt_st_save(const char *path, int n, const char *const *names, const dt
     cJSON *e = cJSON_AddObjectToObject(root, names[i]);
     cJSON *shape = e ? cJSON_AddArrayToObject(e, "shape") : NULL;
     cJSON *offs = shape ? cJSON_AddArrayToObject(e, "data_offsets") : NULL;
-    int ok = offs && cJSON_AddStringToObject(e, "dtype", "F32");
+    int ok = offs && cJSON_AddStringToObject(e, "dtype", dname);
     for (int d = 0; ok && d < ts[i]->ndim; d++)
       ok = cJSON_AddItemToArray(shape, cJSON_CreateNumber((double)ts[i]->shape[d]));
-    uint64_t end = offset + (uint64_t)ts[i]->numel * sizeof(float);
+    uint64_t end = offset + (uint64_t)ts[i]->numel * width;
     ok = ok && cJSON_AddItemToArray(offs, cJSON_CreateNumber((double)offset)) &&
          cJSON_AddItemToArray(offs, cJSON_CreateNumber((double)end));
     if (!ok)
@@ -356,8 +379,8 @@ dt_status dt_st_save(const char *path, int n, const char *const *names, const dt
     st = write_all(fp, json, jlen, path, err);
   for (size_t k = jlen; !st && k < padded; k++)
     st = write_all(fp, " ", 1, path, err);
-  for (int i = 0; !st && i < n; i++) /* float32 is little-endian on every target we build */
-    st = write_all(fp, ts[i]->data, (size_t)ts[i]->numel * sizeof(float), path, err);
+  for (int i = 0; !st && i < n; i++)
+    st = write_floats(fp, ts[i]->data, ts[i]->numel, dtype, path, err);
   free(json);
   if (fclose(fp) != 0 && !st)
     st = dt_fail(err, DT_EIO, "cannot write '%s': %s", path, strerror(errno));
