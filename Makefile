@@ -112,7 +112,7 @@ FUZZ_CC      ?= clang-14
 FUZZ_TIME    ?= 60
 FUZZ_RUNS    ?=
 FUZZ_LIMIT    = $(if $(FUZZ_RUNS),-runs=$(FUZZ_RUNS),-max_total_time=$(FUZZ_TIME))
-FUZZ_TARGETS  = safetensors png npy idx unet_config vae_config clip_tokenizer scheduler_config
+FUZZ_TARGETS  = safetensors png npy idx unet_config vae_config dit_config clip_tokenizer scheduler_config
 FUZZ_SAN      = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 FUZZ_OBJ      = $(SRC:csrc/%.c=build/fuzz-obj/%.o)
 FUZZ_BIN      = $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)

@@ -97,6 +97,8 @@ describe("backward passes against finite differences", function()
     check("activation quick_gelu", x, d.activation_backward(x, r, "quick_gelu"),
       function() return d.activation(x, "quick_gelu") end, r)
     check("activation tanh", x, d.activation_backward(x, r, "tanh"), function() return d.activation(x, "tanh") end, r)
+    check("activation gelu_tanh", x, d.activation_backward(x, r, "gelu_tanh"),
+      function() return d.activation(x, "gelu_tanh") end, r)
   end)
 
   it("nearest 2x upsampling and 2x2 average pooling (odd sizes too)", function()

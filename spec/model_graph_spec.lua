@@ -225,4 +225,40 @@ describe("model graph", function()
     assert.is_true(((moved - out) - 1):abs():max() < 1e-5)
     assert.is_truthy(grads["conv_out.bias"])
   end)
+
+  it("a DiT's gradients (patches, sin-cos positions, adaLN-Zero modulation, GELU tanh, unpatchify)", function()
+    local m = d.load("spec/fixtures/diffusers/sd/dit/transformer")
+    local x, t = d.rng(1):randn { 2, 4, 8, 8 }, d.tensor { 999, 20 }
+    local cond = { class_labels = d.tensor { 3, 10 } }
+    local r = d.rng(3):randn { 2, 8, 8, 8 }
+    local function loss() return d.dot(m(x, t, cond), r) end
+    local _, pass = m:trace(x, t, cond)
+    local grads, gx = pass:backward(r)
+    local weights, gmax, checked = m:weights(), 0, 0
+    for _, g in pairs(grads) do gmax = math.max(gmax, g:norm()) end
+    for name, g in pairs(grads) do
+      local w, gn = weights[name], g:norm()
+      if gn > 1e-2 * gmax then -- along its own direction, as above
+        local H, v = 3e-3, g / gn
+        w:axpby_(1, H, v)
+        local up = loss()
+        w:axpby_(1, -2 * H, v)
+        local down = loss()
+        w:axpby_(1, H, v)
+        local fd = (up - down) / (2 * H)
+        assert.is_true(math.abs(fd - gn) / gn < 2e-3,
+          string.format("%s: analytic %.6g, differences %.6g", name, gn, fd))
+        checked = checked + 1
+      end
+    end
+    assert.is_true(checked >= 20, checked .. " weights checked")
+    local H, gn = 3e-3, gx:norm()
+    local v = gx / gn
+    x:axpby_(1, H, v)
+    local up = loss()
+    x:axpby_(1, -2 * H, v)
+    local down = loss()
+    x:axpby_(1, H, v)
+    assert.is_true(math.abs((up - down) / (2 * H) - gn) / gn < 2e-3, "input")
+  end)
 end)

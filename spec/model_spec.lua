@@ -295,6 +295,30 @@ describe("AutoencoderTiny (TAESD) parity with diffusers", function()
   end)
 end)
 
+describe("DiTTransformer2DModel parity with diffusers", function()
+  it("patches, adaLN-Zero blocks, the modulated output and unpatchify: to 1e-4, the null class included", function()
+    local dir = "spec/fixtures/diffusers/sd/dit/transformer"
+    local io_t = d.load_safetensors("spec/fixtures/diffusers/sd/dit/transformer_io.safetensors")
+    local m = d.load(dir)
+    local out = m(io_t.sample, io_t.timestep, { class_labels = io_t.class_labels }) -- labels 1, 7 and 10 (null)
+    assert.is_true(rel_err(out, io_t.output) < 1e-4, string.format("%.3g", rel_err(out, io_t.output)))
+    local one = m(io_t.sample:narrow(1, 2, 1), io_t.timestep:narrow(1, 2, 1), { class_labels = d.tensor { 7 } })
+    assert.equal(0, (one - out:narrow(1, 2, 1)):abs():max())
+    fails("model: class label 11 is not an integer in 0..10", m, io_t.sample:narrow(1, 1, 1), 5,
+      { class_labels = d.tensor { 11 } })
+    fails("model: the model is class-conditional: class_labels are needed", m, io_t.sample, 5)
+    fails("model: input {1,4,7,8}: H and W must be multiples of 2", m, d.zeros { 1, 4, 7, 8 }, 5,
+      { class_labels = d.tensor { 1 } })
+    local text = S.read_bytes(dir .. "/config.json")
+    local w = d.load_safetensors(dir .. "/diffusion_pytorch_model.safetensors")
+    fails("config 'norm_type' = \"ada_norm_single\": only ada_norm_zero is supported", d.core.dit_load,
+      text:gsub('"ada_norm_zero"', '"ada_norm_single"'), w)
+    fails("weight 'transformer_blocks.0.norm1.emb.class_embedder.embedding_table.weight' has shape {11,32}, "
+      .. "the config implies {13,32}", d.core.dit_load,
+      text:gsub('"num_embeds_ada_norm": 10', '"num_embeds_ada_norm": 12'), w)
+  end)
+end)
+
 describe("UNet2DModel parity with diffusers", function()
   -- mixed_resnet: DownBlock2D/AttnDownBlock2D (and up) with downsample_type = upsample_type = "resnet",
   -- which diffusers gives only to the attention blocks (bench/peers/record_unet_mixed_resnet.py)

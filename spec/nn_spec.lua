@@ -182,6 +182,9 @@ describe("nn ops", function()
     local quick = d.activation(t, "quick_gelu"):totable() -- x sigmoid(1.702 x), CLIP's
     assert.near(3 / (1 + math.exp(-1.702 * 3)), quick[5], 1e-6)
     assert.near((math.exp(-1) - 1) / (math.exp(-1) + 1), d.activation(t, "tanh"):totable()[2], 1e-7) -- tanh(-0.5)
+    local u = math.sqrt(2 / math.pi) * (3 + 0.044715 * 27) -- GELU's tanh form at 3
+    assert.near(1.5 * (1 + (math.exp(2 * u) - 1) / (math.exp(2 * u) + 1)), d.activation(t, "gelu_tanh"):totable()[5],
+      1e-5)
     local img = d.arange(4):reshape { 1, 1, 2, 2 }
     assert.same({ { { { 0, 0, 1, 1 }, { 0, 0, 1, 1 }, { 2, 2, 3, 3 }, { 2, 2, 3, 3 } } } },
       d.upsample_nearest2x(img):totable())

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../core/clip.h"
+#include "../core/dit.h"
 #include "../core/unet.h"
 #include "../core/vae.h"
 #include "bind.h"
@@ -13,7 +14,8 @@
 typedef struct {
   dt_unet *u;    /* a UNet, */
   dt_vae *vae;   /* or an autoencoder, */
-  dt_clip *clip; /* or a text encoder */
+  dt_clip *clip; /* or a text encoder, */
+  dt_dit *dit;   /* or a DiT */
 } lmodel;
 
 /* The graphs a model runs (a UNet one, an autoencoder its encoder and decoder). */
@@ -26,6 +28,10 @@ static int model_graphs(lmodel *m, dt_graph **gs) {
     gs[0] = dt_clip_graph(m->clip);
     return 1;
   }
+  if (m->dit) {
+    gs[0] = dt_dit_graph(m->dit);
+    return 1;
+  }
   gs[0] = dt_vae_encoder(m->vae);
   gs[1] = dt_vae_decoder(m->vae);
   return 2;
@@ -35,9 +41,11 @@ static void model_free(lmodel *m) {
   dt_unet_free(m->u);
   dt_vae_free(m->vae);
   dt_clip_free(m->clip);
+  dt_dit_free(m->dit);
   m->u = NULL;
   m->vae = NULL;
   m->clip = NULL;
+  m->dit = NULL;
 }
 
 /* Weights gathered from the Lua table into C arrays before the core runs, so
@@ -96,7 +104,7 @@ static weight_refs *push_weight_refs(lua_State *L, int n) {
 
 static lmodel *check_model(lua_State *L, int idx) {
   lmodel *m = luaL_checkudata(L, idx, DIFFUSION_MODEL);
-  if (!m->u && !m->vae && !m->clip)
+  if (!m->u && !m->vae && !m->clip && !m->dit)
     luaL_argerror(L, idx, "model was freed");
   return m;
 }
@@ -105,9 +113,10 @@ static lmodel *check_unet(lua_State *L, int idx, const char *what) {
   lmodel *m = check_model(L, idx);
   if (!m->u)
     luaL_error(L, "%s: %s", what,
-               m->vae ? "an AutoencoderKL is not called: use vae:encode(images) or "
-                        "vae:decode(latents)"
-                      : "only a UNet has this (the model is a text encoder)");
+               m->vae    ? "an AutoencoderKL is not called: use vae:encode(images) or "
+                           "vae:decode(latents)"
+               : m->clip ? "only a UNet has this (the model is a text encoder)"
+                         : "only a UNet has this (the model is a DiT)");
   return m;
 }
 
@@ -149,8 +158,14 @@ static dt_status clip_parse(const struct cJSON *root, void *cfg, dt_err *err) {
 static dt_status clip_build(const void *cfg, dt_weight_fn find, void *ctx, lmodel *m, dt_err *err) {
   return dt_clip_new(cfg, find, ctx, &m->clip, err);
 }
+static dt_status dit_parse(const struct cJSON *root, void *cfg, dt_err *err) {
+  return dt_dit_config_from_json(root, cfg, err);
+}
+static dt_status dit_build(const void *cfg, dt_weight_fn find, void *ctx, lmodel *m, dt_err *err) {
+  return dt_dit_new(cfg, find, ctx, &m->dit, err);
+}
 static const model_class UNET = {unet_parse, unet_build}, VAE = {vae_parse, vae_build},
-                         CLIP = {clip_parse, clip_build};
+                         CLIP = {clip_parse, clip_build}, DIT = {dit_parse, dit_build};
 
 /* <class>_load(config_json, weights) -> model. The text is parsed once: into
  * the core's config and into the Lua table model.config. */
@@ -166,6 +181,7 @@ static int load_model(lua_State *L, const model_class *cls) {
     dt_unet_config unet;
     dt_vae_config vae;
     dt_clip_config clip;
+    dt_dit_config dit;
   } cfg;
   dt_err err;
   if (cls->parse(root, &cfg, &err))
@@ -214,6 +230,7 @@ static int load_model(lua_State *L, const model_class *cls) {
   m->u = NULL;
   m->vae = NULL;
   m->clip = NULL;
+  m->dit = NULL;
   luaL_setmetatable(L, DIFFUSION_MODEL);
   lua_pushvalue(L, names_idx);
   lua_setiuservalue(L, -2, 1); /* the weights' names */
@@ -240,6 +257,7 @@ static int load_model(lua_State *L, const model_class *cls) {
 static int m_load(lua_State *L) { return load_model(L, &UNET); }
 static int m_vae_load(lua_State *L) { return load_model(L, &VAE); }
 static int m_clip_load(lua_State *L) { return load_model(L, &CLIP); }
+static int m_dit_load(lua_State *L) { return load_model(L, &DIT); }
 
 /* The weights a config implies: names and shapes, collected by building the
  * model against a recorder that answers every request with a shape-only
@@ -345,7 +363,7 @@ static dt_unet_inputs check_call(lua_State *L, lmodel *m, const char *what) {
     dt_tensor *lab = lt_test(L, -1);
     if (lab) {
       /* identity: rows as wide as the time embedding, which the core checks */
-      if (dt_unet_cfg(m->u)->class_kind == DT_CLASS_IDENTITY)
+      if (m->u && dt_unet_cfg(m->u)->class_kind == DT_CLASS_IDENTITY)
         a.class_emb = lab;
       else if (!lab->data || lab->numel != n)
         luaL_error(L, "%s: class_labels must be a tensor of %d labels", what, (int)n);
@@ -424,6 +442,16 @@ static int m_call(lua_State *L) {
   if (check_model(L, 1)->clip)
     return m_encode_text(L);
   lua_settop(L, 4); /* scratch below goes above the argument slots */
+  lmodel *dm = check_model(L, 1);
+  if (dm->dit) { /* model(x, t, {class_labels = labels}) */
+    dt_unet_inputs a = check_call(L, dm, "model");
+    dt_tensor *out = lt_push_empty(L);
+    dt_err err;
+    if (dt_dit_forward(dm->dit, a.x, a.t, a.labels, out, &err))
+      return lt_raise(L, "model", &err);
+    lt_account(L, out);
+    return 1;
+  }
   lmodel *m = check_unet(L, 1, "model");
   dt_unet_inputs a = check_call(L, m, "model");
   dt_tensor *out = lt_push_empty(L);
@@ -447,11 +475,13 @@ static int pass_gc(lua_State *L) {
   return 0;
 }
 
-/* model:trace(x, t [, cond]) -> out, pass: the forward pass, every value kept
- * for pass:backward (training, vector-Jacobian products). */
+/* model:trace(x, t [, cond]) -> out, pass: the forward pass of a UNet or a
+ * DiT, every value kept for pass:backward (training, vector-Jacobian products). */
 static int m_trace(lua_State *L) {
   lua_settop(L, 4);
-  lmodel *m = check_unet(L, 1, "trace");
+  lmodel *m = check_model(L, 1);
+  if (!m->dit)
+    check_unet(L, 1, "trace");
   dt_unet_inputs a = check_call(L, m, "trace");
   dt_tensor *out = lt_push_empty(L);
   lpass *p = lua_newuserdatauv(L, sizeof *p, 1);
@@ -460,7 +490,8 @@ static int m_trace(lua_State *L) {
   lua_pushvalue(L, 1);
   lua_setiuservalue(L, -2, 1);
   dt_err err;
-  if (dt_unet_record(m->u, &a, &p->p, out, &err))
+  if (m->dit ? dt_dit_record(m->dit, a.x, a.t, a.labels, &p->p, out, &err)
+             : dt_unet_record(m->u, &a, &p->p, out, &err))
     return lt_raise(L, "trace", &err);
   lt_account(L, out);
   return 2;
@@ -485,9 +516,9 @@ static int pass_backward(lua_State *L) {
     return luaL_error(L, "backward: this pass already ran backward");
   lua_getiuservalue(L, 1, 1);
   lmodel *m = luaL_checkudata(L, 4, DIFFUSION_MODEL);
-  if (!m->u)
+  if (!m->u && !m->dit)
     return luaL_error(L, "backward: the model was freed");
-  dt_graph *g = dt_unet_graph(m->u);
+  dt_graph *g = m->u ? dt_unet_graph(m->u) : dt_dit_graph(m->dit);
   int nw = dt_graph_nweights(g);
   /* the weight gradients live in a GC'd box until they become tensors */
   weight_refs *gw = push_weight_refs(L, nw);
@@ -627,7 +658,8 @@ static int m_weights(lua_State *L) {
 static int m_layout(lua_State *L) {
   lmodel *m = check_unet(L, 1, "layout");
   const dt_unet_config *c = dt_unet_cfg(m->u);
-  static const char *const acts[] = {"none", "silu", "mish", "gelu", "relu", "quick_gelu", "tanh"};
+  static const char *const acts[] = {"none", "silu",       "mish", "gelu",
+                                     "relu", "quick_gelu", "tanh", "gelu_tanh"};
   static const char *const times[] = {"positional", "fourier", "learned"};
   static const char *const classes[] = {"none", "table", "timestep", "identity"};
   lua_createtable(L, 0, 32);
@@ -707,8 +739,14 @@ static int m_newindex(lua_State *L) {
 
 static int m_tostring(lua_State *L) {
   lmodel *m = luaL_checkudata(L, 1, DIFFUSION_MODEL);
-  if (!m->u && !m->vae && !m->clip) {
+  if (!m->u && !m->vae && !m->clip && !m->dit) {
     lua_pushliteral(L, "diffusion.Model (freed)");
+    return 1;
+  }
+  if (m->dit) {
+    const dt_dit_config *c = dt_dit_cfg(m->dit);
+    lua_pushfstring(L, "diffusion.Model(DiTTransformer2DModel, %d layers, width %d, %I parameters)",
+                    c->layers, c->heads * c->head_dim, (lua_Integer)model_parameters(m));
     return 1;
   }
   if (m->clip) {
@@ -795,6 +833,8 @@ void lt_open_model(lua_State *L) {
   lua_setfield(L, -2, "vae_load");
   lua_pushcfunction(L, m_clip_load);
   lua_setfield(L, -2, "clip_load");
+  lua_pushcfunction(L, m_dit_load);
+  lua_setfield(L, -2, "dit_load");
   lua_pushcfunction(L, m_shapes);
   lua_setfield(L, -2, "unet_weight_shapes");
 }

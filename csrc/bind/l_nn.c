@@ -12,10 +12,10 @@
 #include "bind.h"
 
 static dt_act check_act(lua_State *L, int idx, const char *fname) {
-  static const char *const names[] = {"none", "silu",       "mish", "gelu",
-                                      "relu", "quick_gelu", "tanh", NULL};
+  static const char *const names[] = {"none",       "silu", "mish",      "gelu", "relu",
+                                      "quick_gelu", "tanh", "gelu_tanh", NULL};
   static const dt_act acts[] = {DT_ACT_NONE, DT_ACT_SILU,       DT_ACT_MISH, DT_ACT_GELU,
-                                DT_ACT_RELU, DT_ACT_QUICK_GELU, DT_ACT_TANH};
+                                DT_ACT_RELU, DT_ACT_QUICK_GELU, DT_ACT_TANH, DT_ACT_GELU_TANH};
   (void)fname;
   return acts[luaL_checkoption(L, idx, "none", names)];
 }

@@ -261,6 +261,14 @@ int dt_block_layer_norm(dt_graph *g, const char *prefix, int x, int ch, float ep
   return dt_graph_op(g, &op);
 }
 
+int dt_block_layer_norm_plain(dt_graph *g, int x, float eps) {
+  dt_op op = op_of(DT_OP_LAYER_NORM, x, -1);
+  op.eps = eps;
+  return dt_graph_op(g, &op);
+}
+
+int dt_block_to_tokens(dt_graph *g, int x) { return to_tokens(g, x); }
+
 int dt_block_attention(dt_graph *g, const char *prefix, int x, int ctx, int dim, int ctx_dim,
                        int heads, int head_dim, int qkv_bias) {
   static const char *const proj[4] = {"to_q", "to_k", "to_v", "to_out.0"};
@@ -292,6 +300,15 @@ int dt_block_feed_forward(dt_graph *g, const char *prefix, int x, int dim, int m
   }
   snprintf(name, sizeof name, "%s.net.2", prefix);
   return dt_block_linear(g, name, h, inner, dim);
+}
+
+int dt_block_feed_forward_act(dt_graph *g, const char *prefix, int x, int dim, int mult,
+                              dt_act act) {
+  name_t name;
+  snprintf(name, sizeof name, "%s.net.0.proj", prefix);
+  int h = dt_block_act(g, dt_block_linear(g, name, x, dim, mult * dim), act);
+  snprintf(name, sizeof name, "%s.net.2", prefix);
+  return dt_block_linear(g, name, h, mult * dim, dim);
 }
 
 int dt_block_transformer(dt_graph *g, const char *prefix, int x, int ctx, int dim, int ctx_dim,

@@ -71,6 +71,9 @@ int dt_block_embedding(dt_graph *g, const char *name, int idx, int rows, int dim
 /* ---- transformers, over tokens (N, T, C) ---- */
 
 int dt_block_layer_norm(dt_graph *g, const char *prefix, int x, int ch, float eps);
+/* ... without an affine (elementwise_affine=False) */
+int dt_block_layer_norm_plain(dt_graph *g, int x, float eps);
+int dt_block_to_tokens(dt_graph *g, int x); /* (N, C, H, W) -> (N, H W, C) */
 /* diffusers' Attention over tokens: to_q (inner x dim), to_k and to_v (inner x
  * ctx_dim; ctx = x for self-attention, ctx_dim = dim), to_out.0 (dim x
  * inner, with bias); qkv_bias: to_q/k/v have biases. inner = heads x head_dim. */
@@ -79,6 +82,9 @@ int dt_block_attention(dt_graph *g, const char *prefix, int x, int ctx, int dim,
 /* FeedForward: net.0 (GEGLU: proj to 2 inner, a * gelu(b); or GELU: proj to
  * inner, then gelu), net.2 back to dim; inner = mult x dim. */
 int dt_block_feed_forward(dt_graph *g, const char *prefix, int x, int dim, int mult, int geglu);
+/* ... GELU's kinds: net.0.proj, the activation, net.2 */
+int dt_block_feed_forward_act(dt_graph *g, const char *prefix, int x, int dim, int mult,
+                              dt_act act);
 /* BasicTransformerBlock (layer-norm kind): self-attention, cross-attention
  * on ctx (N, S, ctx_dim), feed-forward (GEGLU), each pre-normed and residual. */
 int dt_block_transformer(dt_graph *g, const char *prefix, int x, int ctx, int dim, int ctx_dim,

@@ -47,6 +47,11 @@ static float act_slope(float v, dt_act act) {
     return t + v * (1.0f - t * t) * s;
   }
   case DT_ACT_RELU: return v > 0.0f ? 1.0f : 0.0f;
+  case DT_ACT_GELU_TANH: {
+    float u = 0.7978845608028654f * (v + 0.044715f * v * v * v), t = tanhf(u);
+    return 0.5f * (1.0f + t) +
+           0.5f * v * (1.0f - t * t) * 0.7978845608028654f * (1.0f + 3 * 0.044715f * v * v);
+  }
   case DT_ACT_TANH: {
     float t = tanhf(v);
     return 1.0f - t * t;

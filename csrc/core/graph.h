@@ -41,6 +41,11 @@ typedef enum {
   DT_OP_TO_TOKENS,       /* x (N, C, H, W) -> (N, H W, C) */
   DT_OP_FROM_TOKENS,     /* x (N, H W, C) -> (N, C, H, W), H and W those of in[1] (no gradient) */
   DT_OP_ADD_POSITIONS,   /* x (N, L, D) + w[0] rows 0 .. L - 1 (a position table (P, D)) */
+  DT_OP_MODULATE,      /* x (N, T, D), v (N, chunks D): x (scale + v[scale_chunk]) + v[shift_chunk]
+                          (adaLN: shift -1 for a gate, scale 1 for 1 + scale) */
+  DT_OP_ADD_SINCOS_2D, /* x (N, h w, D) + the 2-D sin-cos positions of an h x w grid, h and w
+                          those of in[1] (N, ., h, w); dim: the base grid size */
+  DT_OP_UNPATCHIFY, /* x (N, h w, p p C) -> (N, C, h p, w p), h p and w p those of in[1]; dim: p */
   DT_OP_KINDS
 } dt_op_kind;
 
@@ -54,7 +59,8 @@ typedef struct {
   dt_conv_params conv;
   dt_act act;
   int groups, heads, dim, flip;
-  int causal; /* TOKEN_ATTENTION: token i attends to 0 .. i only */
+  int causal;                           /* TOKEN_ATTENTION: token i attends to 0 .. i only */
+  int chunks, scale_chunk, shift_chunk; /* MODULATE */
   float eps, scale, shift;
   const char *what; /* LOOKUP: what the index is, for errors ("class label") */
   /* derived from the weights at run time: Winograd transforms of a 3 x 3 conv */

@@ -192,6 +192,8 @@ static inline float act_value(float v, dt_act act) {
   case DT_ACT_RELU: return v > 0.0f ? v : 0.0f;
   case DT_ACT_QUICK_GELU: return v / (1.0f + expf(-1.702f * v));
   case DT_ACT_TANH: return tanhf(v);
+  case DT_ACT_GELU_TANH:
+    return 0.5f * v * (1.0f + tanhf(0.7978845608028654f * (v + 0.044715f * v * v * v)));
   default: return v;
   }
 }

@@ -15,7 +15,8 @@ typedef enum {
   DT_ACT_GELU,
   DT_ACT_RELU,
   DT_ACT_QUICK_GELU,
-  DT_ACT_TANH
+  DT_ACT_TANH,
+  DT_ACT_GELU_TANH /* GELU's tanh approximation (approximate="tanh") */
 } dt_act;
 
 typedef struct {

@@ -28,11 +28,17 @@ static const char *const NAMES[DT_OP_KINDS] = {"conv2d",
                                                "geglu",
                                                "to_tokens",
                                                "from_tokens",
-                                               "add_positions"};
+                                               "add_positions",
+                                               "modulate",
+                                               "add_sincos_2d",
+                                               "unpatchify"};
 
 const char *dt_op_name(dt_op_kind kind) { return NAMES[kind]; }
 
-int dt_op_shape_input(dt_op_kind kind, int j) { return kind == DT_OP_FROM_TOKENS && j == 1; }
+int dt_op_shape_input(dt_op_kind kind, int j) {
+  return j == 1 &&
+         (kind == DT_OP_FROM_TOKENS || kind == DT_OP_ADD_SINCOS_2D || kind == DT_OP_UNPATCHIFY);
+}
 
 int dt_op_in_place(dt_op_kind kind) {
   switch (kind) {
@@ -123,6 +129,10 @@ dt_status dt_op_shape(const dt_op *op, const dt_tensor *const in[2], const dt_te
   case DT_OP_LOOKUP:
     copy_shape(x, shape, ndim);
     shape[(*ndim)++] = w[0]->shape[1];
+    return DT_OK;
+  case DT_OP_UNPATCHIFY:
+    copy_shape(in[1], shape, ndim);
+    shape[1] = x->shape[2] / ((int64_t)op->dim * op->dim);
     return DT_OK;
   case DT_OP_ADD_POSITIONS:
     if (x->ndim != 3 || x->shape[1] > w[0]->shape[0])
@@ -294,6 +304,56 @@ dt_status dt_op_forward(dt_op_ctx *c, dt_op *op, const dt_tensor *const in[2],
       }
     return DT_OK;
   }
+  case DT_OP_MODULATE: {
+    int64_t t = x->shape[1], dd = x->shape[2], vw = in[1]->shape[1];
+    for (int64_t s = 0; s < n; s++) {
+      const float *sc = in[1]->data + s * vw + op->scale_chunk * dd;
+      const float *sh = op->shift_chunk >= 0 ? in[1]->data + s * vw + op->shift_chunk * dd : NULL;
+      for (int64_t r = 0; r < t; r++) {
+        const float *xr = x->data + (s * t + r) * dd;
+        float *o = out->data + (s * t + r) * dd;
+        for (int64_t i = 0; i < dd; i++)
+          o[i] = xr[i] * (op->scale + sc[i]) + (sh ? sh[i] : 0.0f);
+      }
+    }
+    return DT_OK;
+  }
+  case DT_OP_ADD_SINCOS_2D: {
+    int64_t hh = in[1]->shape[2], ww = in[1]->shape[3], dd = x->shape[2], q = dd / 4;
+    float *e = scratch(c, (size_t)dd, err, &st);
+    if (st)
+      return st;
+    for (int64_t r = 0; r < hh * ww; r++) {
+      /* diffusers' get_2d_sincos_pos_embed: the first half from the column,
+       * the second from the row (its meshgrid puts w first); each half
+       * sin then cos at frequencies 10000^(-k / q), in float64 */
+      double pos[2] = {(double)(float)((float)(r % ww) / ((float)ww / (float)op->dim)),
+                       (double)(float)((float)(r / ww) / ((float)hh / (float)op->dim))};
+      for (int half = 0; half < 2; half++)
+        for (int64_t k = 0; k < q; k++) {
+          double a = pos[half] * (1.0 / pow(10000.0, (double)k / (double)q));
+          e[half * 2 * q + k] = (float)sin(a);
+          e[half * 2 * q + q + k] = (float)cos(a);
+        }
+      for (int64_t s = 0; s < n; s++)
+        for (int64_t i = 0; i < dd; i++)
+          out->data[(s * hh * ww + r) * dd + i] = x->data[(s * hh * ww + r) * dd + i] + e[i];
+    }
+    return DT_OK;
+  }
+  case DT_OP_UNPATCHIFY: {
+    int64_t p = op->dim, ch = out->shape[1], hp = out->shape[2], wp = out->shape[3];
+    int64_t hh = hp / p, ww = wp / p;
+    for (int64_t s = 0; s < n; s++) /* (h, w, p, q, c) -> (c, h p, w q) */
+      for (int64_t a = 0; a < hh; a++)
+        for (int64_t b = 0; b < ww; b++)
+          for (int64_t i = 0; i < p; i++)
+            for (int64_t j = 0; j < p; j++)
+              for (int64_t k = 0; k < ch; k++)
+                out->data[((s * ch + k) * hp + a * p + i) * wp + b * p + j] =
+                    x->data[(((s * hh + a) * ww + b) * p + i) * p * ch + j * ch + k];
+    return DT_OK;
+  }
   case DT_OP_ADD_POSITIONS: {
     int64_t per = x->numel / n; /* L x D: the table's first L rows */
     for (int64_t s = 0; s < n; s++)
@@ -440,6 +500,49 @@ dt_status dt_op_backward(dt_op_ctx *c, const dt_op *op, const dt_tensor *const i
       for (int64_t i = 0; i < gy->numel; i++)
         gx->data[i] = g[i] * op->scale;
     return DT_OK;
+  case DT_OP_MODULATE: {
+    int64_t t = x->shape[1], dd = x->shape[2], vw = in[1]->shape[1];
+    if (gin[1])
+      memset(gin[1]->data, 0, (size_t)gin[1]->numel * sizeof(float));
+    for (int64_t s = 0; s < n; s++) {
+      const float *sc = in[1]->data + s * vw + op->scale_chunk * dd;
+      for (int64_t i = 0; i < dd; i++) {
+        double gs = 0, gh = 0;
+        for (int64_t r = 0; r < t; r++) {
+          int64_t at = (s * t + r) * dd + i;
+          if (gx)
+            gx->data[at] = g[at] * (op->scale + sc[i]);
+          gs += (double)g[at] * x->data[at];
+          gh += g[at];
+        }
+        if (gin[1]) {
+          gin[1]->data[s * vw + op->scale_chunk * dd + i] = (float)gs;
+          if (op->shift_chunk >= 0)
+            gin[1]->data[s * vw + op->shift_chunk * dd + i] = (float)gh;
+        }
+      }
+    }
+    return DT_OK;
+  }
+  case DT_OP_ADD_SINCOS_2D:
+    if (gx)
+      memcpy(gx->data, g, (size_t)gy->numel * sizeof(float));
+    return DT_OK;
+  case DT_OP_UNPATCHIFY: {
+    if (!gx)
+      return DT_OK;
+    int64_t p = op->dim, ch = gy->shape[1], hp = gy->shape[2], wp = gy->shape[3];
+    int64_t hh = hp / p, ww = wp / p;
+    for (int64_t s = 0; s < n; s++)
+      for (int64_t a = 0; a < hh; a++)
+        for (int64_t b = 0; b < ww; b++)
+          for (int64_t i = 0; i < p; i++)
+            for (int64_t j = 0; j < p; j++)
+              for (int64_t k = 0; k < ch; k++)
+                gx->data[(((s * hh + a) * ww + b) * p + i) * p * ch + j * ch + k] =
+                    g[((s * ch + k) * hp + a * p + i) * wp + b * p + j];
+    return DT_OK;
+  }
   case DT_OP_ADD_POSITIONS: {
     int64_t per = x->numel / n;
     if (gx)

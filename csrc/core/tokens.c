@@ -21,7 +21,7 @@ void dt_layer_norm(dt_tensor *out, const dt_tensor *x, const dt_tensor *gamma,
       sq += (xr[i] - mean) * (xr[i] - mean);
     float m = (float)mean, rstd = (float)(1.0 / sqrt(sq / (double)c + eps));
     for (int64_t i = 0; i < c; i++)
-      o[i] = (xr[i] - m) * rstd * gamma->data[i] + beta->data[i];
+      o[i] = gamma ? (xr[i] - m) * rstd * gamma->data[i] + beta->data[i] : (xr[i] - m) * rstd;
   }
 }
 
@@ -41,7 +41,7 @@ void dt_layer_norm_backward(dt_tensor *gx, dt_tensor *ggamma, dt_tensor *gbeta, 
     double rstd = 1.0 / sqrt(sq / (double)c + eps);
     double a = 0, b = 0; /* mean of gamma g, and of gamma g xhat */
     for (int64_t i = 0; i < c; i++) {
-      double xhat = (xr[i] - mean) * rstd, gg = (double)gr[i] * gamma->data[i];
+      double xhat = (xr[i] - mean) * rstd, gg = (double)gr[i] * (gamma ? gamma->data[i] : 1.0f);
       a += gg;
       b += gg * xhat;
       if (ggamma)
@@ -54,7 +54,8 @@ void dt_layer_norm_backward(dt_tensor *gx, dt_tensor *ggamma, dt_tensor *gbeta, 
     if (gx)
       for (int64_t i = 0; i < c; i++) {
         double xhat = (xr[i] - mean) * rstd;
-        gx->data[r * c + i] = (float)(rstd * ((double)gr[i] * gamma->data[i] - a - xhat * b));
+        gx->data[r * c + i] =
+            (float)(rstd * ((double)gr[i] * (gamma ? gamma->data[i] : 1.0f) - a - xhat * b));
       }
   }
 }

@@ -9,7 +9,8 @@
 
 #include "tensor.h"
 
-/* LayerNorm over the last dimension (statistics in double), then the affine. */
+/* LayerNorm over the last dimension (statistics in double), then the affine
+ * (gamma and beta NULL: none, elementwise_affine=False). */
 void dt_layer_norm(dt_tensor *out, const dt_tensor *x, const dt_tensor *gamma,
                    const dt_tensor *beta, float eps);
 void dt_layer_norm_backward(dt_tensor *gx, dt_tensor *ggamma, dt_tensor *gbeta, const dt_tensor *x,

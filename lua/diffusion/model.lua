@@ -55,7 +55,8 @@ local function load_unet(dir, opts)
   -- the config is parsed in C, once; its class (as save_pretrained names it) picks the builder
   local class = text:match('"_class_name"%s*:%s*"([^"]*)"')
   local autoencoder = class == "AutoencoderKL" or class == "AutoencoderTiny"
-  local builder = text_encoder and core.clip_load or autoencoder and core.vae_load or core.unet_load
+  local builder = text_encoder and core.clip_load or autoencoder and core.vae_load
+    or class == "DiTTransformer2DModel" and core.dit_load or core.unet_load
   local ok, model = pcall(builder, text, weights)
   if not ok then error(string.format("load: '%s': %s", config_path, tostring(model):gsub("^load: ", "")), 3) end
   model._config_json = text

@@ -1,0 +1,101 @@
+/* DiTTransformer2DModel config.json validation and the weight/config cross-check.
+ *
+ * Input: config JSON, a NUL byte, then one byte per weight lookup saying
+ * what the "file" holds for that name (as fuzz_unet_config.c). A model that
+ * builds runs one forward pass on one patch-sized image, class 0. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "../csrc/core/dit.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+#define MAX_WEIGHTS 4096
+#define MAX_WEIGHT_NUMEL (1 << 16)
+
+typedef struct {
+  const uint8_t *plan;
+  size_t plan_len, next;
+  dt_tensor held[MAX_WEIGHTS];
+  int nheld;
+} weights;
+
+static const dt_tensor *lookup(void *ctx, const char *name, int ndim, const int64_t *shape) {
+  weights *w = ctx;
+  (void)name;
+  int what = w->plan_len ? w->plan[w->next++ % w->plan_len] % 8 : 0;
+  int64_t numel = 1;
+  for (int d = 0; d < ndim; d++)
+    numel *= shape[d];
+  if (what == 5 || numel > MAX_WEIGHT_NUMEL || w->nheld == MAX_WEIGHTS)
+    return NULL;
+  int64_t s[DT_MAX_DIMS];
+  memcpy(s, shape, sizeof(int64_t) * (size_t)ndim);
+  int n = ndim;
+  if (what == 6)
+    s[0] += 1;
+  else if (what == 7) {
+    s[0] = numel;
+    n = 1;
+  }
+  dt_tensor *t = &w->held[w->nheld];
+  if (dt_alloc(t, s, n, NULL))
+    return NULL;
+  w->nheld++;
+  for (int64_t k = 0; k < t->numel; k++)
+    t->data[k] = (float)((k * 7919) % 101 - 50) * 1e-3f;
+  return t;
+}
+
+static void run(dt_dit *m) {
+  const dt_dit_config *c = dt_dit_cfg(m);
+  int64_t side = c->patch_size;
+  if (side > 8 || c->in_channels > 16 || dt_graph_parameters(dt_dit_graph(m)) > (1 << 17))
+    return;
+  int64_t xs[4] = {1, c->in_channels, side, side};
+  dt_tensor x = {0}, out = {0};
+  dt_err err;
+  if (!dt_alloc(&x, xs, 4, NULL)) {
+    for (int64_t k = 0; k < x.numel; k++)
+      x.data[k] = (float)(k % 13) / 6.5f - 1.0f;
+    float t = 10.0f, label = 0.0f;
+    dt_dit_forward(m, &x, &t, &label, &out, &err);
+  }
+  dt_free(&out);
+  dt_free(&x);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  static int once;
+  if (!once) {
+    dt_set_threads(1);
+    once = 1;
+  }
+  const uint8_t *nul = memchr(data, 0, size);
+  size_t json_len = nul ? (size_t)(nul - data) : size;
+  cJSON *root = cJSON_ParseWithLength((const char *)data, json_len);
+  dt_dit_config cfg;
+  dt_err err;
+  if (!root || dt_dit_config_from_json(root, &cfg, &err)) {
+    cJSON_Delete(root);
+    return 0;
+  }
+  cJSON_Delete(root);
+  weights *w = calloc(1, sizeof *w);
+  if (!w)
+    abort();
+  if (nul) {
+    w->plan = nul + 1;
+    w->plan_len = size - json_len - 1;
+  }
+  dt_dit *m = NULL;
+  if (dt_dit_new(&cfg, lookup, w, &m, &err) == DT_OK)
+    run(m);
+  dt_dit_free(m);
+  for (int i = 0; i < w->nheld; i++)
+    dt_free(&w->held[i]);
+  free(w);
+  return 0;
+}
