@@ -245,6 +245,23 @@ describe("AutoencoderKL parity with diffusers", function()
     assert.equal(0, (m2:narrow(1, 1, 1) - mean):abs():max())
   end)
 
+  it("tiled decoding and encoding as diffusers' enable_tiling (bench/peers/record_vae_tiled.py)", function()
+    local vae = d.load(dir)
+    local t = d.load_safetensors("spec/fixtures/diffusers/sd/sd1/vae_tiled_io.safetensors")
+    local out = vae:decode_tiled(t.latent) -- 24 x 24 latents: four 16 x 16 tiles
+    assert.is_true(rel_err(out, t.decoded) < 1e-4, string.format("decode %.3g", rel_err(out, t.decoded)))
+    assert.is_true(rel_err(vae:decode(t.latent), t.decoded) > 0.1) -- the tiles do change the result
+    local mean, std = vae:encode_tiled(t.image)
+    assert.is_true(rel_err(mean, t.mean) < 1e-4 and rel_err(std, t.std) < 1e-4, "encode")
+    -- one tile or less: the plain forward
+    assert.equal(0, (vae:decode_tiled(io_t.latent) - vae:decode(io_t.latent)):abs():max())
+    -- the posterior's sample: mean + std * noise, the noise given or drawn
+    local noise = d.rng(4):randn(mean:shape())
+    assert.equal(0, (vae:sample(mean, std, noise) - (mean + std * noise)):abs():max())
+    assert.equal(0, (vae:sample(mean, std, d.rng(4)) - (mean + std * noise)):abs():max())
+    fails("sample: noise must be a tensor or a diffusion.rng", vae.sample, vae, mean, std, 3)
+  end)
+
   it("names bad inputs and configs", function()
     local vae = d.load(dir)
     fails("encode: images {1,4,64,64}: expected N x 3 x H x W", vae.encode, vae, d.zeros { 1, 4, 64, 64 })

@@ -570,6 +570,18 @@ static int m_encode(lua_State *L) {
   return 2;
 }
 
+/* vae:moments(images) -> the encoder's raw output (mean and logvar, unclamped) */
+static int m_moments(lua_State *L) {
+  lmodel *m = check_vae(L, 1, "moments");
+  const dt_tensor *x = lt_check(L, 2);
+  dt_tensor *out = lt_push_empty(L);
+  dt_err err;
+  if (dt_vae_moments(m->vae, x, out, &err))
+    return lt_raise(L, "moments", &err);
+  lt_account(L, out);
+  return 1;
+}
+
 /* vae:decode(latents) -> images */
 static int m_decode(lua_State *L) {
   lmodel *m = check_vae(L, 1, "decode");
@@ -793,6 +805,7 @@ static const luaL_Reg methods[] = {
     {"layout", m_layout},
     {"trace", m_trace},
     {"encode", m_encode},
+    {"moments", m_moments},
     {"encode_text", m_encode_text},
     {"decode", m_decode},
     {"free", m_gc},

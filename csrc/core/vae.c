@@ -476,6 +476,13 @@ dt_status dt_vae_encode(dt_vae *v, const dt_tensor *images, dt_tensor *mean, dt_
   return st;
 }
 
+dt_status dt_vae_moments(dt_vae *v, const dt_tensor *images, dt_tensor *moments, dt_err *err) {
+  const dt_vae_config *c = &v->cfg;
+  dt_status st =
+      check_input(v, images, c->in_channels, (int64_t)1 << (c->nlevels - 1), "images", err);
+  return st ? st : dt_graph_forward(v->enc, &images, moments, err);
+}
+
 dt_status dt_vae_decode(dt_vae *v, const dt_tensor *latents, dt_tensor *images, dt_err *err) {
   dt_status st = check_input(v, latents, v->cfg.latent_channels, 1, "latents", err);
   if (!st)

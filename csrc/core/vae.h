@@ -43,6 +43,9 @@ dt_graph *dt_vae_decoder(dt_vae *v);
  * AutoencoderTiny gives its latents as the mean, and no std. */
 dt_status dt_vae_encode(dt_vae *v, const dt_tensor *images, dt_tensor *mean, dt_tensor *std,
                         dt_err *err);
+/* The encoder's raw output: AutoencoderKL's moments (N, 2 latent_channels,
+ * h, w: mean, then logvar unclamped), what tiled encoding blends. */
+dt_status dt_vae_moments(dt_vae *v, const dt_tensor *images, dt_tensor *moments, dt_err *err);
 /* latents (N, latent_channels, h, w) -> images (N, out_channels, h 2^(levels-1), ...) */
 dt_status dt_vae_decode(dt_vae *v, const dt_tensor *latents, dt_tensor *images, dt_err *err);
 

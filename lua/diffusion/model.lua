@@ -60,6 +60,10 @@ local function load_unet(dir, opts)
   local ok, model = pcall(builder, text, weights)
   if not ok then error(string.format("load: '%s': %s", config_path, tostring(model):gsub("^load: ", "")), 3) end
   model._config_json = text
+  if class == "AutoencoderKL" then -- tiling and sampling, written over encode and decode
+    local ae = require "diffusion.autoencoder"
+    model.decode_tiled, model.encode_tiled, model.sample = ae.decode_tiled, ae.encode_tiled, ae.sample
+  end
   return model
 end
 
