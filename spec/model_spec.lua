@@ -30,6 +30,18 @@ describe("UNet2DConditionModel parity with diffusers", function()
     end
   end
 
+  -- class embeddings on this class (bench/peers/record_cond_class.py): "timestep" with act_fn mish (the time
+  -- and class MLPs take act_fn here), and a class table; added before SDXL's conditioning, as in diffusers
+  for _, name in ipairs { "timestep", "table" } do
+    it("class_embed_type " .. name .. " matches to 1e-4", function()
+      local F = "spec/fixtures/diffusers/sd/cond_class/" .. name
+      local io_t = d.load_safetensors(F .. "_io.safetensors")
+      local out = d.load(F)(io_t.sample, io_t.timestep,
+        { encoder_hidden_states = io_t.encoder_hidden_states, class_labels = io_t.class_labels })
+      assert.is_true(rel_err(out, io_t.output) < 1e-4, string.format("%.3g", rel_err(out, io_t.output)))
+    end)
+  end
+
   it("names what the text conditioning lacks, and the features not built yet", function()
     local dir = "spec/fixtures/diffusers/sd/sd1/unet"
     local m = d.load(dir)

@@ -206,10 +206,10 @@ int dt_block_upsample(dt_graph *g, const char *prefix, int x, int ch) {
 
 int dt_block_nearest2x(dt_graph *g, int x) { return resample(g, x, 1); }
 
-int dt_block_timestep_mlp(dt_graph *g, const char *prefix, int x, int in, int dim) {
+int dt_block_timestep_mlp(dt_graph *g, const char *prefix, int x, int in, int dim, dt_act act) {
   name_t name;
   snprintf(name, sizeof name, "%s.linear_1", prefix);
-  int h = dt_block_act(g, dt_block_linear(g, name, x, in, dim), DT_ACT_SILU);
+  int h = dt_block_act(g, dt_block_linear(g, name, x, in, dim), act);
   snprintf(name, sizeof name, "%s.linear_2", prefix);
   return dt_block_linear(g, name, h, dim, dim);
 }

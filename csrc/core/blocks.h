@@ -55,8 +55,8 @@ int dt_block_tiny(dt_graph *g, const char *prefix, int x, int in, int out, dt_ac
 int dt_block_upsample(dt_graph *g, const char *prefix, int x, int ch);
 int dt_block_nearest2x(dt_graph *g, int x); /* nn.Upsample(scale_factor=2, mode="nearest") */
 
-/* TimestepEmbedding: linear_1, SiLU, linear_2. */
-int dt_block_timestep_mlp(dt_graph *g, const char *prefix, int x, int in, int dim);
+/* TimestepEmbedding: linear_1, the activation (SiLU unless the model says), linear_2. */
+int dt_block_timestep_mlp(dt_graph *g, const char *prefix, int x, int in, int dim, dt_act act);
 /* Timesteps: the sinusoidal projection of t (N) to (N, dim); of t (N, K) to
  * (N, K dim), each value's features in turn (SDXL's time ids). */
 int dt_block_timesteps(dt_graph *g, int t, int dim, int flip_sin_to_cos, float freq_shift);

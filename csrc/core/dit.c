@@ -132,7 +132,7 @@ static int conditioning(dt_graph *g, const dt_dit_config *c, const char *prefix,
   char name[256];
   int tp = dt_block_timesteps(g, IN_TIME, 256, 1, 1);
   snprintf(name, sizeof name, "%s.timestep_embedder", prefix);
-  int temb = dt_block_timestep_mlp(g, name, tp, 256, dim);
+  int temb = dt_block_timestep_mlp(g, name, tp, 256, dim, DT_ACT_SILU);
   snprintf(name, sizeof name, "%s.class_embedder.embedding_table.weight", prefix);
   int cemb = dt_block_embedding(g, name, IN_LABELS, c->num_embeds + 1, dim, "class label");
   return dt_block_add(g, temb, cemb, 1);

@@ -66,26 +66,29 @@ static int embedding(dt_graph *g, const dt_unet_config *c, int temb) {
                         dt_block_linear_nobias(g, "time_embedding.cond_proj", IN_TIME_COND,
                                                c->time_cond_proj_dim, tproj),
                         1);
-  int emb = dt_block_timestep_mlp(g, "time_embedding", proj, tproj, temb);
-  if (c->text_time) { /* SDXL: [pooled text, sinusoids of the size/crop ids] -> add_embedding */
-    int ids = dt_block_timesteps(g, IN_TIME_IDS, c->addition_time_embed_dim, c->flip_sin_to_cos,
-                                 c->freq_shift);
-    int both = dt_block_concat(g, IN_TEXT_EMBEDS, ids);
-    emb = dt_block_add(
-        g, emb, dt_block_timestep_mlp(g, "add_embedding", both, c->projection_input_dim, temb), 1);
-  }
-  int class_emb = -1;
+  /* UNet2DModel's embeddings use SiLU; UNet2DConditionModel's its act_fn */
+  dt_act mlp = c->conditional ? c->act : DT_ACT_SILU;
+  int emb = dt_block_timestep_mlp(g, "time_embedding", proj, tproj, temb, mlp);
+  int class_emb = -1; /* then the class embedding is added, then SDXL's, in diffusers' order */
   if (c->class_kind == DT_CLASS_TABLE) {
     class_emb = dt_block_embedding(g, "class_embedding.weight", IN_LABELS, c->num_class_embeds,
                                    temb, "class label");
   } else if (c->class_kind == DT_CLASS_TIMESTEP) { /* TimestepEmbedding of the labels' sinusoids */
     int p = dt_block_timesteps(g, IN_LABELS, ch0, c->flip_sin_to_cos, c->freq_shift);
-    class_emb = dt_block_timestep_mlp(g, "class_embedding", p, ch0, temb);
+    class_emb = dt_block_timestep_mlp(g, "class_embedding", p, ch0, temb, mlp);
   } else if (c->class_kind == DT_CLASS_IDENTITY) {
     class_emb = IN_COND;
   }
   if (class_emb >= 0)
     emb = dt_block_add(g, emb, class_emb, 1);
+  if (c->text_time) { /* SDXL: [pooled text, sinusoids of the size/crop ids] -> add_embedding */
+    int ids = dt_block_timesteps(g, IN_TIME_IDS, c->addition_time_embed_dim, c->flip_sin_to_cos,
+                                 c->freq_shift);
+    int both = dt_block_concat(g, IN_TEXT_EMBEDS, ids);
+    emb = dt_block_add(
+        g, emb, dt_block_timestep_mlp(g, "add_embedding", both, c->projection_input_dim, temb, mlp),
+        1);
+  }
   return dt_block_act(g, emb, c->act); /* resnets apply their nonlinearity to temb first */
 }
 

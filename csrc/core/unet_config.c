@@ -432,10 +432,10 @@ dt_status dt_unet_config_from_json(const cJSON *root, dt_unet_config *c, dt_err 
     if (layers_v && (st = per_level(layers_v, "transformer_layers_per_block", c->nlevels, 1, 64,
                                     c->transformer_layers, err)))
       goto done;
-    if (c->class_kind != DT_CLASS_NONE || c->time_kind != DT_TIME_POSITIONAL) {
+    if (c->time_kind != DT_TIME_POSITIONAL) {
       st = dt_fail(err, DT_EFORMAT,
-                   "config: UNet2DConditionModel with class or non-positional "
-                   "time embeddings is not supported yet");
+                   "config: UNet2DConditionModel with non-positional time embeddings is not "
+                   "supported yet");
       goto done;
     }
     if (c->text_time && (!c->addition_time_embed_dim || !c->projection_input_dim)) {
