@@ -123,7 +123,9 @@ function M.load(path, opts)
     end
     return model
   end
-  if not exists(path .. "/config.json") and exists(path .. "/vocab.json") then return load_tokenizer(path) end
+  local tokenizer = exists(path .. "/vocab.json") or exists(path .. "/merges.txt")
+    or exists(path .. "/tokenizer_config.json")
+  if not exists(path .. "/config.json") and tokenizer then return load_tokenizer(path) end
   return load_unet(path, opts)
 end
 
