@@ -142,7 +142,7 @@ describe("denoiser", function()
     assert.has_error(function() d.denoiser(function() end, sched, { prediction = "score" }) end,
       "denoiser: unknown prediction 'score'")
     assert.has_error(function() d.denoiser(function() end, sched, { guidance_scale = 3 }) end,
-      "denoiser: guidance_scale needs class_labels")
+      "denoiser: guidance_scale needs class_labels or cond and uncond")
     local D = d.denoiser(function() return d.tensor { 0 / 0, 1 } end, sched, { check_finite = true })
     assert.has_error(function() D(d.tensor { 1, 1 }, lvl) end)
   end)

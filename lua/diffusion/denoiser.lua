@@ -9,6 +9,9 @@
 --   preconditioning nil | "edm": Karras et al.'s c_in, c_skip, c_out with
 --                   opts.sigma_data (default 0.5); the model gets c_in * x
 --   class_labels    a tensor of N labels, passed as cond.class_labels
+--   cond, uncond    any conditioning tables ({encoder_hidden_states = e, ...}: every
+--                   field a batch-first tensor): the model's, and with guidance
+--                   the unconditional pass's (a text model's empty prompt)
 --   guidance_scale  classifier-free guidance: the conditional and the
 --                   null-class (opts.null_class, default 10) passes run as
 --                   one batch of 2N; 1 or nil turns it off. A function of
@@ -31,6 +34,7 @@ local function denoiser(model, schedule, opts)
   local known = {
     prediction = true, preconditioning = true, sigma_data = true, class_labels = true, guidance_scale = true,
     guidance_rescale = true, null_class = true, clip_sample = true, thresholding = true, check_finite = true,
+    cond = true, uncond = true,
   }
   for k in pairs(opts) do
     if not known[k] then error(string.format("denoiser: unknown option '%s'", tostring(k)), 2) end
@@ -60,8 +64,18 @@ local function denoiser(model, schedule, opts)
     if guidance then -- one batch: conditional labels, then the null class
       both_cond = { class_labels = d.cat({ labels, d.full(labels:shape(), opts.null_class or 10) }, 1) }
     end
+  elseif opts.cond then
+    cond = opts.cond
+    if guidance then -- one batch: the conditional pass, then the unconditional, field by field
+      if type(opts.uncond) ~= "table" then error("denoiser: guidance with cond needs uncond", 2) end
+      both_cond = {}
+      for k, v in pairs(cond) do
+        if not opts.uncond[k] then error(string.format("denoiser: uncond has no '%s'", tostring(k)), 2) end
+        both_cond[k] = d.cat({ v, opts.uncond[k] }, 1)
+      end
+    end
   elseif guidance then
-    error("denoiser: guidance_scale needs class_labels", 2)
+    error("denoiser: guidance_scale needs class_labels or cond and uncond", 2)
   end
   local thr = opts.thresholding
   if thr == true then thr = {} end

@@ -748,11 +748,12 @@ end
 local SAMPLE_KEYS = {
   scheduler = true, config = true, steps = true, model = true, x = true, eta = true, noise = true,
   class_labels = true, guidance_scale = true, null_class = true, callback = true, seed = true, tau = true,
-  check_finite = true,
+  check_finite = true, cond = true, uncond = true, guidance_rescale = true,
 }
 
 --- diffusion.sample{scheduler =, config =, steps =, model =, x =, eta =, noise =,
---- class_labels =, guidance_scale =, callback =, check_finite =} -> x, info
+--- class_labels =, guidance_scale =, cond =, uncond =, guidance_rescale =, callback =,
+--- check_finite =} -> x, info
 -- x is the initial noise x_T (a standard normal tensor): it is scaled by the
 -- class's init_noise_sigma as diffusers pipelines do. callback(i, n, x, x0)
 -- sees x in diffusers' convention. info has the plan and the timesteps.
@@ -771,6 +772,7 @@ function M.sample(args)
   local setup = build(c, steps, args)
   local dopts = setup.denoiser
   dopts.class_labels, dopts.guidance_scale, dopts.null_class = args.class_labels, args.guidance_scale, args.null_class
+  dopts.cond, dopts.uncond, dopts.guidance_rescale = args.cond, args.uncond, args.guidance_rescale
   local D = denoiser(args.model, setup.schedule, dopts)
   local plan = setup.plan
   -- More steps than the config has distinct timesteps repeat a level: a

@@ -113,6 +113,12 @@ function M.load(path, opts)
   if type(path) ~= "string" then error("load: expected a folder path", 2) end
   path = path:gsub("/+$", "")
   if exists(path .. "/model_index.json") then -- a pipeline folder
+    -- text-to-image pipelines (a text encoder, or DiT's transformer) are pipelines of components;
+    -- the UNet2DModel ones (DDPMPipeline, ...) the UNet with its scheduler, as before
+    local index = read_file(path .. "/model_index.json") or ""
+    if index:find('"text_encoder"', 1, true) or index:find('"transformer"', 1, true) then
+      return require("diffusion.pipeline").load(path, function(dir) return M.load(dir, opts) end)
+    end
     local model = load_unet(path .. "/unet", opts)
     local sched_text = read_file(path .. "/scheduler/scheduler_config.json")
     if sched_text then

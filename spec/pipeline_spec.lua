@@ -1,0 +1,68 @@
+-- Text to image with a StableDiffusionPipeline folder: the shared fixtures' SD1 runs
+-- (../shared/fixtures/diffusers/sd/README.md), replayed from their recorded latents through
+-- pipe:generate: PNDM with guidance 7.5, Euler with a batch of two prompts and negative prompts,
+-- DPM++ 2M Karras without guidance. Tolerances are the README's: latents 1e-4 relative, images 2e-4
+-- absolute.
+local d = require "diffusion"
+
+local F = "spec/fixtures/diffusers/sd/sd1/"
+local runs = d.core.json_decode(io.open(F .. "txt2img_runs.json"):read("a"))
+
+local function rel_err(a, b) return (a - b):abs():max() / b:abs():max() end
+
+describe("StableDiffusionPipeline", function()
+  local pipe = d.load(F)
+
+  it("loads its components from model_index.json", function()
+    for _, k in ipairs { "tokenizer", "text_encoder", "unet", "vae" } do assert.is_truthy(pipe[k], k) end
+    assert.equal("PNDMScheduler", pipe.scheduler)
+    assert.equal(0.012, pipe.scheduler_config.beta_end)
+    assert.same({}, pipe.notes) -- the fixture has no safety checker to ignore
+  end)
+
+  it("encodes prompts as encode_prompt does", function()
+    local t = d.load_safetensors(F .. "txt2img_euler_io.safetensors")
+    local r = runs.txt2img_euler
+    assert.is_true(rel_err(pipe:encode_prompt(r.prompt), t.prompt_embeds) < 1e-4)
+    assert.is_true(rel_err(pipe:encode_prompt(r.negative_prompt), t.negative_prompt_embeds) < 1e-4)
+  end)
+
+  for _, name in ipairs { "txt2img_pndm", "txt2img_euler", "txt2img_dpm_karras" } do
+    it(name .. " replays diffusers' run: every step's latents and the image", function()
+      local r, t = runs[name], d.load_safetensors(F .. name .. "_io.safetensors")
+      local steps = {}
+      local images, latents = pipe:generate {
+        prompt = r.prompt, negative_prompt = r.negative_prompt, steps = r.num_inference_steps,
+        guidance = r.guidance_scale, latents = t.latents, scheduler = r.scheduler.class,
+        scheduler_config = r.scheduler.config, callback = function(_, _, x) steps[#steps + 1] = x:clone() end,
+      }
+      local recorded = t.latents_per_step
+      -- PNDM's PLMS warm-up evaluates its first timestep twice: diffusers calls back per timestep
+      -- (5 for 4 steps), diffusion per step; the final latents are the last of both
+      if #steps == recorded:size(1) then
+        for k, x in ipairs(steps) do
+          local e = rel_err(x, recorded:select(1, k))
+          assert.is_true(e < 1e-4, string.format("step %d: %.3g", k, e))
+        end
+      end
+      local e = rel_err(latents, recorded:select(1, recorded:size(1)))
+      assert.is_true(e < 1e-4, string.format("final latents: %.3g", e))
+      local diff = (images:permute(1, 3, 4, 2) - t.image):abs():max() -- the fixture's images are NHWC
+      assert.is_true(diff < 2e-4, string.format("image: %.3g", diff))
+    end)
+  end
+
+  it("names bad options before any work", function()
+    local z = d.zeros { 1, 4, 16, 16 }
+    assert.has_error(function() pipe:generate { prompt = "a", stepz = 3 } end, "generate: unknown option 'stepz'")
+    assert.has_error(function() pipe:generate { prompt = "a", latents = d.zeros { 1, 4, 8, 16 } } end,
+      "generate: latents are {1,4,8,16}, the call needs {1,4,16,16}")
+    assert.has_error(function() pipe:generate { prompt = { "a", "b" }, negative_prompt = { "c" } } end,
+      "generate: 1 negative prompts for 2 prompts")
+    assert.has_error(function() pipe:generate { prompt = "a", latents = z, clip_skip = 4 } end,
+      "generate: clip_skip must be an integer in 1..3")
+    assert.has_error(function() pipe:generate { prompt = "a", height = 30 } end,
+      "generate: height and width must be positive multiples of 4")
+    assert.has_error(function() pipe:generate { prompt = 7 } end, "generate: prompt must be a string or a list of them")
+  end)
+end)
