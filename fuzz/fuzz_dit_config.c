@@ -12,42 +12,7 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-#define MAX_WEIGHTS 4096
-#define MAX_WEIGHT_NUMEL (1 << 16)
-
-typedef struct {
-  const uint8_t *plan;
-  size_t plan_len, next;
-  dt_tensor held[MAX_WEIGHTS];
-  int nheld;
-} weights;
-
-static const dt_tensor *lookup(void *ctx, const char *name, int ndim, const int64_t *shape) {
-  weights *w = ctx;
-  (void)name;
-  int what = w->plan_len ? w->plan[w->next++ % w->plan_len] % 8 : 0;
-  int64_t numel = 1;
-  for (int d = 0; d < ndim; d++)
-    numel *= shape[d];
-  if (what == 5 || numel > MAX_WEIGHT_NUMEL || w->nheld == MAX_WEIGHTS)
-    return NULL;
-  int64_t s[DT_MAX_DIMS];
-  memcpy(s, shape, sizeof(int64_t) * (size_t)ndim);
-  int n = ndim;
-  if (what == 6)
-    s[0] += 1;
-  else if (what == 7) {
-    s[0] = numel;
-    n = 1;
-  }
-  dt_tensor *t = &w->held[w->nheld];
-  if (dt_alloc(t, s, n, NULL))
-    return NULL;
-  w->nheld++;
-  for (int64_t k = 0; k < t->numel; k++)
-    t->data[k] = (float)((k * 7919) % 101 - 50) * 1e-3f;
-  return t;
-}
+#include "fuzz_weights.h"
 
 static void run(dt_dit *m) {
   const dt_dit_config *c = dt_dit_cfg(m);

@@ -194,7 +194,8 @@ describe("CLIPTextModel parity with transformers", function()
     fails("encode_text: ids {1,78}: 78 tokens, the model takes at most 77", te, d.zeros { 1, 78 })
     fails("encode_text: ids {77}: expected N x L token ids", te, d.zeros { 77 })
     fails("encode_text: options must be a table such as {hidden_states = true}", te, d.zeros { 1, 77 }, true)
-    fails("trace: only a UNet has this (the model is a text encoder)", te.trace, te, d.zeros { 1, 77 }, 1)
+    fails("trace: only a UNet has this (the model is a CLIPTextModel)", te.trace, te, d.zeros { 1, 77 }, 1)
+    fails("layout: only a UNet has this (the model is a CLIPTextModel)", te.layout, te)
     local text = S.read_bytes(dir .. "/config.json")
     local w = d.load_safetensors(dir .. "/model.safetensors")
     fails("config 'architectures' = [\"CLIPVisionModel\"]: only CLIPTextModel and CLIPTextModelWithProjection",
@@ -352,6 +353,8 @@ describe("DiTTransformer2DModel parity with diffusers", function()
     fails("model: class label 11 is not an integer in 0..10", m, io_t.sample:narrow(1, 1, 1), 5,
       { class_labels = d.tensor { 11 } })
     fails("model: the model is class-conditional: class_labels are needed", m, io_t.sample, 5)
+    fails("model: a DiT takes class_labels, no text or added conditioning", m, io_t.sample, 5,
+      { class_labels = io_t.class_labels, encoder_hidden_states = d.zeros { 3, 77, 32 } })
     fails("model: input {1,4,7,8}: H and W must be multiples of 2", m, d.zeros { 1, 4, 7, 8 }, 5,
       { class_labels = d.tensor { 1 } })
     local text = S.read_bytes(dir .. "/config.json")

@@ -6,11 +6,8 @@ the SD1 UNet and VAE decoder of the shared fixtures, on their recorded inputs.
     PYTHONPATH=<diffusers v0.31.0 src>:<huggingface_hub src>:../shared/peers/shims \\
       /usr/bin/python3 bench/peers/record_sd_rounded.py spec/fixtures/diffusers/sd
 """
-import json
-import struct
 import sys
 
-import numpy as np
 import torch
 
 import diffusers
@@ -18,32 +15,16 @@ import torch113_attention_fix  # noqa: F401  (the shims: baddbmm with beta=0 on 
 
 torch.set_num_threads(1)
 SD = sys.argv[1]
+sys.path.insert(0, SD)
+import extract  # noqa: E402  (the fixtures' safetensors reader and writer)
 
 
 def read(path):
-    data = open(path, "rb").read()
-    n = struct.unpack("<Q", data[:8])[0]
-    header = json.loads(data[8:8 + n])
-    out = {}
-    for name, meta in header.items():
-        if name == "__metadata__":
-            continue
-        a, b = meta["data_offsets"]
-        out[name] = torch.from_numpy(np.frombuffer(data[8 + n + a:8 + n + b], dtype=np.float32)
-                                     .reshape(meta["shape"]).copy())
-    return out
+    return {k: torch.from_numpy(v.copy()) for k, v in extract.read(path).items()}
 
 
 def write(path, tensors):
-    header, blobs, off = {}, [], 0
-    for name in sorted(tensors):
-        b = tensors[name].detach().numpy().astype(np.float32).tobytes()
-        header[name] = {"dtype": "F32", "shape": list(tensors[name].shape), "data_offsets": [off, off + len(b)]}
-        off += len(b)
-        blobs.append(b)
-    text = json.dumps(header).encode()
-    text += b" " * ((8 - len(text) % 8) % 8)
-    open(path, "wb").write(struct.pack("<Q", len(text)) + text + b"".join(blobs))
+    extract.write(path, {k: v.detach().numpy() for k, v in tensors.items()})
 
 
 def rounded(model, dtype):

@@ -109,14 +109,22 @@ static lmodel *check_model(lua_State *L, int idx) {
   return m;
 }
 
+static const char *model_class_name(const lmodel *m) {
+  return m->vae    ? (dt_vae_cfg(m->vae)->tiny ? "AutoencoderTiny" : "AutoencoderKL")
+         : m->clip ? "CLIPTextModel"
+         : m->dit  ? "DiTTransformer2DModel"
+                   : "UNet";
+}
+
+/* a UNet, or an error naming what the model is (calling an autoencoder says how to use it) */
 static lmodel *check_unet(lua_State *L, int idx, const char *what) {
   lmodel *m = check_model(L, idx);
-  if (!m->u)
-    luaL_error(L, "%s: %s", what,
-               m->vae    ? "an AutoencoderKL is not called: use vae:encode(images) or "
-                           "vae:decode(latents)"
-               : m->clip ? "only a UNet has this (the model is a text encoder)"
-                         : "only a UNet has this (the model is a DiT)");
+  if (m->u)
+    return m;
+  if (m->vae && !strcmp(what, "model"))
+    luaL_error(L, "model: an AutoencoderKL is not called: use vae:encode(images) or "
+                  "vae:decode(latents)");
+  luaL_error(L, "%s: only a UNet has this (the model is a %s)", what, model_class_name(m));
   return m;
 }
 
@@ -445,6 +453,8 @@ static int m_call(lua_State *L) {
   lmodel *dm = check_model(L, 1);
   if (dm->dit) { /* model(x, t, {class_labels = labels}) */
     dt_unet_inputs a = check_call(L, dm, "model");
+    if (a.context || a.timestep_cond || a.text_embeds || a.time_ids)
+      return luaL_error(L, "model: a DiT takes class_labels, no text or added conditioning");
     dt_tensor *out = lt_push_empty(L);
     dt_err err;
     if (dt_dit_forward(dm->dit, a.x, a.t, a.labels, out, &err))

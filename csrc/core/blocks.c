@@ -20,21 +20,10 @@ static int weight(dt_graph *g, name_t name, const char *prefix, const char *what
   return dt_graph_weight(g, name, ndim, shape);
 }
 
-static dt_op op_of(dt_op_kind kind, int a, int b) {
-  dt_op op;
-  memset(&op, 0, sizeof op);
-  op.kind = kind;
-  op.in[0] = a;
-  op.in[1] = b;
-  for (int i = 0; i < DT_OP_MAX_WEIGHTS; i++)
-    op.w[i] = -1;
-  return op;
-}
-
 int dt_block_conv(dt_graph *g, const char *prefix, int x, int in, int out, int k, int stride,
                   const int pad[4]) {
   name_t name;
-  dt_op op = op_of(DT_OP_CONV2D, x, -1);
+  dt_op op = dt_op_make(DT_OP_CONV2D, x, -1);
   op.w[0] = weight(g, name, prefix, "weight", 4, out, in, k, k);
   op.w[1] = weight(g, name, prefix, "bias", 1, out, 0, 0, 0);
   op.conv = (dt_conv_params){stride, pad[0], pad[1], pad[2], pad[3]};
@@ -44,7 +33,7 @@ int dt_block_conv(dt_graph *g, const char *prefix, int x, int in, int out, int k
 int dt_block_conv_nobias(dt_graph *g, const char *prefix, int x, int in, int out, int k, int stride,
                          const int pad[4]) {
   name_t name;
-  dt_op op = op_of(DT_OP_CONV2D, x, -1);
+  dt_op op = dt_op_make(DT_OP_CONV2D, x, -1);
   op.w[0] = weight(g, name, prefix, "weight", 4, out, in, k, k);
   op.conv = (dt_conv_params){stride, pad[0], pad[1], pad[2], pad[3]};
   return dt_graph_op(g, &op);
@@ -52,7 +41,7 @@ int dt_block_conv_nobias(dt_graph *g, const char *prefix, int x, int in, int out
 
 int dt_block_linear(dt_graph *g, const char *prefix, int x, int in, int out) {
   name_t name;
-  dt_op op = op_of(DT_OP_LINEAR, x, -1);
+  dt_op op = dt_op_make(DT_OP_LINEAR, x, -1);
   op.w[0] = weight(g, name, prefix, "weight", 2, out, in, 0, 0);
   op.w[1] = weight(g, name, prefix, "bias", 1, out, 0, 0, 0);
   return dt_graph_op(g, &op);
@@ -60,7 +49,7 @@ int dt_block_linear(dt_graph *g, const char *prefix, int x, int in, int out) {
 
 int dt_block_linear_nobias(dt_graph *g, const char *prefix, int x, int in, int out) {
   name_t name;
-  dt_op op = op_of(DT_OP_LINEAR, x, -1);
+  dt_op op = dt_op_make(DT_OP_LINEAR, x, -1);
   op.w[0] = weight(g, name, prefix, "weight", 2, out, in, 0, 0);
   return dt_graph_op(g, &op);
 }
@@ -70,7 +59,7 @@ int dt_block_group_norm(dt_graph *g, const char *prefix, int x, int ch, int grou
   name_t name;
   if (groups < 1 || ch % groups)
     dt_graph_fail(g, "'%s': %d channels do not split into %d groups", prefix, ch, groups);
-  dt_op op = op_of(DT_OP_GROUP_NORM, x, -1);
+  dt_op op = dt_op_make(DT_OP_GROUP_NORM, x, -1);
   op.w[0] = weight(g, name, prefix, "weight", 1, ch, 0, 0, 0);
   op.w[1] = weight(g, name, prefix, "bias", 1, ch, 0, 0, 0);
   op.groups = groups;
@@ -80,37 +69,37 @@ int dt_block_group_norm(dt_graph *g, const char *prefix, int x, int ch, int grou
 }
 
 int dt_block_act(dt_graph *g, int x, dt_act act) {
-  dt_op op = op_of(DT_OP_ACT, x, -1);
+  dt_op op = dt_op_make(DT_OP_ACT, x, -1);
   op.act = act;
   return dt_graph_op(g, &op);
 }
 
 int dt_block_add(dt_graph *g, int a, int b, float scale) {
-  dt_op op = op_of(DT_OP_ADD, a, b);
+  dt_op op = dt_op_make(DT_OP_ADD, a, b);
   op.scale = scale;
   return dt_graph_op(g, &op);
 }
 
 int dt_block_concat(dt_graph *g, int a, int b) {
-  dt_op op = op_of(DT_OP_CONCAT, a, b);
+  dt_op op = dt_op_make(DT_OP_CONCAT, a, b);
   return dt_graph_op(g, &op);
 }
 
 static int resample(dt_graph *g, int x, int up) {
-  dt_op op = op_of(up ? DT_OP_UPSAMPLE2X : DT_OP_AVGPOOL2X, x, -1);
+  dt_op op = dt_op_make(up ? DT_OP_UPSAMPLE2X : DT_OP_AVGPOOL2X, x, -1);
   return dt_graph_op(g, &op);
 }
 
 static const int PAD1[4] = {1, 1, 1, 1}, PAD0[4] = {0, 0, 0, 0};
 
 static int to_tokens(dt_graph *g, int x) {
-  dt_op op = op_of(DT_OP_TO_TOKENS, x, -1);
+  dt_op op = dt_op_make(DT_OP_TO_TOKENS, x, -1);
   return dt_graph_op(g, &op);
 }
 
 /* tokens back to the map `like` (whose H and W they have) */
 static int from_tokens(dt_graph *g, int x, int like) {
-  dt_op op = op_of(DT_OP_FROM_TOKENS, x, like);
+  dt_op op = dt_op_make(DT_OP_FROM_TOKENS, x, like);
   return dt_graph_op(g, &op);
 }
 
@@ -133,10 +122,10 @@ int dt_block_resnet(dt_graph *g, const char *prefix, int x, int emb, int in, int
     int tp = dt_block_linear(g, proj, emb, o->temb_dim, o->scale_shift ? 2 * out : out);
     if (o->scale_shift) {
       h = dt_block_group_norm(g, name, h, out, o->groups, o->eps, DT_ACT_NONE);
-      dt_op op = op_of(DT_OP_SCALE_SHIFT, h, tp);
+      dt_op op = dt_op_make(DT_OP_SCALE_SHIFT, h, tp);
       h = dt_block_act(g, dt_graph_op(g, &op), o->act);
     } else {
-      dt_op op = op_of(DT_OP_ADD_CHANNELS, h, tp);
+      dt_op op = dt_op_make(DT_OP_ADD_CHANNELS, h, tp);
       h = dt_block_group_norm(g, name, dt_graph_op(g, &op), out, o->groups, o->eps, o->act);
     }
   } else {
@@ -163,7 +152,7 @@ int dt_block_spatial_attention(dt_graph *g, const char *prefix, int x, int ch, i
     snprintf(name, sizeof name, "%s.group_norm", prefix);
     xn = dt_block_group_norm(g, name, x, ch, groups, eps, DT_ACT_NONE);
   }
-  dt_op op = op_of(DT_OP_ATTENTION, xn, x); /* attended input, residual */
+  dt_op op = dt_op_make(DT_OP_ATTENTION, xn, x); /* attended input, residual */
   for (int i = 0; i < 4; i++) {
     char p[256];
     snprintf(p, sizeof p, "%s.%s", prefix, proj[i]);
@@ -215,7 +204,7 @@ int dt_block_timestep_mlp(dt_graph *g, const char *prefix, int x, int in, int di
 }
 
 int dt_block_timesteps(dt_graph *g, int t, int dim, int flip_sin_to_cos, float freq_shift) {
-  dt_op op = op_of(DT_OP_TIMESTEP_EMBED, t, -1);
+  dt_op op = dt_op_make(DT_OP_TIMESTEP_EMBED, t, -1);
   op.dim = dim;
   op.flip = flip_sin_to_cos;
   op.shift = freq_shift;
@@ -224,27 +213,27 @@ int dt_block_timesteps(dt_graph *g, int t, int dim, int flip_sin_to_cos, float f
 
 int dt_block_fourier_projection(dt_graph *g, const char *name, int t, int dim) {
   int64_t shape[1] = {dim};
-  dt_op op = op_of(DT_OP_FOURIER_EMBED, t, -1);
+  dt_op op = dt_op_make(DT_OP_FOURIER_EMBED, t, -1);
   op.w[0] = dt_graph_weight(g, name, 1, shape);
   return dt_graph_op(g, &op);
 }
 
 int dt_block_affine(dt_graph *g, int x, float scale, float shift) {
-  dt_op op = op_of(DT_OP_AFFINE, x, -1);
+  dt_op op = dt_op_make(DT_OP_AFFINE, x, -1);
   op.scale = scale;
   op.shift = shift;
   return dt_graph_op(g, &op);
 }
 
 int dt_block_div_samples(dt_graph *g, int x, int t) {
-  dt_op op = op_of(DT_OP_DIV_SAMPLES, x, t);
+  dt_op op = dt_op_make(DT_OP_DIV_SAMPLES, x, t);
   return dt_graph_op(g, &op);
 }
 
 int dt_block_embedding(dt_graph *g, const char *name, int idx, int rows, int dim,
                        const char *what) {
   int64_t shape[2] = {rows, dim};
-  dt_op op = op_of(DT_OP_LOOKUP, idx, -1);
+  dt_op op = dt_op_make(DT_OP_LOOKUP, idx, -1);
   op.w[0] = dt_graph_weight(g, name, 2, shape);
   op.what = what;
   return dt_graph_op(g, &op);
@@ -254,7 +243,7 @@ int dt_block_embedding(dt_graph *g, const char *name, int idx, int rows, int dim
 
 int dt_block_layer_norm(dt_graph *g, const char *prefix, int x, int ch, float eps) {
   name_t name;
-  dt_op op = op_of(DT_OP_LAYER_NORM, x, -1);
+  dt_op op = dt_op_make(DT_OP_LAYER_NORM, x, -1);
   op.w[0] = weight(g, name, prefix, "weight", 1, ch, 0, 0, 0);
   op.w[1] = weight(g, name, prefix, "bias", 1, ch, 0, 0, 0);
   op.eps = eps;
@@ -262,7 +251,7 @@ int dt_block_layer_norm(dt_graph *g, const char *prefix, int x, int ch, float ep
 }
 
 int dt_block_layer_norm_plain(dt_graph *g, int x, float eps) {
-  dt_op op = op_of(DT_OP_LAYER_NORM, x, -1);
+  dt_op op = dt_op_make(DT_OP_LAYER_NORM, x, -1);
   op.eps = eps;
   return dt_graph_op(g, &op);
 }
@@ -274,7 +263,7 @@ int dt_block_attention(dt_graph *g, const char *prefix, int x, int ctx, int dim,
   static const char *const proj[4] = {"to_q", "to_k", "to_v", "to_out.0"};
   name_t name;
   int inner = heads * head_dim;
-  dt_op op = op_of(DT_OP_TOKEN_ATTENTION, x, ctx);
+  dt_op op = dt_op_make(DT_OP_TOKEN_ATTENTION, x, ctx);
   for (int i = 0; i < 4; i++) {
     char p[256];
     snprintf(p, sizeof p, "%s.%s", prefix, proj[i]);
@@ -293,7 +282,7 @@ int dt_block_feed_forward(dt_graph *g, const char *prefix, int x, int dim, int m
   snprintf(name, sizeof name, "%s.net.0.proj", prefix);
   int h = dt_block_linear(g, name, x, dim, geglu ? 2 * inner : inner);
   if (geglu) {
-    dt_op op = op_of(DT_OP_GEGLU, h, -1);
+    dt_op op = dt_op_make(DT_OP_GEGLU, h, -1);
     h = dt_graph_op(g, &op);
   } else {
     h = dt_block_act(g, h, DT_ACT_GELU);
@@ -359,7 +348,7 @@ int dt_block_clip_layer(dt_graph *g, const char *prefix, int x, int dim, int hea
   name_t name;
   snprintf(name, sizeof name, "%s.layer_norm1", prefix);
   int n = dt_block_layer_norm(g, name, x, dim, eps);
-  dt_op op = op_of(DT_OP_TOKEN_ATTENTION, n, n);
+  dt_op op = dt_op_make(DT_OP_TOKEN_ATTENTION, n, n);
   for (int i = 0; i < 4; i++) {
     char p[256];
     snprintf(p, sizeof p, "%s.self_attn.%s", prefix, proj[i]);
@@ -381,7 +370,7 @@ int dt_block_clip_layer(dt_graph *g, const char *prefix, int x, int dim, int hea
 
 int dt_block_add_positions(dt_graph *g, const char *name, int x, int positions, int dim) {
   int64_t shape[2] = {positions, dim};
-  dt_op op = op_of(DT_OP_ADD_POSITIONS, x, -1);
+  dt_op op = dt_op_make(DT_OP_ADD_POSITIONS, x, -1);
   op.w[0] = dt_graph_weight(g, name, 2, shape);
   return dt_graph_op(g, &op);
 }

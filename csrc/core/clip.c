@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cjson/cJSON.h>
+#include "config.h"
 
 #include "blocks.h"
 
@@ -45,22 +45,6 @@ static const char *const KEYS[] = {"_name_or_path",
                                    "vocab_size",
                                    NULL};
 
-static dt_status bad(dt_err *err, const char *key, const cJSON *v, const char *why) {
-  char *text = cJSON_PrintUnformatted(v);
-  dt_status st = dt_fail(err, DT_EFORMAT, "config '%s' = %.40s%s: %s", key, text ? text : "?",
-                         text && strlen(text) > 40 ? "..." : "", why);
-  cJSON_free(text);
-  return st;
-}
-
-static int as_int(const cJSON *v, int *out, int lo, int hi) {
-  if (!cJSON_IsNumber(v) || v->valuedouble != floor(v->valuedouble) || v->valuedouble < lo ||
-      v->valuedouble > hi)
-    return 0;
-  *out = (int)v->valuedouble;
-  return 1;
-}
-
 dt_status dt_clip_config_from_json(const cJSON *root, dt_clip_config *c, dt_err *err) {
   /* CLIPTextConfig's defaults */
   *c = (dt_clip_config){49408, 512, 2048, 12, 8, 77, 512, 0, 49407, DT_ACT_QUICK_GELU, 1e-5f};
@@ -69,9 +53,7 @@ dt_status dt_clip_config_from_json(const cJSON *root, dt_clip_config *c, dt_err 
   const cJSON *v;
   cJSON_ArrayForEach(v, root) {
     const char *k = v->string;
-    int known = 0, ok = 1;
-    for (int i = 0; KEYS[i]; i++)
-      known |= !strcmp(k, KEYS[i]);
+    int known = dt_config_listed(KEYS, k), ok = 1;
     if (!known)
       return dt_fail(err, DT_EFORMAT, "config key '%.80s' is not supported", k);
     if (!strcmp(k, "architectures")) {
@@ -80,11 +62,12 @@ dt_status dt_clip_config_from_json(const cJSON *root, dt_clip_config *c, dt_err 
            (!strcmp(a->valuestring, "CLIPTextModel") ||
             !strcmp(a->valuestring, "CLIPTextModelWithProjection"));
       if (!ok)
-        return bad(err, k, v, "only CLIPTextModel and CLIPTextModelWithProjection are supported");
+        return dt_config_bad(err, k, v,
+                             "only CLIPTextModel and CLIPTextModelWithProjection are supported");
       c->with_projection = !strcmp(a->valuestring, "CLIPTextModelWithProjection");
     } else if (!strcmp(k, "model_type")) {
       if (!cJSON_IsString(v) || strcmp(v->valuestring, "clip_text_model"))
-        return bad(err, k, v, "only clip_text_model is supported");
+        return dt_config_bad(err, k, v, "only clip_text_model is supported");
     } else if (!strcmp(k, "hidden_act")) {
       ok = cJSON_IsString(v);
       if (ok && !strcmp(v->valuestring, "quick_gelu"))
@@ -92,29 +75,29 @@ dt_status dt_clip_config_from_json(const cJSON *root, dt_clip_config *c, dt_err 
       else if (ok && !strcmp(v->valuestring, "gelu"))
         c->act = DT_ACT_GELU;
       else
-        return bad(err, k, v, "only quick_gelu and gelu are supported");
+        return dt_config_bad(err, k, v, "only quick_gelu and gelu are supported");
     } else if (!strcmp(k, "vocab_size")) {
-      ok = as_int(v, &c->vocab_size, 1, 1 << 24);
+      ok = dt_config_int(v, &c->vocab_size, 1, 1 << 24);
     } else if (!strcmp(k, "hidden_size")) {
-      ok = as_int(v, &c->hidden_size, 1, 1 << 16);
+      ok = dt_config_int(v, &c->hidden_size, 1, 1 << 16);
     } else if (!strcmp(k, "intermediate_size")) {
-      ok = as_int(v, &c->intermediate_size, 1, 1 << 18);
+      ok = dt_config_int(v, &c->intermediate_size, 1, 1 << 18);
     } else if (!strcmp(k, "num_hidden_layers")) {
-      ok = as_int(v, &c->layers, 1, DT_CLIP_MAX_LAYERS);
+      ok = dt_config_int(v, &c->layers, 1, DT_CLIP_MAX_LAYERS);
     } else if (!strcmp(k, "num_attention_heads")) {
-      ok = as_int(v, &c->heads, 1, 1 << 10);
+      ok = dt_config_int(v, &c->heads, 1, 1 << 10);
     } else if (!strcmp(k, "max_position_embeddings")) {
-      ok = as_int(v, &c->max_positions, 1, 1 << 16);
+      ok = dt_config_int(v, &c->max_positions, 1, 1 << 16);
     } else if (!strcmp(k, "projection_dim")) {
-      ok = as_int(v, &c->projection_dim, 1, 1 << 16);
+      ok = dt_config_int(v, &c->projection_dim, 1, 1 << 16);
     } else if (!strcmp(k, "eos_token_id")) {
-      ok = as_int(v, &c->eos_token_id, 0, 1 << 24);
+      ok = dt_config_int(v, &c->eos_token_id, 0, 1 << 24);
     } else if (!strcmp(k, "layer_norm_eps")) {
       ok = cJSON_IsNumber(v) && v->valuedouble > 0;
       c->eps = ok ? (float)v->valuedouble : c->eps;
     }
     if (!ok)
-      return bad(err, k, v, "the wrong type or out of range");
+      return dt_config_bad(err, k, v, "the wrong type or out of range");
   }
   if (c->hidden_size % c->heads)
     return dt_fail(err, DT_EFORMAT, "config: %d heads do not divide hidden_size %d", c->heads,

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cjson/cJSON.h>
+#include "config.h"
 
 #include "blocks.h"
 
@@ -41,22 +41,6 @@ static const char *const KEYS[] = {"_class_name",
                                    "upcast_attention",
                                    NULL};
 
-static dt_status bad(dt_err *err, const char *key, const cJSON *v, const char *why) {
-  char *text = cJSON_PrintUnformatted(v);
-  dt_status st = dt_fail(err, DT_EFORMAT, "config '%s' = %.40s%s: %s", key, text ? text : "?",
-                         text && strlen(text) > 40 ? "..." : "", why);
-  cJSON_free(text);
-  return st;
-}
-
-static int as_int(const cJSON *v, int *out, int lo, int hi) {
-  if (!cJSON_IsNumber(v) || v->valuedouble != floor(v->valuedouble) || v->valuedouble < lo ||
-      v->valuedouble > hi)
-    return 0;
-  *out = (int)v->valuedouble;
-  return 1;
-}
-
 dt_status dt_dit_config_from_json(const cJSON *root, dt_dit_config *c, dt_err *err) {
   /* DiTTransformer2DModel's defaults */
   *c = (dt_dit_config){4, 0, 32, 2, 16, 72, 28, 1000, 1e-5f, DT_ACT_GELU_TANH};
@@ -65,9 +49,7 @@ dt_status dt_dit_config_from_json(const cJSON *root, dt_dit_config *c, dt_err *e
   const cJSON *v;
   cJSON_ArrayForEach(v, root) {
     const char *k = v->string;
-    int known = 0, ok = 1;
-    for (int i = 0; KEYS[i]; i++)
-      known |= !strcmp(k, KEYS[i]);
+    int known = dt_config_listed(KEYS, k), ok = 1;
     if (!known)
       return dt_fail(err, DT_EFORMAT, "config key '%.80s' is not supported", k);
     if (!strcmp(k, "_class_name")) {
@@ -81,36 +63,36 @@ dt_status dt_dit_config_from_json(const cJSON *root, dt_dit_config *c, dt_err *e
       else if (ok && !strcmp(v->valuestring, "gelu"))
         c->act = DT_ACT_GELU;
       else
-        return bad(err, k, v, "only gelu-approximate and gelu are supported");
+        return dt_config_bad(err, k, v, "only gelu-approximate and gelu are supported");
     } else if (!strcmp(k, "norm_type")) {
       if (!cJSON_IsString(v) || strcmp(v->valuestring, "ada_norm_zero"))
-        return bad(err, k, v, "only ada_norm_zero is supported");
+        return dt_config_bad(err, k, v, "only ada_norm_zero is supported");
     } else if (!strcmp(k, "attention_bias") || !strcmp(k, "norm_elementwise_affine")) {
       /* DiT's: biased projections, norms without an affine */
       if (!cJSON_IsBool(v) || cJSON_IsTrue(v) != (k[0] == 'a'))
-        return bad(err, k, v, "only DiT's value is supported");
+        return dt_config_bad(err, k, v, "only DiT's value is supported");
     } else if (!strcmp(k, "in_channels")) {
-      ok = as_int(v, &c->in_channels, 1, 1 << 16);
+      ok = dt_config_int(v, &c->in_channels, 1, 1 << 16);
     } else if (!strcmp(k, "out_channels")) {
-      ok = cJSON_IsNull(v) || as_int(v, &c->out_channels, 1, 1 << 16);
+      ok = cJSON_IsNull(v) || dt_config_int(v, &c->out_channels, 1, 1 << 16);
     } else if (!strcmp(k, "sample_size")) {
-      ok = as_int(v, &c->sample_size, 1, 1 << 16);
+      ok = dt_config_int(v, &c->sample_size, 1, 1 << 16);
     } else if (!strcmp(k, "patch_size")) {
-      ok = as_int(v, &c->patch_size, 1, 64);
+      ok = dt_config_int(v, &c->patch_size, 1, 64);
     } else if (!strcmp(k, "num_attention_heads")) {
-      ok = as_int(v, &c->heads, 1, 1 << 10);
+      ok = dt_config_int(v, &c->heads, 1, 1 << 10);
     } else if (!strcmp(k, "attention_head_dim")) {
-      ok = as_int(v, &c->head_dim, 1, 1 << 12);
+      ok = dt_config_int(v, &c->head_dim, 1, 1 << 12);
     } else if (!strcmp(k, "num_layers")) {
-      ok = as_int(v, &c->layers, 1, 256);
+      ok = dt_config_int(v, &c->layers, 1, 256);
     } else if (!strcmp(k, "num_embeds_ada_norm")) {
-      ok = as_int(v, &c->num_embeds, 1, 1 << 24);
+      ok = dt_config_int(v, &c->num_embeds, 1, 1 << 24);
     } else if (!strcmp(k, "norm_eps")) {
       ok = cJSON_IsNumber(v) && v->valuedouble > 0;
       c->norm_eps = ok ? (float)v->valuedouble : c->norm_eps;
     }
     if (!ok)
-      return bad(err, k, v, "the wrong type or out of range");
+      return dt_config_bad(err, k, v, "the wrong type or out of range");
   }
   if (!c->out_channels)
     c->out_channels = c->in_channels;
@@ -139,13 +121,7 @@ static int conditioning(dt_graph *g, const dt_dit_config *c, const char *prefix,
 }
 
 static int modulate(dt_graph *g, int x, int v, int chunks, int scale, int shift, float offset) {
-  dt_op op;
-  memset(&op, 0, sizeof op);
-  op.kind = DT_OP_MODULATE;
-  op.in[0] = x;
-  op.in[1] = v;
-  for (int i = 0; i < DT_OP_MAX_WEIGHTS; i++)
-    op.w[i] = -1;
+  dt_op op = dt_op_make(DT_OP_MODULATE, x, v);
   op.chunks = chunks;
   op.scale_chunk = scale;
   op.shift_chunk = shift;
@@ -153,14 +129,9 @@ static int modulate(dt_graph *g, int x, int v, int chunks, int scale, int shift,
   return dt_graph_op(g, &op);
 }
 
+/* an op whose in[1] only gives the output's map size */
 static int shaped(dt_graph *g, dt_op_kind kind, int x, int like, int dim) {
-  dt_op op;
-  memset(&op, 0, sizeof op);
-  op.kind = kind;
-  op.in[0] = x;
-  op.in[1] = like;
-  for (int i = 0; i < DT_OP_MAX_WEIGHTS; i++)
-    op.w[i] = -1;
+  dt_op op = dt_op_make(kind, x, like);
   op.dim = dim;
   return dt_graph_op(g, &op);
 }

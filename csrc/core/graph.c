@@ -134,6 +134,17 @@ int dt_graph_weight(dt_graph *g, const char *name, int ndim, const int64_t *shap
   return g->nw++;
 }
 
+dt_op dt_op_make(dt_op_kind kind, int a, int b) {
+  dt_op op;
+  memset(&op, 0, sizeof op);
+  op.kind = kind;
+  op.in[0] = a;
+  op.in[1] = b;
+  for (int i = 0; i < DT_OP_MAX_WEIGHTS; i++)
+    op.w[i] = -1;
+  return op;
+}
+
 int dt_graph_op(dt_graph *g, const dt_op *op) {
   if (g->st)
     return -1;

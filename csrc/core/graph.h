@@ -84,6 +84,8 @@ void dt_graph_free(dt_graph *g);                                     /* NULL is 
 /* The slot of weight `name` with this shape; -1 (and the graph failed) when
  * it is missing or misshapen. */
 int dt_graph_weight(dt_graph *g, const char *name, int ndim, const int64_t *shape);
+/* An op of this kind reading a and b (-1: none), no weights, every field 0. */
+dt_op dt_op_make(dt_op_kind kind, int a, int b);
 /* Appends op (its `out` ignored) and returns the value it makes. */
 int dt_graph_op(dt_graph *g, const dt_op *op);
 /* Records a build error (a config the blocks cannot take). */

@@ -7,7 +7,7 @@
 
 #include "unet.h"
 
-#include <cjson/cJSON.h>
+#include "config.h"
 
 static const char *const CONFIG_KEYS[] = {"_class_name",
                                           "_diffusers_version",
@@ -81,34 +81,10 @@ static const struct {
     {"timestep_post_act", "null"},
 };
 
-static int listed(const char *const *list, const char *k) {
-  for (int i = 0; list[i]; i++)
-    if (!strcmp(list[i], k))
-      return 1;
-  return 0;
-}
-
-static int json_int(const cJSON *v, int *out, int lo, int hi) {
-  if (!cJSON_IsNumber(v) || v->valuedouble != floor(v->valuedouble) || v->valuedouble < lo ||
-      v->valuedouble > hi)
-    return 0;
-  *out = (int)v->valuedouble;
-  return 1;
-}
-
-/* "config 'key' = value: why", the value as the file spells it (cut at 40 bytes) */
-static dt_status bad(dt_err *err, const char *key, const cJSON *v, const char *why) {
-  char *text = cJSON_PrintUnformatted(v);
-  dt_status st = dt_fail(err, DT_EFORMAT, "config '%s' = %.40s%s: %s", key, text ? text : "?",
-                         text && strlen(text) > 40 ? "..." : "", why);
-  cJSON_free(text);
-  return st;
-}
-
 static dt_status parse_choice(const cJSON *v, const char *key, const char *const *names, int *out,
                               dt_err *err) {
   if (!cJSON_IsString(v))
-    return bad(err, key, v, "must be a string");
+    return dt_config_bad(err, key, v, "must be a string");
   for (int i = 0; names[i]; i++)
     if (strcmp(names[i], v->valuestring) == 0) {
       *out = i;
@@ -121,14 +97,14 @@ static dt_status parse_choice(const cJSON *v, const char *key, const char *const
 static dt_status parse_blocks(const cJSON *v, const char *key, const char *plain, const char *attn,
                               int attn_kind, int *out, int *count, dt_err *err) {
   if (!cJSON_IsArray(v))
-    return bad(err, key, v, "must be a list of block types");
+    return dt_config_bad(err, key, v, "must be a list of block types");
   int n = cJSON_GetArraySize(v);
   if (n < 1 || n > DT_UNET_MAX_LEVELS)
-    return bad(err, key, v, "must list 1 to 8 blocks");
+    return dt_config_bad(err, key, v, "must list 1 to 8 blocks");
   for (int i = 0; i < n; i++) {
     const cJSON *e = cJSON_GetArrayItem(v, i);
     if (!cJSON_IsString(e))
-      return bad(err, key, v, "entries must be strings");
+      return dt_config_bad(err, key, v, "entries must be strings");
     if (strcmp(e->valuestring, plain) == 0)
       out[i] = 0;
     else if (strcmp(e->valuestring, attn) == 0)
@@ -154,16 +130,16 @@ dt_status dt_unet_config_parse(const char *json, size_t len, dt_unet_config *c, 
 static dt_status per_level(const cJSON *v, const char *key, int nlevels, int lo, int hi, int *out,
                            dt_err *err) {
   int iv;
-  if (json_int(v, &iv, lo, hi)) {
+  if (dt_config_int(v, &iv, lo, hi)) {
     for (int i = 0; i < nlevels; i++)
       out[i] = iv;
     return DT_OK;
   }
   if (!cJSON_IsArray(v) || cJSON_GetArraySize(v) != nlevels)
-    return bad(err, key, v, "must be a number or a list of one per block");
+    return dt_config_bad(err, key, v, "must be a number or a list of one per block");
   for (int i = 0; i < nlevels; i++)
-    if (!json_int(cJSON_GetArrayItem(v, i), &out[i], lo, hi))
-      return bad(err, key, v, "must be a number or a list of one per block");
+    if (!dt_config_int(cJSON_GetArrayItem(v, i), &out[i], lo, hi))
+      return dt_config_bad(err, key, v, "must be a number or a list of one per block");
   return DT_OK;
 }
 
@@ -217,8 +193,8 @@ dt_status dt_unet_config_from_json(const cJSON *root, dt_unet_config *c, dt_err 
   const cJSON *v;
   cJSON_ArrayForEach(v, root) {
     const char *k = v->string;
-    int known = listed(CONFIG_KEYS, k) && !(cond && listed(PLAIN_ONLY, k));
-    known |= cond && listed(COND_KEYS, k);
+    int known = dt_config_listed(CONFIG_KEYS, k) && !(cond && dt_config_listed(PLAIN_ONLY, k));
+    known |= cond && dt_config_listed(COND_KEYS, k);
     for (size_t i = 0; cond && !known && i < sizeof COND_DEFAULTS / sizeof *COND_DEFAULTS; i++)
       if (!strcmp(k, COND_DEFAULTS[i].key)) {
         known = 1;
@@ -229,7 +205,7 @@ dt_status dt_unet_config_from_json(const cJSON *root, dt_unet_config *c, dt_err 
                       (cJSON_IsNumber(v) && v->valuedouble == atof(COND_DEFAULTS[i].value))));
         cJSON_free(text);
         if (!fine) {
-          st = bad(err, k, v, "not supported yet");
+          st = dt_config_bad(err, k, v, "not supported yet");
           goto done;
         }
       }
@@ -257,18 +233,18 @@ dt_status dt_unet_config_from_json(const cJSON *root, dt_unet_config *c, dt_err 
       int *dst = k[0] == 't'   ? &c->time_cond_proj_dim
                  : k[0] == 'a' ? &c->addition_time_embed_dim
                                : &c->projection_input_dim;
-      if (!cJSON_IsNull(v) && !json_int(v, dst, 1, 1 << 20))
+      if (!cJSON_IsNull(v) && !dt_config_int(v, dst, 1, 1 << 20))
         goto type_error;
     } else if (!strcmp(k, "addition_embed_type")) {
       if (cJSON_IsNull(v))
         continue;
       if (!cJSON_IsString(v) || strcmp(v->valuestring, "text_time")) {
-        st = bad(err, k, v, "not supported yet (only null and \"text_time\")");
+        st = dt_config_bad(err, k, v, "not supported yet (only null and \"text_time\")");
         goto done;
       }
       c->text_time = 1;
     } else if (!strcmp(k, "cross_attention_dim")) {
-      if (!json_int(v, &c->cross_attention_dim, 1, 1 << 16))
+      if (!dt_config_int(v, &c->cross_attention_dim, 1, 1 << 16))
         goto type_error;
     } else if (!strcmp(k, "use_linear_projection") || !strcmp(k, "upcast_attention")) {
       if (!cJSON_IsBool(v)) /* upcast: float32 already */
@@ -288,21 +264,21 @@ dt_status dt_unet_config_from_json(const cJSON *root, dt_unet_config *c, dt_err 
     } else if (!strcmp(k, "attention_head_dim")) {
       if (cJSON_IsNull(v))
         c->attention_head_dim = 0;
-      else if (!json_int(v, &c->attention_head_dim, 1, 1 << 16))
+      else if (!dt_config_int(v, &c->attention_head_dim, 1, 1 << 16))
         goto type_error;
     } else if (!strcmp(k, "attn_norm_num_groups")) {
       if (cJSON_IsNull(v))
         c->attn_norm_num_groups = 0;
-      else if (!json_int(v, &c->attn_norm_num_groups, 1, 1 << 16))
+      else if (!dt_config_int(v, &c->attn_norm_num_groups, 1, 1 << 16))
         goto type_error;
     } else if (!strcmp(k, "block_out_channels")) {
       int n = cJSON_GetArraySize(v);
       if (!cJSON_IsArray(v) || n < 1 || n > DT_UNET_MAX_LEVELS) {
-        st = bad(err, k, v, "must list 1 to 8 channel counts");
+        st = dt_config_bad(err, k, v, "must list 1 to 8 channel counts");
         goto done;
       }
       for (int i = 0; i < n; i++)
-        if (!json_int(cJSON_GetArrayItem(v, i), &c->block_out[i], 1, 1 << 16))
+        if (!dt_config_int(cJSON_GetArrayItem(v, i), &c->block_out[i], 1, 1 << 16))
           goto type_error;
       c->nlevels = n;
     } else if (!strcmp(k, "center_input_sample")) {
@@ -326,7 +302,7 @@ dt_status dt_unet_config_from_json(const cJSON *root, dt_unet_config *c, dt_err 
                              cond ? DT_BLOCK_CROSS_ATTN : DT_BLOCK_ATTN, c->up_attn, &nup, err)))
         goto done;
     } else if (!strcmp(k, "downsample_padding")) {
-      if (!json_int(v, &c->downsample_padding, 0, 16))
+      if (!dt_config_int(v, &c->downsample_padding, 0, 16))
         goto type_error;
     } else if (!strcmp(k, "downsample_type") || !strcmp(k, "upsample_type")) {
       static const char *const kinds[] = {"conv", "resnet", NULL};
@@ -348,13 +324,13 @@ dt_status dt_unet_config_from_json(const cJSON *root, dt_unet_config *c, dt_err 
         goto type_error;
       c->freq_shift = (float)v->valuedouble;
     } else if (!strcmp(k, "in_channels")) {
-      if (!json_int(v, &c->in_channels, 1, 1 << 16))
+      if (!dt_config_int(v, &c->in_channels, 1, 1 << 16))
         goto type_error;
     } else if (!strcmp(k, "out_channels")) {
-      if (!json_int(v, &c->out_channels, 1, 1 << 16))
+      if (!dt_config_int(v, &c->out_channels, 1, 1 << 16))
         goto type_error;
     } else if (!strcmp(k, "layers_per_block")) {
-      if (!json_int(v, &c->layers_per_block, 1, DT_UNET_MAX_LAYERS))
+      if (!dt_config_int(v, &c->layers_per_block, 1, DT_UNET_MAX_LAYERS))
         goto type_error;
     } else if (!strcmp(k, "mid_block_scale_factor")) {
       if (!cJSON_IsNumber(v) || !(v->valuedouble > 0))
@@ -373,17 +349,17 @@ dt_status dt_unet_config_from_json(const cJSON *root, dt_unet_config *c, dt_err 
         goto type_error;
       c->norm_eps = (float)v->valuedouble;
     } else if (!strcmp(k, "norm_num_groups")) {
-      if (!json_int(v, &c->norm_num_groups, 1, 1 << 16))
+      if (!dt_config_int(v, &c->norm_num_groups, 1, 1 << 16))
         goto type_error;
     } else if (!strcmp(k, "num_class_embeds")) {
       if (cJSON_IsNull(v))
         continue;
-      if (!json_int(v, &c->num_class_embeds, 1, 1 << 24))
+      if (!dt_config_int(v, &c->num_class_embeds, 1, 1 << 24))
         goto type_error;
     } else if (!strcmp(k, "num_train_timesteps")) {
       if (cJSON_IsNull(v))
         continue;
-      if (!json_int(v, &c->num_train_timesteps, 1, 1 << 24))
+      if (!dt_config_int(v, &c->num_train_timesteps, 1, 1 << 24))
         goto type_error;
     } else if (!strcmp(k, "resnet_time_scale_shift")) {
       static const char *const kinds[] = {"default", "scale_shift", NULL};
@@ -392,16 +368,16 @@ dt_status dt_unet_config_from_json(const cJSON *root, dt_unet_config *c, dt_err 
       c->scale_shift = choice;
     } else if (!strcmp(k, "sample_size")) {
       if (cJSON_IsArray(v)) {
-        if (!json_int(cJSON_GetArrayItem(v, 0), &iv, 1, 1 << 16))
+        if (!dt_config_int(cJSON_GetArrayItem(v, 0), &iv, 1, 1 << 16))
           goto type_error;
-      } else if (!json_int(v, &iv, 1, 1 << 16)) {
+      } else if (!dt_config_int(v, &iv, 1, 1 << 16)) {
         goto type_error;
       }
       c->sample_size = iv;
     } else if (!strcmp(k, "time_embedding_dim")) {
       if (cJSON_IsNull(v))
         continue;
-      if (!json_int(v, &c->time_embedding_dim, 1, 1 << 20))
+      if (!dt_config_int(v, &c->time_embedding_dim, 1, 1 << 20))
         goto type_error;
     } else if (!strcmp(k, "time_embedding_type")) {
       static const char *const kinds[] = {"positional", "fourier", "learned", NULL};
@@ -411,7 +387,7 @@ dt_status dt_unet_config_from_json(const cJSON *root, dt_unet_config *c, dt_err 
     }
     continue;
   type_error:
-    st = bad(err, k, v, "the wrong type or out of range");
+    st = dt_config_bad(err, k, v, "the wrong type or out of range");
     goto done;
   }
   if (ndown != c->nlevels || nup != c->nlevels) {

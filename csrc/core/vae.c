@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cjson/cJSON.h>
+#include "config.h"
 
 #include "blocks.h"
 
@@ -48,33 +48,17 @@ static const char *const KEYS[] = {"_class_name",
                                    "use_quant_conv",
                                    NULL};
 
-static dt_status bad(dt_err *err, const char *key, const cJSON *v, const char *why) {
-  char *text = cJSON_PrintUnformatted(v);
-  dt_status st = dt_fail(err, DT_EFORMAT, "config '%s' = %.40s%s: %s", key, text ? text : "?",
-                         text && strlen(text) > 40 ? "..." : "", why);
-  cJSON_free(text);
-  return st;
-}
-
-static int as_int(const cJSON *v, int *out, int lo, int hi) {
-  if (!cJSON_IsNumber(v) || v->valuedouble != floor(v->valuedouble) || v->valuedouble < lo ||
-      v->valuedouble > hi)
-    return 0;
-  *out = (int)v->valuedouble;
-  return 1;
-}
-
 /* a list of n copies of one block type */
 static dt_status block_list(const cJSON *v, const char *key, const char *type, int *n,
                             dt_err *err) {
   if (!cJSON_IsArray(v) || cJSON_GetArraySize(v) < 1 || cJSON_GetArraySize(v) > DT_VAE_MAX_LEVELS)
-    return bad(err, key, v, "must list 1 to 8 block types");
+    return dt_config_bad(err, key, v, "must list 1 to 8 block types");
   const cJSON *e;
   cJSON_ArrayForEach(e, v) {
     if (!cJSON_IsString(e) || strcmp(e->valuestring, type))
-      return bad(err, key, v,
-                 type[0] == 'D' ? "only DownEncoderBlock2D is supported"
-                                : "only UpDecoderBlock2D is supported");
+      return dt_config_bad(err, key, v,
+                           type[0] == 'D' ? "only DownEncoderBlock2D is supported"
+                                          : "only UpDecoderBlock2D is supported");
   }
   *n = cJSON_GetArraySize(v);
   return DT_OK;
@@ -106,7 +90,7 @@ static int int_list(const cJSON *v, int *out, int *n, int lo, int hi) {
   if (!cJSON_IsArray(v) || k < 1 || k > DT_VAE_MAX_LEVELS)
     return 0;
   for (int i = 0; i < k; i++)
-    if (!as_int(cJSON_GetArrayItem(v, i), &out[i], lo, hi))
+    if (!dt_config_int(cJSON_GetArrayItem(v, i), &out[i], lo, hi))
       return 0;
   *n = k;
   return 1;
@@ -128,14 +112,12 @@ static dt_status tiny_config(const cJSON *root, dt_vae_config *c, dt_err *err) {
   const cJSON *v;
   cJSON_ArrayForEach(v, root) {
     const char *k = v->string;
-    int known = 0, ok = 1;
-    for (int i = 0; TINY_KEYS[i]; i++)
-      known |= !strcmp(k, TINY_KEYS[i]);
+    int known = dt_config_listed(TINY_KEYS, k), ok = 1;
     if (!known)
       return dt_fail(err, DT_EFORMAT, "config key '%.80s' is not supported", k);
     if (!strcmp(k, "act_fn")) {
       if (!cJSON_IsString(v) || (strcmp(v->valuestring, "relu") && strcmp(v->valuestring, "silu")))
-        return bad(err, k, v, "only relu and silu are supported");
+        return dt_config_bad(err, k, v, "only relu and silu are supported");
       c->act = !strcmp(v->valuestring, "relu") ? DT_ACT_RELU : DT_ACT_SILU;
     } else if (!strcmp(k, "encoder_block_out_channels")) {
       ok = int_list(v, c->enc_out, &c->nenc, 1, 1 << 16);
@@ -146,17 +128,17 @@ static dt_status tiny_config(const cJSON *root, dt_vae_config *c, dt_err *err) {
     } else if (!strcmp(k, "num_decoder_blocks")) {
       ok = int_list(v, c->dec_blocks, &n2, 0, 64);
     } else if (!strcmp(k, "in_channels")) {
-      ok = as_int(v, &c->in_channels, 1, 1 << 16);
+      ok = dt_config_int(v, &c->in_channels, 1, 1 << 16);
     } else if (!strcmp(k, "out_channels")) {
-      ok = as_int(v, &c->out_channels, 1, 1 << 16);
+      ok = dt_config_int(v, &c->out_channels, 1, 1 << 16);
     } else if (!strcmp(k, "latent_channels")) {
-      ok = as_int(v, &c->latent_channels, 1, 1 << 16);
+      ok = dt_config_int(v, &c->latent_channels, 1, 1 << 16);
     } else if (!strcmp(k, "upsample_fn")) {
       if (!cJSON_IsString(v) || strcmp(v->valuestring, "nearest"))
-        return bad(err, k, v, "only nearest is supported");
+        return dt_config_bad(err, k, v, "only nearest is supported");
     } else if (!strcmp(k, "upsampling_scaling_factor")) {
       if (!cJSON_IsNumber(v) || v->valuedouble != 2)
-        return bad(err, k, v, "only 2 is supported");
+        return dt_config_bad(err, k, v, "only 2 is supported");
     } else if (!strcmp(k, "scaling_factor") || !strcmp(k, "shift_factor")) {
       ok = cJSON_IsNumber(v);
       if (ok)
@@ -167,7 +149,7 @@ static dt_status tiny_config(const cJSON *root, dt_vae_config *c, dt_err *err) {
       ok = cJSON_IsNumber(v); /* for scale_latents, which encode and decode do not apply */
     }
     if (!ok)
-      return bad(err, k, v, "the wrong type or out of range");
+      return dt_config_bad(err, k, v, "the wrong type or out of range");
   }
   if (n1 != c->nenc || n2 != c->ndec)
     return dt_fail(err, DT_EFORMAT,
@@ -201,9 +183,7 @@ dt_status dt_vae_config_from_json(const cJSON *root, dt_vae_config *c, dt_err *e
   const cJSON *v;
   cJSON_ArrayForEach(v, root) {
     const char *k = v->string;
-    int known = 0;
-    for (int i = 0; KEYS[i]; i++)
-      known |= !strcmp(k, KEYS[i]);
+    int known = dt_config_listed(KEYS, k);
     if (!known)
       return dt_fail(err, DT_EFORMAT, "config key '%.80s' is not supported", k);
     dt_status st = DT_OK;
@@ -217,29 +197,30 @@ dt_status dt_vae_config_from_json(const cJSON *root, dt_vae_config *c, dt_err *e
       ok = cJSON_IsString(v) &&
            (!strcmp(v->valuestring, "silu") || !strcmp(v->valuestring, "swish"));
       if (!ok)
-        return bad(err, k, v, "only silu is supported");
+        return dt_config_bad(err, k, v, "only silu is supported");
     } else if (!strcmp(k, "block_out_channels")) {
       int n = cJSON_GetArraySize(v);
       ok = cJSON_IsArray(v) && n >= 1 && n <= DT_VAE_MAX_LEVELS;
       for (int i = 0; ok && i < n; i++)
-        ok = as_int(cJSON_GetArrayItem(v, i), &c->block_out[i], 1, 1 << 16);
+        ok = dt_config_int(cJSON_GetArrayItem(v, i), &c->block_out[i], 1, 1 << 16);
       c->nlevels = n;
     } else if (!strcmp(k, "down_block_types")) {
       st = block_list(v, k, "DownEncoderBlock2D", &ndown, err);
     } else if (!strcmp(k, "up_block_types")) {
       st = block_list(v, k, "UpDecoderBlock2D", &nup, err);
     } else if (!strcmp(k, "in_channels")) {
-      ok = as_int(v, &c->in_channels, 1, 1 << 16);
+      ok = dt_config_int(v, &c->in_channels, 1, 1 << 16);
     } else if (!strcmp(k, "out_channels")) {
-      ok = as_int(v, &c->out_channels, 1, 1 << 16);
+      ok = dt_config_int(v, &c->out_channels, 1, 1 << 16);
     } else if (!strcmp(k, "latent_channels")) {
-      ok = as_int(v, &c->latent_channels, 1, 1 << 16);
+      ok = dt_config_int(v, &c->latent_channels, 1, 1 << 16);
     } else if (!strcmp(k, "layers_per_block")) {
-      ok = as_int(v, &c->layers_per_block, 1, 64);
+      ok = dt_config_int(v, &c->layers_per_block, 1, 64);
     } else if (!strcmp(k, "norm_num_groups")) {
-      ok = as_int(v, &c->norm_num_groups, 1, 1 << 16);
+      ok = dt_config_int(v, &c->norm_num_groups, 1, 1 << 16);
     } else if (!strcmp(k, "sample_size")) {
-      ok = as_int(cJSON_IsArray(v) ? cJSON_GetArrayItem(v, 0) : v, &c->sample_size, 1, 1 << 20);
+      ok = dt_config_int(cJSON_IsArray(v) ? cJSON_GetArrayItem(v, 0) : v, &c->sample_size, 1,
+                         1 << 20);
     } else if (!strcmp(k, "scaling_factor") || !strcmp(k, "shift_factor")) {
       ok = cJSON_IsNumber(v) || (k[1] == 'h' && cJSON_IsNull(v));
       if (ok && cJSON_IsNumber(v))
@@ -247,7 +228,7 @@ dt_status dt_vae_config_from_json(const cJSON *root, dt_vae_config *c, dt_err *e
     } else if (!strcmp(k, "latents_mean") || !strcmp(k, "latents_std")) {
       ok = cJSON_IsNull(v);
       if (!ok)
-        return bad(err, k, v, "not supported yet");
+        return dt_config_bad(err, k, v, "not supported yet");
     } else if (!strcmp(k, "mid_block_add_attention") || !strcmp(k, "use_quant_conv") ||
                !strcmp(k, "use_post_quant_conv") || !strcmp(k, "force_upcast")) {
       ok = cJSON_IsBool(v); /* force_upcast: float32 already */
@@ -262,7 +243,7 @@ dt_status dt_vae_config_from_json(const cJSON *root, dt_vae_config *c, dt_err *e
     if (st)
       return st;
     if (!ok)
-      return bad(err, k, v, "the wrong type or out of range");
+      return dt_config_bad(err, k, v, "the wrong type or out of range");
   }
   if (ndown != c->nlevels || nup != c->nlevels)
     return dt_fail(err, DT_EFORMAT,
