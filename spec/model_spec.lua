@@ -30,10 +30,11 @@ describe("UNet2DConditionModel parity with diffusers", function()
     end
   end
 
-  -- class embeddings on this class (bench/peers/record_cond_class.py): "timestep" with act_fn mish (the time
-  -- and class MLPs take act_fn here), and a class table; added before SDXL's conditioning, as in diffusers
-  for _, name in ipairs { "timestep", "table" } do
-    it("class_embed_type " .. name .. " matches to 1e-4", function()
+  -- options recorded here (bench/peers/record_cond_options.py): class embeddings ("timestep" with act_fn
+  -- mish: the time and class MLPs take act_fn on this class; a class table), added before SDXL's
+  -- conditioning as in diffusers; only_cross_attention on the first block; a 9-channel inpainting input
+  for _, name in ipairs { "timestep", "table", "only_cross", "inpaint" } do
+    it(name .. " matches to 1e-4", function()
       local F = "spec/fixtures/diffusers/sd/cond_class/" .. name
       local io_t = d.load_safetensors(F .. "_io.safetensors")
       local out = d.load(F)(io_t.sample, io_t.timestep,
@@ -72,8 +73,10 @@ describe("UNet2DConditionModel parity with diffusers", function()
     local w = d.load_safetensors(dir .. "/diffusion_pytorch_model.safetensors")
     fails("config 'addition_embed_type' = \"text\": not supported yet (only null and \"text_time\")",
       d.core.unet_load, text:gsub('"addition_embed_type": null', '"addition_embed_type": "text"'), w)
-    fails("config 'only_cross_attention' = true: not supported yet", d.core.unet_load,
-      text:gsub('"only_cross_attention": false', '"only_cross_attention": true'), w)
+    fails("config 'dual_cross_attention' = true: not supported yet", d.core.unet_load,
+      text:gsub('"dual_cross_attention": false', '"dual_cross_attention": true'), w)
+    fails("config 'only_cross_attention' = [true]: must be true, false or one of them per block", d.core.unet_load,
+      text:gsub('"only_cross_attention": false', '"only_cross_attention": [true]'), w)
     fails("config: addition_embed_type \"text_time\" needs addition_time_embed_dim", d.core.unet_load,
       text:gsub('"addition_embed_type": null', '"addition_embed_type": "text_time"'), w)
     fails("config key 'add_attention' is not supported", d.core.unet_load,

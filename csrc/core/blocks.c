@@ -301,12 +301,14 @@ int dt_block_feed_forward_act(dt_graph *g, const char *prefix, int x, int dim, i
 }
 
 int dt_block_transformer(dt_graph *g, const char *prefix, int x, int ctx, int dim, int ctx_dim,
-                         int heads, int head_dim) {
+                         int heads, int head_dim, int only_cross) {
   name_t name, sub;
   snprintf(name, sizeof name, "%s.norm1", prefix);
   int n = dt_block_layer_norm(g, name, x, dim, 1e-5f);
   snprintf(sub, sizeof sub, "%s.attn1", prefix);
-  x = dt_block_add(g, dt_block_attention(g, sub, n, n, dim, dim, heads, head_dim, 0), x, 1);
+  int a = only_cross ? dt_block_attention(g, sub, n, ctx, dim, ctx_dim, heads, head_dim, 0)
+                     : dt_block_attention(g, sub, n, n, dim, dim, heads, head_dim, 0);
+  x = dt_block_add(g, a, x, 1);
   snprintf(name, sizeof name, "%s.norm2", prefix);
   n = dt_block_layer_norm(g, name, x, dim, 1e-5f);
   snprintf(sub, sizeof sub, "%s.attn2", prefix);
@@ -331,7 +333,8 @@ int dt_block_transformer_2d(dt_graph *g, const char *prefix, int x, int ctx, int
   }
   for (int k = 0; k < o->layers; k++) {
     snprintf(name, sizeof name, "%s.transformer_blocks.%d", prefix, k);
-    h = dt_block_transformer(g, name, h, ctx, inner, o->ctx_dim, o->heads, o->head_dim);
+    h = dt_block_transformer(g, name, h, ctx, inner, o->ctx_dim, o->heads, o->head_dim,
+                             o->only_cross);
   }
   snprintf(name, sizeof name, "%s.proj_out", prefix);
   if (o->linear_projection) {

@@ -85,10 +85,11 @@ int dt_block_feed_forward(dt_graph *g, const char *prefix, int x, int dim, int m
 /* ... GELU's kinds: net.0.proj, the activation, net.2 */
 int dt_block_feed_forward_act(dt_graph *g, const char *prefix, int x, int dim, int mult,
                               dt_act act);
-/* BasicTransformerBlock (layer-norm kind): self-attention, cross-attention
- * on ctx (N, S, ctx_dim), feed-forward (GEGLU), each pre-normed and residual. */
+/* BasicTransformerBlock (layer-norm kind): self-attention (only_cross: it
+ * attends to ctx as well), cross-attention on ctx (N, S, ctx_dim),
+ * feed-forward (GEGLU), each pre-normed and residual. */
 int dt_block_transformer(dt_graph *g, const char *prefix, int x, int ctx, int dim, int ctx_dim,
-                         int heads, int head_dim);
+                         int heads, int head_dim, int only_cross);
 /* transformers' CLIPEncoderLayer: layer_norm1, self-attention (q_proj,
  * k_proj, v_proj, out_proj, all with biases; causal for the text tower),
  * residual, layer_norm2, mlp (fc1, act, fc2), residual. */
@@ -100,7 +101,7 @@ int dt_block_add_positions(dt_graph *g, const char *name, int x, int positions, 
 /* Transformer2DModel on an NCHW map: group norm (eps 1e-6), proj_in (1x1 conv,
  * or linear on the tokens), `layers` transformer blocks, proj_out, residual. */
 typedef struct {
-  int heads, head_dim, layers, groups, ctx_dim, linear_projection;
+  int heads, head_dim, layers, groups, ctx_dim, linear_projection, only_cross;
 } dt_transformer_opts;
 int dt_block_transformer_2d(dt_graph *g, const char *prefix, int x, int ctx, int ch,
                             const dt_transformer_opts *o);

@@ -38,14 +38,15 @@ enum {
 /* a level's attention after each resnet: AttnDownBlock2D's spatial
  * attention, or CrossAttnDownBlock2D's transformer over the context */
 static int level_attention(dt_graph *g, const dt_unet_config *c, const char *prefix, int h,
-                           int kind, int ch, int level) {
+                           int kind, int ch, int level, int only_cross) {
   if (kind == DT_BLOCK_ATTN)
     return dt_block_spatial_attention(g, prefix, h, ch, c->attention_head_dim, c->norm_num_groups,
                                       c->norm_eps, 1);
   if (ch % c->heads[level])
     dt_graph_fail(g, "'%s': %d heads do not divide %d channels", prefix, c->heads[level], ch);
   dt_transformer_opts o = {c->heads[level],    ch / c->heads[level],   c->transformer_layers[level],
-                           c->norm_num_groups, c->cross_attention_dim, c->linear_projection};
+                           c->norm_num_groups, c->cross_attention_dim, c->linear_projection,
+                           only_cross};
   return dt_block_transformer_2d(g, prefix, h, IN_CONTEXT, ch, &o);
 }
 
@@ -113,7 +114,7 @@ static int build(dt_graph *g, const dt_unet_config *c, int temb) {
       ch = out;
       if (c->down_attn[i]) {
         snprintf(name, sizeof name, "down_blocks.%d.attentions.%d", i, j);
-        h = level_attention(g, c, name, h, c->down_attn[i], ch, i);
+        h = level_attention(g, c, name, h, c->down_attn[i], ch, i, c->only_cross[i]);
       }
       skips[nskip++] = h;
     }
@@ -138,7 +139,9 @@ static int build(dt_graph *g, const dt_unet_config *c, int temb) {
                                          : (c->scale_shift ? 0 : c->norm_num_groups);
     h = dt_block_resnet(g, "mid_block.resnets.0", h, emb, ch, ch, &mid);
     if (c->conditional)
-      h = level_attention(g, c, "mid_block.attentions.0", h, DT_BLOCK_CROSS_ATTN, ch, L - 1);
+      h = level_attention(
+          g, c, "mid_block.attentions.0", h, DT_BLOCK_CROSS_ATTN, ch, L - 1,
+          0); /* never only-cross: diffusers gives UNetMidBlock2DCrossAttn no flag */
     else if (c->add_attention)
       h = dt_block_spatial_attention(g, "mid_block.attentions.0", h, ch, c->attention_head_dim,
                                      groups, c->norm_eps, c->mid_block_scale_factor);
@@ -154,7 +157,7 @@ static int build(dt_graph *g, const dt_unet_config *c, int temb) {
       ch = out;
       if (c->up_attn[i]) { /* the up blocks take the per-level settings reversed */
         snprintf(name, sizeof name, "up_blocks.%d.attentions.%d", i, j);
-        h = level_attention(g, c, name, h, c->up_attn[i], ch, L - 1 - i);
+        h = level_attention(g, c, name, h, c->up_attn[i], ch, L - 1 - i, c->only_cross[L - 1 - i]);
       }
     }
     if (i < L - 1) {

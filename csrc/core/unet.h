@@ -28,7 +28,8 @@ typedef struct {
   int heads[DT_UNET_MAX_LEVELS];
   int transformer_layers[DT_UNET_MAX_LEVELS];
   int cross_attention_dim;
-  int linear_projection;  /* use_linear_projection */
+  int linear_projection;              /* use_linear_projection */
+  int only_cross[DT_UNET_MAX_LEVELS]; /* only_cross_attention, per down level */
   int time_cond_proj_dim; /* LCM's guidance embedding: a projection added to the time features */
   int text_time; /* SDXL's addition_embed_type "text_time": pooled text and size/crop ids */
   int addition_time_embed_dim, projection_input_dim;

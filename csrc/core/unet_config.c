@@ -46,15 +46,12 @@ static const char *const CONFIG_KEYS[] = {"_class_name",
 static const char *const PLAIN_ONLY[] = {"add_attention", "attn_norm_num_groups", "downsample_type",
                                          "upsample_type", "num_train_timesteps",  NULL};
 /* UNet2DConditionModel's keys beyond those: the ones read, */
-static const char *const COND_KEYS[] = {"cross_attention_dim",
-                                        "transformer_layers_per_block",
-                                        "use_linear_projection",
-                                        "upcast_attention",
-                                        "time_cond_proj_dim",
-                                        "addition_embed_type",
-                                        "addition_time_embed_dim",
-                                        "projection_class_embeddings_input_dim",
-                                        NULL};
+static const char *const COND_KEYS[] = {
+    "cross_attention_dim",     "transformer_layers_per_block",
+    "use_linear_projection",   "upcast_attention",
+    "time_cond_proj_dim",      "addition_embed_type",
+    "addition_time_embed_dim", "projection_class_embeddings_input_dim",
+    "only_cross_attention",    NULL};
 /* and those whose features are not built yet: accepted at diffusers' default
  * only (null, false, or the value given), so a config that needs one is
  * refused by name instead of computed wrong */
@@ -71,9 +68,8 @@ static const struct {
     {"dual_cross_attention", "false"},
     {"encoder_hid_dim", "null"},
     {"encoder_hid_dim_type", "null"},
-    {"mid_block_only_cross_attention", "null"},
+    {"mid_block_only_cross_attention", NULL}, /* any: UNetMidBlock2DCrossAttn takes none */
     {"num_attention_heads", "null"},
-    {"only_cross_attention", "false"},
     {"resnet_out_scale_factor", "1"},
     {"resnet_skip_time_act", "false"},
     {"reverse_transformer_layers_per_block", "null"},
@@ -161,7 +157,8 @@ dt_status dt_unet_config_from_json(const cJSON *root, dt_unet_config *c, dt_err 
   const cJSON *cls =
       cJSON_IsObject(root) ? cJSON_GetObjectItemCaseSensitive(root, "_class_name") : NULL;
   int cond = cJSON_IsString(cls) && !strcmp(cls->valuestring, "UNet2DConditionModel");
-  const cJSON *head_v = NULL, *layers_v = NULL; /* per level: read once nlevels is known */
+  /* per level: read once nlevels is known */
+  const cJSON *head_v = NULL, *layers_v = NULL, *only_cross_v = NULL;
   c->in_channels = c->out_channels = 3;
   c->layers_per_block = 2;
   c->mid_block = 1;
@@ -235,6 +232,8 @@ dt_status dt_unet_config_from_json(const cJSON *root, dt_unet_config *c, dt_err 
                                : &c->projection_input_dim;
       if (!cJSON_IsNull(v) && !dt_config_int(v, dst, 1, 1 << 20))
         goto type_error;
+    } else if (!strcmp(k, "only_cross_attention")) {
+      only_cross_v = v; /* a bool, or one per block: read once nlevels is known */
     } else if (!strcmp(k, "addition_embed_type")) {
       if (cJSON_IsNull(v))
         continue;
@@ -408,6 +407,17 @@ dt_status dt_unet_config_from_json(const cJSON *root, dt_unet_config *c, dt_err 
     if (layers_v && (st = per_level(layers_v, "transformer_layers_per_block", c->nlevels, 1, 64,
                                     c->transformer_layers, err)))
       goto done;
+    for (int i = 0; only_cross_v && i < c->nlevels; i++) {
+      const cJSON *e =
+          cJSON_IsArray(only_cross_v) ? cJSON_GetArrayItem(only_cross_v, i) : only_cross_v;
+      if (!cJSON_IsBool(e) ||
+          (cJSON_IsArray(only_cross_v) && cJSON_GetArraySize(only_cross_v) != c->nlevels)) {
+        st = dt_config_bad(err, "only_cross_attention", only_cross_v,
+                           "must be true, false or one of them per block");
+        goto done;
+      }
+      c->only_cross[i] = cJSON_IsTrue(e);
+    }
     if (c->time_kind != DT_TIME_POSITIONAL) {
       st = dt_fail(err, DT_EFORMAT,
                    "config: UNet2DConditionModel with non-positional time embeddings is not "
