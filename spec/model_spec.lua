@@ -26,6 +26,11 @@ describe("UNet2DConditionModel parity with diffusers", function()
         local out = m(io_t.sample, io_t["timestep_" .. which], text)
         local e = rel_err(out, io_t["output_" .. which])
         assert.is_true(e < 1e-4, string.format("max relative error %.3g", e))
+        -- batch 1: the second sample alone gives its row of the batch of 2
+        local one = {}
+        for k, v in pairs(text) do one[k] = v:narrow(1, 2, 1) end
+        local single = m(io_t.sample:narrow(1, 2, 1), io_t["timestep_" .. which]:narrow(1, 2, 1), one)
+        assert.is_true(rel_err(single, io_t["output_" .. which]:narrow(1, 2, 1)) < 1e-4, "batch 1")
       end)
     end
   end
