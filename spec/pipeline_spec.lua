@@ -1,8 +1,8 @@
--- Text to image with a StableDiffusionPipeline folder: the shared fixtures' SD1 runs
+-- Text to image with a StableDiffusionPipeline folder: the shared fixtures' runs
 -- (../shared/fixtures/diffusers/sd/README.md), replayed from their recorded latents through
--- pipe:generate: PNDM with guidance 7.5, Euler with a batch of two prompts and negative prompts,
--- DPM++ 2M Karras without guidance. Tolerances are the README's: latents 1e-4 relative, images 2e-4
--- absolute.
+-- pipe:generate: SD1's PNDM with guidance 7.5, Euler with a batch of two prompts and negative
+-- prompts, DPM++ 2M Karras without guidance; and SD2's DDIM v-prediction run. Tolerances are the
+-- README's: latents 1e-4 relative, images 2e-4 absolute.
 local d = require "diffusion"
 
 local F = "spec/fixtures/diffusers/sd/sd1/"
@@ -51,6 +51,22 @@ describe("StableDiffusionPipeline", function()
       assert.is_true(diff < 2e-4, string.format("image: %.3g", diff))
     end)
   end
+
+  it("SD2: v-prediction with DDIM, linear projections, a tokenizer padding with \"!\"", function()
+    local F2 = "spec/fixtures/diffusers/sd/sd2/"
+    local sd2 = d.load(F2)
+    local r = d.core.json_decode(io.open(F2 .. "txt2img_runs.json"):read("a")).txt2img_ddim_v
+    local t = d.load_safetensors(F2 .. "txt2img_ddim_v_io.safetensors")
+    local steps = {}
+    local images = sd2:generate { prompt = r.prompt, negative_prompt = r.negative_prompt, steps = r.num_inference_steps,
+      guidance = r.guidance_scale, latents = t.latents, callback = function(_, _, x) steps[#steps + 1] = x:clone() end }
+    assert.equal(t.latents_per_step:size(1), #steps)
+    for k, x in ipairs(steps) do
+      local e = rel_err(x, t.latents_per_step:select(1, k))
+      assert.is_true(e < 1e-4, string.format("step %d: %.3g", k, e))
+    end
+    assert.is_true((images:permute(1, 3, 4, 2) - t.image):abs():max() < 2e-4)
+  end)
 
   it("names bad options before any work", function()
     local z = d.zeros { 1, 4, 16, 16 }
