@@ -80,23 +80,13 @@ static void run_forward(dt_unet *u) {
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  static int once;
-  if (!once) {
-    dt_set_threads(1);
-    once = 1;
-  }
-  const uint8_t *nul = memchr(data, 0, size);
-  size_t json_len = nul ? (size_t)(nul - data) : size;
+  size_t json_len;
+  weights *w = fuzz_weights_new(data, size, &json_len);
   dt_unet_config cfg;
   dt_err err;
-  if (dt_unet_config_parse((const char *)data, json_len, &cfg, &err))
+  if (dt_unet_config_parse((const char *)data, json_len, &cfg, &err)) {
+    fuzz_weights_free(w);
     return 0;
-  weights *w = calloc(1, sizeof *w);
-  if (!w)
-    abort();
-  if (nul) {
-    w->plan = nul + 1;
-    w->plan_len = size - json_len - 1;
   }
   dt_unet *u = NULL;
   int used = 0;
@@ -106,8 +96,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     run_forward(u);
   }
   dt_unet_free(u);
-  for (int i = 0; i < w->nheld; i++)
-    dt_free(&w->held[i]);
-  free(w);
+  fuzz_weights_free(w);
   return 0;
 }

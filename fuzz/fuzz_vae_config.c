@@ -35,34 +35,21 @@ static void run(dt_vae *v) {
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  static int once;
-  if (!once) {
-    dt_set_threads(1);
-    once = 1;
-  }
-  const uint8_t *nul = memchr(data, 0, size);
-  size_t json_len = nul ? (size_t)(nul - data) : size;
+  size_t json_len;
+  weights *w = fuzz_weights_new(data, size, &json_len);
   cJSON *root = cJSON_ParseWithLength((const char *)data, json_len);
   dt_vae_config cfg;
   dt_err err;
   if (!root || dt_vae_config_from_json(root, &cfg, &err)) {
     cJSON_Delete(root);
+    fuzz_weights_free(w);
     return 0;
   }
   cJSON_Delete(root);
-  weights *w = calloc(1, sizeof *w);
-  if (!w)
-    abort();
-  if (nul) {
-    w->plan = nul + 1;
-    w->plan_len = size - json_len - 1;
-  }
   dt_vae *v = NULL;
   if (dt_vae_new(&cfg, lookup, w, &v, &err) == DT_OK)
     run(v);
   dt_vae_free(v);
-  for (int i = 0; i < w->nheld; i++)
-    dt_free(&w->held[i]);
-  free(w);
+  fuzz_weights_free(w);
   return 0;
 }

@@ -7,6 +7,7 @@
 #define DIFFUSION_FUZZ_WEIGHTS_H
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../csrc/core/tensor.h"
@@ -46,6 +47,32 @@ static inline const dt_tensor *lookup(void *ctx, const char *name, int ndim, con
   for (int64_t k = 0; k < t->numel; k++)
     t->data[k] = (float)((k * 7919) % 101 - 50) * 1e-3f;
   return t;
+}
+
+/* The input split at its NUL: *json_len bytes of config, then the plan of a
+ * fresh weights holder. Runs on one thread. */
+static inline weights *fuzz_weights_new(const uint8_t *data, size_t size, size_t *json_len) {
+  static int once;
+  if (!once) {
+    dt_set_threads(1);
+    once = 1;
+  }
+  const uint8_t *nul = memchr(data, 0, size);
+  *json_len = nul ? (size_t)(nul - data) : size;
+  weights *w = calloc(1, sizeof *w);
+  if (!w)
+    abort();
+  if (nul) {
+    w->plan = nul + 1;
+    w->plan_len = size - *json_len - 1;
+  }
+  return w;
+}
+
+static inline void fuzz_weights_free(weights *w) {
+  for (int i = 0; i < w->nheld; i++)
+    dt_free(&w->held[i]);
+  free(w);
 }
 
 #endif

@@ -96,6 +96,25 @@ static int int_list(const cJSON *v, int *out, int *n, int lo, int hi) {
   return 1;
 }
 
+/* The keys both autoencoders read alike: the channel counts and the latent
+ * scaling (shift_factor null where null_shift). Returns whether k is one of
+ * them; *ok says whether its value is usable. */
+static int shared_key(const char *k, const cJSON *v, dt_vae_config *c, int null_shift, int *ok) {
+  if (!strcmp(k, "in_channels"))
+    *ok = dt_config_int(v, &c->in_channels, 1, 1 << 16);
+  else if (!strcmp(k, "out_channels"))
+    *ok = dt_config_int(v, &c->out_channels, 1, 1 << 16);
+  else if (!strcmp(k, "latent_channels"))
+    *ok = dt_config_int(v, &c->latent_channels, 1, 1 << 16);
+  else if (!strcmp(k, "scaling_factor") || !strcmp(k, "shift_factor")) {
+    *ok = cJSON_IsNumber(v) || (null_shift && k[1] == 'h' && cJSON_IsNull(v));
+    if (*ok && cJSON_IsNumber(v))
+      *(k[1] == 'c' ? &c->scaling_factor : &c->shift_factor) = (float)v->valuedouble;
+  } else
+    return 0;
+  return 1;
+}
+
 /* AutoencoderTiny's keys (block_out_channels, a copy of the decoder's, is ignored) */
 static dt_status tiny_config(const cJSON *root, dt_vae_config *c, dt_err *err) {
   static const int enc[4] = {1, 3, 3, 3}, dec[4] = {3, 3, 3, 1};
@@ -115,7 +134,8 @@ static dt_status tiny_config(const cJSON *root, dt_vae_config *c, dt_err *err) {
     int known = dt_config_listed(TINY_KEYS, k), ok = 1;
     if (!known)
       return dt_fail(err, DT_EFORMAT, "config key '%.80s' is not supported", k);
-    if (!strcmp(k, "act_fn")) {
+    if (shared_key(k, v, c, 0, &ok)) { /* channels and scaling: read */
+    } else if (!strcmp(k, "act_fn")) {
       if (!cJSON_IsString(v) || (strcmp(v->valuestring, "relu") && strcmp(v->valuestring, "silu")))
         return dt_config_bad(err, k, v, "only relu and silu are supported");
       c->act = !strcmp(v->valuestring, "relu") ? DT_ACT_RELU : DT_ACT_SILU;
@@ -127,22 +147,12 @@ static dt_status tiny_config(const cJSON *root, dt_vae_config *c, dt_err *err) {
       ok = int_list(v, c->enc_blocks, &n1, 0, 64);
     } else if (!strcmp(k, "num_decoder_blocks")) {
       ok = int_list(v, c->dec_blocks, &n2, 0, 64);
-    } else if (!strcmp(k, "in_channels")) {
-      ok = dt_config_int(v, &c->in_channels, 1, 1 << 16);
-    } else if (!strcmp(k, "out_channels")) {
-      ok = dt_config_int(v, &c->out_channels, 1, 1 << 16);
-    } else if (!strcmp(k, "latent_channels")) {
-      ok = dt_config_int(v, &c->latent_channels, 1, 1 << 16);
     } else if (!strcmp(k, "upsample_fn")) {
       if (!cJSON_IsString(v) || strcmp(v->valuestring, "nearest"))
         return dt_config_bad(err, k, v, "only nearest is supported");
     } else if (!strcmp(k, "upsampling_scaling_factor")) {
       if (!cJSON_IsNumber(v) || v->valuedouble != 2)
         return dt_config_bad(err, k, v, "only 2 is supported");
-    } else if (!strcmp(k, "scaling_factor") || !strcmp(k, "shift_factor")) {
-      ok = cJSON_IsNumber(v);
-      if (ok)
-        *(k[1] == 'c' ? &c->scaling_factor : &c->shift_factor) = (float)v->valuedouble;
     } else if (!strcmp(k, "force_upcast")) {
       ok = cJSON_IsBool(v);
     } else if (!strcmp(k, "latent_magnitude") || !strcmp(k, "latent_shift")) {
@@ -208,12 +218,7 @@ dt_status dt_vae_config_from_json(const cJSON *root, dt_vae_config *c, dt_err *e
       st = block_list(v, k, "DownEncoderBlock2D", &ndown, err);
     } else if (!strcmp(k, "up_block_types")) {
       st = block_list(v, k, "UpDecoderBlock2D", &nup, err);
-    } else if (!strcmp(k, "in_channels")) {
-      ok = dt_config_int(v, &c->in_channels, 1, 1 << 16);
-    } else if (!strcmp(k, "out_channels")) {
-      ok = dt_config_int(v, &c->out_channels, 1, 1 << 16);
-    } else if (!strcmp(k, "latent_channels")) {
-      ok = dt_config_int(v, &c->latent_channels, 1, 1 << 16);
+    } else if (shared_key(k, v, c, 1, &ok)) { /* channels and scaling: read */
     } else if (!strcmp(k, "layers_per_block")) {
       ok = dt_config_int(v, &c->layers_per_block, 1, 64);
     } else if (!strcmp(k, "norm_num_groups")) {
@@ -221,10 +226,6 @@ dt_status dt_vae_config_from_json(const cJSON *root, dt_vae_config *c, dt_err *e
     } else if (!strcmp(k, "sample_size")) {
       ok = dt_config_int(cJSON_IsArray(v) ? cJSON_GetArrayItem(v, 0) : v, &c->sample_size, 1,
                          1 << 20);
-    } else if (!strcmp(k, "scaling_factor") || !strcmp(k, "shift_factor")) {
-      ok = cJSON_IsNumber(v) || (k[1] == 'h' && cJSON_IsNull(v));
-      if (ok && cJSON_IsNumber(v))
-        *(k[1] == 'c' ? &c->scaling_factor : &c->shift_factor) = (float)v->valuedouble;
     } else if (!strcmp(k, "latents_mean") || !strcmp(k, "latents_std")) {
       ok = cJSON_IsNull(v);
       if (!ok)
