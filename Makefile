@@ -63,8 +63,12 @@ diffusion/cpu.so: build/obj-generic/cpu/cpu.o build/obj-generic/cpu/l_cpu.o
 	@mkdir -p $(@D)
 	$(CC) $(LIBFLAG) -o $@ $^
 
-# The sanitised build is the avx2 one (check-asan asks for it by name).
-build/asan/diffusion/core_avx2.so: $(ASAN_OBJ)
+# The sanitised build is the widest this CPU runs (check-asan asks for it by
+# name), so that the code the specs run here is the code checked: avx512
+# (our own GEMM kernel) where the CPU has AVX-512 F/BW/DQ/VL, else avx2.
+ASAN_ISA := $(shell grep -qw avx512f /proc/cpuinfo && grep -qw avx512bw /proc/cpuinfo && \
+  grep -qw avx512dq /proc/cpuinfo && grep -qw avx512vl /proc/cpuinfo && echo avx512 || echo avx2)
+build/asan/diffusion/core_$(ASAN_ISA).so: $(ASAN_OBJ)
 	@mkdir -p $(@D)
 	$(CC) -shared -fopenmp $(SANITIZE) -o $@ $(ASAN_OBJ) $(LIBS)
 
@@ -73,11 +77,11 @@ build/asan/diffusion/cpu.so: diffusion/cpu.so
 	cp $< $@
 
 # The same instruction set as the real build, so the sanitisers check the
-# code that runs (the AVX2 GEMM kernel, not its portable fallback) and the
+# code that runs (the AVX GEMM kernels, not their portable fallbacks) and the
 # CLI specs' subprocesses (plain build) compute the same bits as the specs.
 build/asan-obj/%.o: csrc/%.c $(HDR)
 	@mkdir -p $(@D)
-	$(CC) -O1 -g -march=x86-64-v3 -DDT_ISA=avx2 $(SANITIZE) $(WARN) $(REQUIRED) -c -o $@ $<
+	$(CC) -O1 -g $(ISA_FLAGS_$(ASAN_ISA)) -DDT_ISA=$(ASAN_ISA) $(SANITIZE) $(WARN) $(REQUIRED) -c -o $@ $<
 
 # A host program with two Lua states (spec/states_spec.lua runs it).
 build/test/two_states: tests/two_states.c
@@ -89,8 +93,8 @@ test: $(MODULES) build/test/two_states
 
 # The spec suite against the sanitised build. lua5.4 itself is not
 # instrumented, so the ASan runtime is preloaded.
-check-asan: build/asan/diffusion/core_avx2.so build/asan/diffusion/cpu.so build/test/two_states
-	DIFFUSION_SANITIZED=1 DIFFUSION_ISA=avx2 \
+check-asan: build/asan/diffusion/core_$(ASAN_ISA).so build/asan/diffusion/cpu.so build/test/two_states
+	DIFFUSION_SANITIZED=1 DIFFUSION_ISA=$(ASAN_ISA) \
 	ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
 	LSAN_OPTIONS=suppressions=$(CURDIR)/.ci/lsan.supp:print_suppressions=0 \
 	UBSAN_OPTIONS=print_stacktrace=1 \
@@ -149,6 +153,11 @@ bench: $(MODULES) build/bench/peer_c
 build/bench/peer_c: bench/peer_c.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(ISA_FLAGS_avx2) $(WARN) -std=c11 -D_DEFAULT_SOURCE -fopenmp -I$(OPENBLAS_INCDIR) -o $@ $< $(LIBS)
+
+# Our AVX-512 GEMM against OpenBLAS (needs an AVX-512 CPU to run).
+build/bench/gemm: bench/gemm.c csrc/core/gemm.c csrc/core/gemm.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(ISA_FLAGS_avx512) $(WARN) -std=c11 -D_DEFAULT_SOURCE -fopenmp -I$(OPENBLAS_INCDIR) -o $@ bench/gemm.c csrc/core/gemm.c $(LIBS)
 
 demo: $(MODULES)
 	$(LUA) bin/diffusion sample -o samples.png

@@ -7,6 +7,8 @@ function. Reads safetensors with the standard library and NumPy.
                                              # stdin, K timed forwards (ms) on one line
   python3 unet_torch.py train DIR BATCH REPS # median training step in ms: forward,
                                              # epsilon MSE, backward, AdamW
+  python3 unet_torch.py export DIR BATCH OUT # the forward at this batch as ONNX (opset 14),
+                                             # for bench/unet_onnx.js
 """
 import json
 import math
@@ -160,12 +162,34 @@ def train_step_ms(m, batch, reps):
     return sorted(times)[len(times) // 2] * 1e3
 
 
+def export_onnx(m, batch, out):
+    """The forward traced with its weights as constants (ONNX initializers),
+    inputs sample (and class_labels where the model has classes) and timestep."""
+    c = m.c
+    size = c["sample_size"] if isinstance(c["sample_size"], int) else c["sample_size"][0]
+
+    class Forward(torch.nn.Module):
+        def forward(self, x, t, labels=None):
+            return m(x, t, labels)
+
+    x = torch.randn(batch, c["in_channels"], size, size)
+    t = torch.full((batch,), 500.0)
+    args, names = (x, t), ["sample", "timestep"]
+    if c.get("num_class_embeds"):
+        args, names = (x, t, torch.zeros(batch, dtype=torch.long)), names + ["class_labels"]
+    with torch.no_grad():
+        torch.onnx.export(Forward(), args, out, opset_version=14, input_names=names, output_names=["out"])
+
+
 def main():
     torch.set_num_threads(2)
     mode, d = sys.argv[1], sys.argv[2]
     m = load(d)
     if mode == "train":
         print(f"{train_step_ms(m, int(sys.argv[3]), int(sys.argv[4])):.2f}")
+        return
+    if mode == "export":
+        export_onnx(m, int(sys.argv[3]), sys.argv[4])
         return
     with torch.no_grad():
         if mode == "check":

@@ -1,4 +1,4 @@
--- UNet2DModel forward: diffusion against PyTorch 1.13 running the same
+-- UNet2DModel forward: diffusion against PyTorch 1.13 (and ONNX Runtime, if installed) running the same
 -- function (bench/unet_torch.py, checked against the diffusers fixtures)
 -- with the same random weights, in the same run. The two sides take turns
 -- (PyTorch waits in `unet_torch.py serve` for a line on a FIFO), so both
@@ -56,13 +56,63 @@ for _ = 1, 3 do
 end
 local peak = 2 * 2048 ^ 3 / best / 1e9
 
-print(string.format("threads: %d, %d turns of %d passes each, taking turns with PyTorch; "
-  .. "sgemm peak here %.0f GFLOP/s (2048^3)", threads, reps, PASSES, peak))
+-- ONNX Runtime, where onnxruntime-node is installed under build/onnx (npm
+-- install --ignore-scripts onnxruntime-node there): the same UNet exported
+-- by bench/unet_torch.py export, run by bench/unet_onnx.js.
+local ONNX_MODULES = "build/onnx/node_modules"
+local have_onnx = io.open(ONNX_MODULES .. "/onnxruntime-node/package.json") ~= nil
+
+print(string.format("threads: %d, %d turns of %d passes each, the sides taking turns (diffusion, PyTorch%s); "
+  .. "sgemm peak here %.0f GFLOP/s (2048^3)", threads, reps, PASSES, have_onnx and ", ONNX Runtime" or "", peak))
 print(dofile("bench/kernels.lua"))
+if not have_onnx then
+  print("ONNX Runtime: not installed (cd build/onnx && npm install --ignore-scripts onnxruntime-node)")
+end
 print()
-print("| layout | params (M) | batch | diffusion (ms) | PyTorch (ms) | diffusion / PyTorch | GFLOP/s | "
-  .. "% of sgemm peak | first pass of a turn: diffusion, PyTorch (ms) | ratio |")
+print("| layout | params (M) | batch | diffusion (ms) | PyTorch (ms) | ONNX Runtime (ms) | diffusion / PyTorch | "
+  .. "diffusion / ONNX Runtime | GFLOP/s | first pass of a turn: diffusion, PyTorch, ONNX Runtime (ms) |")
 print("|---|---|---|---|---|---|---|---|---|---|")
+
+-- A peer waiting on a FIFO for a line K, answering with K pass times (ms).
+local function start_peer(command)
+  local fifo = os.tmpname()
+  os.remove(fifo)
+  assert(os.execute("mkfifo " .. fifo), "mkfifo failed")
+  local p = assert(io.popen(command .. " < " .. fifo .. " 2>&1"))
+  local peer = { pipe = p, fifo = fifo, first = {}, warm = {} }
+  peer.cmd = assert(io.open(fifo, "w")) -- (blocks until the shell opens the FIFO to read)
+  local ready = p:read("l")
+  if ready ~= "ready" then
+    peer.failed = (ready or "") .. " " .. (p:read("a") or "")
+  end
+  return peer
+end
+
+local function peer_turn(peer)
+  if peer.failed then return end
+  peer.cmd:write(PASSES .. "\n")
+  peer.cmd:flush()
+  local line = peer.pipe:read("l")
+  local got = {}
+  for v in (line or ""):gmatch("%S+") do
+    got[#got + 1] = tonumber(v)
+  end
+  if #got ~= PASSES then
+    peer.failed = (line or "stopped") .. " " .. (peer.pipe:read("a") or "")
+    return
+  end
+  peer.first[#peer.first + 1] = got[1] / 1e3
+  for i = 2, PASSES do
+    peer.warm[#peer.warm + 1] = got[i] / 1e3
+  end
+end
+
+local function stop_peer(peer)
+  peer.cmd:close()
+  peer.pipe:close()
+  os.remove(peer.fifo)
+end
+
 for _, layout in ipairs(layouts) do
   local name, cfg = layout[1], layout[2]
   if only and name ~= only then
@@ -76,19 +126,18 @@ for _, layout in ipairs(layouts) do
     local x = d.rng(2):randn { batch, cfg.in_channels, cfg.sample_size, cfg.sample_size }
     local cond = cfg.num_class_embeds and { class_labels = d.zeros { batch } } or nil
     model(x, 500, cond) -- warm-up: scratch and pool
-    local fifo = os.tmpname()
-    os.remove(fifo)
-    assert(os.execute("mkfifo " .. fifo), "mkfifo failed")
-    local p = assert(io.popen(string.format(
-      "OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=%d /usr/bin/python3 bench/unet_torch.py serve %s %d < %s 2>&1",
-      threads, dir, batch, fifo)))
-    local cmd = assert(io.open(fifo, "w")) -- (blocks until the shell opens the FIFO to read)
-    local ready = p:read("l")
-    -- first passes of a turn and the others, each side
-    local first, warm, torch_first, torch_warm, failed = {}, {}, {}, {}, nil
-    if ready ~= "ready" then
-      failed = (ready or "") .. " " .. (p:read("a") or "")
+    local peers = { start_peer(string.format(
+      "OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=%d /usr/bin/python3 bench/unet_torch.py serve %s %d",
+      threads, dir, batch)) }
+    if have_onnx then
+      local onnx = dir .. "/unet_b" .. batch .. ".onnx"
+      local ok = os.execute(string.format("/usr/bin/python3 bench/unet_torch.py export %s %d %s > %s.log 2>&1",
+        dir, batch, onnx, onnx))
+      peers[2] = ok and start_peer(string.format("NODE_PATH=%s node bench/unet_onnx.js %s %d %d %d %d %d",
+        ONNX_MODULES, onnx, batch, cfg.in_channels, cfg.sample_size, threads, cfg.num_class_embeds and 1 or 0))
+        or { failed = "export failed (" .. onnx .. ".log)", first = {}, warm = {} }
     end
+    local first, warm = {}, {}
     local function our_turn()
       for i = 1, PASSES do
         local t0 = d.now()
@@ -96,48 +145,39 @@ for _, layout in ipairs(layouts) do
         table.insert(i == 1 and first or warm, d.now() - t0)
       end
     end
-    for _ = 1, failed and 0 or reps do
+    for _ = 1, reps do
       -- a moment between the turns, so the other side's OpenMP threads have stopped spinning
       os.execute("sleep 0.02")
       our_turn()
-      os.execute("sleep 0.02")
-      cmd:write(PASSES .. "\n")
-      cmd:flush()
-      local line = p:read("l") -- PASSES times in ms
-      local got = {}
-      for v in (line or ""):gmatch("%S+") do
-        got[#got + 1] = tonumber(v)
-      end
-      if #got ~= PASSES then
-        failed = (line or "PyTorch stopped") .. " " .. (p:read("a") or "")
-        break
-      end
-      torch_first[#torch_first + 1] = got[1] / 1e3
-      for i = 2, PASSES do
-        torch_warm[#torch_warm + 1] = got[i] / 1e3
+      for _, peer in ipairs(peers) do
+        os.execute("sleep 0.02")
+        peer_turn(peer)
       end
     end
-    cmd:close()
-    p:close()
-    os.remove(fifo)
-    while #first < reps do -- ours alone, if PyTorch failed
-      our_turn()
+    -- the last started first: a peer's shell inherited the FIFOs opened
+    -- before it, and the earlier peers see their end of input only once it exits
+    for i = #peers, 1, -1 do
+      if peers[i].pipe then stop_peer(peers[i]) end
     end
-    local ours, torch_s = median(warm), not failed and median(torch_warm) or nil
-    local flops = model:flops()
+    local ours, flops = median(warm), model:flops()
     local function ms(v)
       return string.format("%.1f", v * 1e3)
     end
-    if torch_s then
-      local f, tf = median(first), median(torch_first)
-      print(string.format("| %s | %.1f | %d | %s | %s | %.2f | %.0f | %.0f%% | %s, %s | %.2f |", name,
-        model:parameters() / 1e6, batch, ms(ours), ms(torch_s), ours / torch_s, flops / ours / 1e9,
-        100 * flops / ours / 1e9 / peak, ms(f), ms(tf), f / tf))
-    else
-      print(string.format("| %s | %.1f | %d | %s | failed: %s | - | %.0f | %.0f%% | %s | - |", name,
-        model:parameters() / 1e6, batch, ms(ours), (failed:gsub("\n", " ")), flops / ours / 1e9,
-        100 * flops / ours / 1e9 / peak, ms(median(first))))
+    local cells, ratios, firsts = {}, {}, { ms(median(first)) }
+    for i = 1, 2 do
+      local peer = peers[i]
+      if not peer then
+        cells[i], ratios[i] = "-", "-"
+      elseif peer.failed then
+        cells[i], ratios[i] = "failed: " .. peer.failed:gsub("\n", " "):sub(1, 80), "-"
+      else
+        local t = median(peer.warm)
+        cells[i], ratios[i] = ms(t), string.format("%.2f", ours / t)
+        firsts[#firsts + 1] = ms(median(peer.first))
+      end
     end
+    print(string.format("| %s | %.1f | %d | %s | %s | %s | %s | %s | %.0f | %s |", name, model:parameters() / 1e6,
+      batch, ms(ours), cells[1], cells[2], ratios[1], ratios[2], flops / ours / 1e9, table.concat(firsts, ", ")))
   end
   os.execute("rm -rf " .. dir)
   ::next_layout::

@@ -265,6 +265,44 @@ describe("matmul", function()
     assert.same(one:totable(), two:totable())
   end)
 
+  -- Our own GEMM (the avx512 build) tiles C in 8 x 48, K in blocks of at
+  -- most 384 and B in blocks of 3072 columns: each side one short of, at
+  -- and one past those edges, against the naive sums.
+  it("matches the naive product at the edges of its tiles and blocks, at 1 and 2 threads", function()
+    local rng = d.rng(9)
+    local before = d.threads()
+    for _, s in ipairs { { 1, 1, 1 }, { 7, 15, 383 }, { 8, 48, 384 }, { 9, 49, 385 }, { 17, 97, 769 },
+      { 130, 33, 40 }, { 3, 3073, 5 } } do
+      local m, n, k = s[1], s[2], s[3]
+      local a, b = rng:randn { m, k }, rng:randn { k, n }
+      d.threads(1)
+      local one = d.matmul(a, b)
+      d.threads(2)
+      local two = d.matmul(a, b)
+      S.near(one, naive(a:totable(), b:totable()), 1e-5 * math.sqrt(k), table.concat(s, "x"))
+      assert.same(one:totable(), two:totable())
+    end
+    d.threads(before)
+  end)
+
+  it("transposed operands (linear and its weight gradient) match the naive product", function()
+    local rng = d.rng(10)
+    local x, w = rng:randn { 50, 400 }, rng:randn { 53, 400 }
+    local xt, wt = x:totable(), w:totable()
+    local function t(m)
+      local r = {}
+      for j = 1, #m[1] do
+        r[j] = {}
+        for i = 1, #m do r[j][i] = m[i][j] end
+      end
+      return r
+    end
+    S.near(d.linear(x, w, d.zeros { 53 }), naive(xt, t(wt)), 2e-4, "x w^T")
+    local g = rng:randn { 50, 53 }
+    local _, gw = d.linear_backward(x, w, g)
+    S.near(gw, naive(t(g:totable()), xt), 1e-4, "g^T x")
+  end)
+
   it("batched 3-D, and a batch against one matrix", function()
     local rng = d.rng(6)
     local a, b = rng:randn { 3, 4, 6 }, rng:randn { 3, 6, 2 }

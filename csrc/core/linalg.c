@@ -1,7 +1,9 @@
-/* Matrix products through OpenBLAS. */
+/* Matrix products: through our own kernel in the AVX-512 build (gemm.c),
+ * through OpenBLAS in the others. */
 #include <cblas.h>
 #include <omp.h>
 
+#include "gemm.h"
 #include "tensor.h"
 
 /* OpenBLAS is kept single-threaded (dt_set_threads) and GEMMs are split here
@@ -36,6 +38,10 @@ static void sgemm_blocks(int serial, int trans_a, int trans_b, int64_t m, int64_
                          float beta, float *c, int64_t ldc) {
   if (m == 0 || n == 0)
     return;
+#if DT_OWN_GEMM
+  dt_gemm_f32(serial, trans_a, trans_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+  return;
+#endif
   CBLAS_TRANSPOSE ta = trans_a ? CblasTrans : CblasNoTrans;
   CBLAS_TRANSPOSE tb = trans_b ? CblasTrans : CblasNoTrans;
   /* Blocks of a fixed width: OpenBLAS picks its kernel by the matrix sizes
