@@ -68,6 +68,45 @@ describe("StableDiffusionPipeline", function()
     assert.is_true((images:permute(1, 3, 4, 2) - t.image):abs():max() < 2e-4)
   end)
 
+  -- a run's every step's latents (1e-4 relative) and its image (2e-4 absolute, NHWC in the fixture)
+  local function replay(p, r, t, extra)
+    local steps = {}
+    local args = { prompt = r.prompt, negative_prompt = r.negative_prompt, steps = r.num_inference_steps,
+      guidance = r.guidance_scale, latents = t.latents, callback = function(_, _, x) steps[#steps + 1] = x:clone() end }
+    for k, v in pairs(extra or {}) do args[k] = v end
+    local images = p:generate(args)
+    assert.equal(t.latents_per_step:size(1), #steps)
+    for k, x in ipairs(steps) do
+      local e = rel_err(x, t.latents_per_step:select(1, k))
+      assert.is_true(e < 1e-4, string.format("step %d: %.3g", k, e))
+    end
+    local diff = (images:permute(1, 3, 4, 2) - t.image):abs():max()
+    assert.is_true(diff < 2e-4, string.format("image: %.3g", diff))
+  end
+
+  it("SDXL: two text encoders, the pooled projection and size ids as added conditioning, Euler", function()
+    local FX = "spec/fixtures/diffusers/sd/sdxl/"
+    local xl = d.load(FX)
+    assert.equal("StableDiffusionXLPipeline", xl.class)
+    local r = d.core.json_decode(io.open(FX .. "runs.json"):read("a")).txt2img_euler
+    local t = d.load_safetensors(FX .. "txt2img_euler_io.safetensors")
+    local embeds, pooled = xl:encode_prompt(r.prompt)
+    assert.is_true(rel_err(embeds, t.prompt_embeds) < 1e-4)
+    assert.is_true(rel_err(pooled, t.pooled_prompt_embeds) < 1e-4)
+    replay(xl, r, t)
+  end)
+
+  it("LCM: four consistency steps, guidance as the UNet's timestep_cond, recorded noise", function()
+    local FL = "spec/fixtures/diffusers/sd/lcm/"
+    local lcm = d.load(FL)
+    assert.equal("LatentConsistencyModelPipeline", lcm.class)
+    local r = d.core.json_decode(io.open(FL .. "runs.json"):read("a")).lcm
+    local t = d.load_safetensors(FL .. "lcm_io.safetensors")
+    replay(lcm, r, t, { noise = { t.noise_0, t.noise_1, t.noise_2 } })
+    assert.has_error(function() lcm:generate { prompt = "a", latents = t.latents, noise = { t.noise_0 } } end,
+      "generate: noise has 1 tensors, step 2 needs one more")
+  end)
+
   it("names bad options before any work", function()
     local z = d.zeros { 1, 4, 16, 16 }
     assert.has_error(function() pipe:generate { prompt = "a", stepz = 3 } end, "generate: unknown option 'stepz'")

@@ -1,6 +1,7 @@
 --- diffusion.pipeline: a diffusers pipeline folder (model_index.json) as its
 -- components, and text to image with them. For StableDiffusionPipeline (SD 1.x
--- and 2.x) folders:
+-- and 2.x), StableDiffusionXLPipeline and LatentConsistencyModelPipeline
+-- folders:
 --
 --   local pipe = diffusion.load("sd15")          -- pipe.tokenizer, .text_encoder, .unet, .vae, .scheduler_config
 --   local images, latents = pipe:generate { prompt = "an astronaut", steps = 20, guidance = 7.5, seed = 1 }
@@ -10,7 +11,11 @@
 -- included), classifier-free guidance in one batch when guidance > 1, the
 -- scheduler of the folder (or `scheduler =` a diffusers class with its config,
 -- `scheduler_config =` overrides) replayed by diffusion.sample, latents / vae
--- scaling_factor decoded, images (N x 3 x H x W) in [0, 1].
+-- scaling_factor decoded, images (N x 3 x H x W) in [0, 1]. SDXL adds its second
+-- text encoder (both encoders' penultimate hidden states side by side, the
+-- second's pooled projection and the size / crop ids as added conditioning);
+-- LCM takes no unconditional pass: the guidance scale enters the UNet as its
+-- timestep_cond embedding.
 local d = require "diffusion.core"
 
 local M = {}
@@ -25,7 +30,15 @@ local function read(path)
   return s
 end
 
-local SUPPORTED = { StableDiffusionPipeline = true }
+-- the pipelines, with the components each needs and its defaults
+local SUPPORTED = {
+  StableDiffusionPipeline = { needs = { "tokenizer", "text_encoder", "unet", "vae", "scheduler" }, steps = 50,
+    guidance = 7.5 },
+  StableDiffusionXLPipeline = { needs = { "tokenizer", "text_encoder", "tokenizer_2", "text_encoder_2", "unet", "vae",
+    "scheduler" }, steps = 50, guidance = 5.0, xl = true },
+  LatentConsistencyModelPipeline = { needs = { "tokenizer", "text_encoder", "unet", "vae", "scheduler" }, steps = 4,
+    guidance = 8.5, lcm = true },
+}
 -- components loaded, and those ignored (with a note): what the pipeline does without them
 local IGNORED = { safety_checker = true, feature_extractor = true, image_encoder = true }
 
@@ -37,11 +50,16 @@ function M.load(dir, load_model)
     error(string.format("load: '%s/model_index.json' is not valid JSON", dir), 3)
   end
   local class = index._class_name
-  if not SUPPORTED[class] then
-    error(string.format("load: '%s': pipeline class '%s' is not supported yet (StableDiffusionPipeline)", dir,
-      tostring(class)), 3)
+  local kind = SUPPORTED[class]
+  if not kind then
+    local names = {}
+    for name in pairs(SUPPORTED) do names[#names + 1] = name end
+    table.sort(names)
+    error(string.format("load: '%s': pipeline class '%s' is not supported yet (%s)", dir, tostring(class),
+      table.concat(names, ", ")), 3)
   end
-  local pipe = setmetatable({ class = class, dir = dir, notes = {} }, Pipeline)
+  local pipe = setmetatable({ class = class, dir = dir, notes = {}, kind = kind,
+    force_zeros_for_empty_prompt = index.force_zeros_for_empty_prompt }, Pipeline)
   local names = {}
   for name in pairs(index) do names[#names + 1] = name end
   table.sort(names)
@@ -60,21 +78,43 @@ function M.load(dir, load_model)
       end
     end
   end
-  for _, need in ipairs { "tokenizer", "text_encoder", "unet", "vae", "scheduler" } do
-    if not pipe[need] then error(string.format("load: '%s' has no %s", dir, need), 3) end
+  for _, need in ipairs(kind.needs) do
+    if not pipe[need] then error(string.format("load: '%s' has no %s (%s needs it)", dir, need, class), 3) end
   end
   return pipe
 end
 
---- pipe:encode_prompt(prompts [, clip_skip]) -> N x 77 x width embeddings
+local function check_clip_skip(clip_skip, layers)
+  if math.type(clip_skip) ~= "integer" or clip_skip < 1 or clip_skip >= layers then
+    error(string.format("generate: clip_skip must be an integer in 1..%d", layers - 1), 4)
+  end
+end
+
+--- SDXL's encode_prompt: both encoders' hidden states clip_skip + 1 from the
+-- end (the penultimate by default; no final layer norm), side by side, and
+-- the second encoder's pooled projection.
+local function encode_xl(self, prompts, clip_skip)
+  local states = {}
+  local pooled
+  for i, pair in ipairs { { self.tokenizer, self.text_encoder }, { self.tokenizer_2, self.text_encoder_2 } } do
+    local out = pair[2](pair[1]:encode(prompts), { hidden_states = true })
+    local hs = out.hidden_states
+    if clip_skip then check_clip_skip(clip_skip, #hs - 1) end
+    states[i] = hs[#hs - 1 - (clip_skip or 0)]
+    pooled = out.text_embeds
+  end
+  if not pooled then error("generate: text_encoder_2 has no projection (CLIPTextModelWithProjection)", 3) end
+  return d.cat(states, 3), pooled
+end
+
+--- pipe:encode_prompt(prompts [, clip_skip]) -> N x 77 x width embeddings (and, for SDXL, the pooled N x D)
 function Pipeline:encode_prompt(prompts, clip_skip)
+  if self.kind.xl then return encode_xl(self, prompts, clip_skip) end
   local ids = self.tokenizer:encode(prompts)
   if not clip_skip then return self.text_encoder(ids).last_hidden_state end
   local out = self.text_encoder(ids, { hidden_states = true })
   local hs = out.hidden_states
-  if math.type(clip_skip) ~= "integer" or clip_skip < 1 or clip_skip >= #hs then
-    error(string.format("generate: clip_skip must be an integer in 1..%d", #hs - 1), 3)
-  end
+  check_clip_skip(clip_skip, #hs)
   local w = self.text_encoder:weights()
   return d.layer_norm(hs[#hs - clip_skip], w["text_model.final_layer_norm.weight"],
     w["text_model.final_layer_norm.bias"], self.text_encoder.config.layer_norm_eps or 1e-5)
@@ -83,8 +123,37 @@ end
 local KNOWN = {
   prompt = true, negative_prompt = true, steps = true, guidance = true, guidance_rescale = true, seed = true,
   latents = true, height = true, width = true, clip_skip = true, scheduler = true, scheduler_config = true,
-  callback = true, output = true,
+  callback = true, output = true, noise = true,
 }
+
+--- LCM's guidance embedding (diffusers' get_guidance_scale_embedding): the
+-- sinusoidal features of 1000 (w - 1), sines then cosines, in float32.
+local function f32(v) return (string.unpack("f", string.pack("f", v))) end
+
+local function guidance_embedding(w, dim, n)
+  local half = dim // 2
+  local scale = f32(math.log(10000.0) / (half - 1))
+  local row = {}
+  for j = 0, half - 1 do
+    local arg = f32(f32((w - 1) * 1000) * f32(math.exp(f32(-scale * j))))
+    row[j + 1], row[half + j + 1] = math.sin(arg), math.cos(arg)
+  end
+  for j = 2 * half + 1, dim do row[j] = 0 end -- an odd dim: zero padded
+  local rows = {}
+  for i = 1, n do rows[i] = row end
+  return d.tensor(rows)
+end
+
+-- the noise of stochastic steps: a diffusion.Rng, a function(x, i, level), or
+-- recorded tensors, one per step that draws
+local function noise_source(noise)
+  if type(noise) ~= "table" or getmetatable(noise) then return noise end
+  return function(_, i)
+    local z = noise[i]
+    if not z then error(string.format("generate: noise has %d tensors, step %d needs one more", #noise, i), 0) end
+    return z
+  end
+end
 
 local function list(v, what)
   if type(v) == "string" then return { v } end
@@ -98,7 +167,7 @@ local function list(v, what)
 end
 
 --- pipe:generate{prompt =, negative_prompt =, steps = 50, guidance = 7.5, guidance_rescale =, seed = 0,
---- latents =, height =, width =, clip_skip =, scheduler =, scheduler_config =, callback =,
+--- latents =, noise =, height =, width =, clip_skip =, scheduler =, scheduler_config =, callback =,
 --- output = "image" | "latent"} -> images (N x 3 x H x W in [0, 1]) or the latents, and the final latents
 function Pipeline:generate(o)
   if type(o) ~= "table" then error("generate: expected a table of options", 2) end
@@ -111,9 +180,10 @@ function Pipeline:generate(o)
   if negative and #negative ~= n then
     error(string.format("generate: %d negative prompts for %d prompts", #negative, n), 2)
   end
-  local guidance = o.guidance or 7.5
+  local kind = self.kind
+  local guidance = o.guidance or kind.guidance
   if type(guidance) ~= "number" or guidance ~= guidance then error("generate: guidance must be a number", 2) end
-  local steps = o.steps or 50
+  local steps = o.steps or kind.steps
   if math.type(steps) ~= "integer" or steps < 1 then error("generate: steps must be a positive integer", 2) end
   local factor = 1 << (#self.vae.config.block_out_channels - 1)
   local size = (self.unet.config.sample_size or 64) * factor
@@ -134,20 +204,37 @@ function Pipeline:generate(o)
     latents = d.rng(o.seed or 0):randn { n, channels, height // factor, width // factor }
   end
   -- the text, encoded before any sampling work
-  local cond = { encoder_hidden_states = self:encode_prompt(prompts, o.clip_skip) }
+  local embeds, pooled = self:encode_prompt(prompts, o.clip_skip)
+  local cond = { encoder_hidden_states = embeds }
   local uncond
-  if guidance > 1 then
+  local cfg = guidance > 1 and not kind.lcm
+  if cfg then
     local empty = {}
     for i = 1, n do empty[i] = negative and negative[i] or "" end
-    uncond = { encoder_hidden_states = self:encode_prompt(empty, o.clip_skip) }
+    local neg, neg_pooled = self:encode_prompt(empty, o.clip_skip)
+    if kind.xl and not negative and self.force_zeros_for_empty_prompt then -- SDXL: no negative prompt, zeros
+      neg, neg_pooled = d.zeros(neg:shape()), d.zeros(neg_pooled:shape())
+    end
+    uncond = { encoder_hidden_states = neg, text_embeds = neg_pooled }
+  end
+  if kind.xl then -- original size, crop's top left, target size: the image's, uncropped
+    local ids = {}
+    for i = 1, n do ids[i] = { height, width, 0, 0, height, width } end
+    cond.text_embeds, cond.time_ids = pooled, d.tensor(ids)
+    if uncond then uncond.time_ids = cond.time_ids end
+  end
+  if kind.lcm then
+    local dim = self.unet.config.time_cond_proj_dim
+    if not dim then error("generate: this LCM pipeline's UNet has no time_cond_proj_dim", 2) end
+    cond.timestep_cond = guidance_embedding(guidance, dim, n)
   end
   local config = {}
   for k, v in pairs(self.scheduler_config) do config[k] = v end
   for k, v in pairs(o.scheduler_config or {}) do config[k] = v end
   local x = require("diffusion.diffusers").sample {
     scheduler = o.scheduler or self.scheduler, config = config, steps = steps, model = self.unet, x = latents,
-    cond = cond, uncond = uncond, guidance_scale = guidance > 1 and guidance or nil,
-    guidance_rescale = o.guidance_rescale, callback = o.callback,
+    cond = cond, uncond = uncond, guidance_scale = cfg and guidance or nil,
+    guidance_rescale = o.guidance_rescale, callback = o.callback, noise = noise_source(o.noise),
   }
   if o.output == "latent" then return x, x end
   local vae = self.vae
