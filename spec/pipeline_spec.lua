@@ -107,6 +107,44 @@ describe("StableDiffusionPipeline", function()
       "generate: noise has 1 tensors, step 2 needs one more")
   end)
 
+  local image_runs = d.core.json_decode(io.open(F .. "runs.json"):read("a"))
+
+  it("img2img: strength 0.6 of 10 DDIM steps from the VAE's posterior sample, noised to the first kept step",
+    function()
+      local r, t = image_runs.img2img_ddim, d.load_safetensors(F .. "img2img_ddim_io.safetensors")
+      replay(pipe, r, t, { init_image = t.init_image, strength = r.strength, image_noise = t.noise_0,
+        latents = t.noise_1, scheduler = r.scheduler.class, scheduler_config = r.scheduler.config })
+    end)
+
+  it("inpaint with a 4-channel UNet: the known region re-imposed after every DDIM step", function()
+    local r, t = image_runs.inpaint_ddim, d.load_safetensors(F .. "inpaint_ddim_io.safetensors")
+    replay(pipe, r, t, { init_image = t.init_image, mask = t.mask_image, image_noise = t.noise_0,
+      latents = t.noise_1, scheduler = r.scheduler.class, scheduler_config = r.scheduler.config })
+  end)
+
+  it("DiT: class labels, guidance against the null class on the noise channels, learned sigma dropped", function()
+    local FD = "spec/fixtures/diffusers/sd/dit/"
+    local dit = d.load(FD .. "pipeline")
+    assert.equal("DiTPipeline", dit.class)
+    local r = d.core.json_decode(io.open(FD .. "runs.json"):read("a")).pipeline
+    local t = d.load_safetensors(FD .. "pipeline_io.safetensors")
+    local steps = {}
+    local images = dit:generate { class_labels = r.class_labels, guidance = r.guidance_scale,
+      steps = r.num_inference_steps, latents = t.noise_0,
+      callback = function(_, _, x) steps[#steps + 1] = x:clone() end }
+    assert.equal(t.latents_per_step:size(1), #steps)
+    for k, x in ipairs(steps) do -- the recorded latents are the CFG batch: both halves the same
+      local e = rel_err(x, t.latents_per_step:select(1, k):narrow(1, 1, 2))
+      assert.is_true(e < 1e-4, string.format("step %d: %.3g", k, e))
+    end
+    local diff = (images:permute(1, 3, 4, 2) - t.image):abs():max()
+    assert.is_true(diff < 2e-4, string.format("image: %.3g", diff))
+    assert.has_error(function() dit:generate { class_labels = { 1000 } } end,
+      "generate: class_labels must be integers in 0..999")
+    assert.has_error(function() dit:generate { class_labels = { 1 }, prompt = "a" } end,
+      "generate: unknown option 'prompt' (a DiT pipeline)")
+  end)
+
   it("names bad options before any work", function()
     local z = d.zeros { 1, 4, 16, 16 }
     assert.has_error(function() pipe:generate { prompt = "a", stepz = 3 } end, "generate: unknown option 'stepz'")
@@ -119,5 +157,13 @@ describe("StableDiffusionPipeline", function()
     assert.has_error(function() pipe:generate { prompt = "a", height = 30 } end,
       "generate: height and width must be positive multiples of 4")
     assert.has_error(function() pipe:generate { prompt = 7 } end, "generate: prompt must be a string or a list of them")
+    assert.has_error(function() pipe:generate { prompt = "a", strength = 0.5 } end,
+      "generate: strength needs init_image")
+    assert.has_error(function() pipe:generate { prompt = "a", init_image = d.zeros { 1, 3, 64 } } end,
+      "generate: init_image must be 1 x 3 x H x W (one per prompt)")
+    assert.has_error(function() pipe:generate { prompt = "a", init_image = d.zeros { 1, 3, 64, 64 },
+      mask = d.zeros { 1, 1, 32, 64 } } end, "generate: mask and init_image differ in size")
+    assert.has_error(function() pipe:generate { prompt = "a", init_image = d.full({ 1, 3, 64, 64 }, 0 / 0) } end,
+      "generate: init_image has NaN or infinite values")
   end)
 end)

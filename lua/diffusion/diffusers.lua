@@ -748,15 +748,23 @@ end
 local SAMPLE_KEYS = {
   scheduler = true, config = true, steps = true, model = true, x = true, eta = true, noise = true,
   class_labels = true, guidance_scale = true, null_class = true, callback = true, seed = true, tau = true,
-  check_finite = true, cond = true, uncond = true, guidance_rescale = true,
+  check_finite = true, cond = true, uncond = true, guidance_rescale = true, image = true, strength = true,
+  mask = true,
 }
 
 --- diffusion.sample{scheduler =, config =, steps =, model =, x =, eta =, noise =,
 --- class_labels =, guidance_scale =, cond =, uncond =, guidance_rescale =, callback =,
---- check_finite =} -> x, info
+--- check_finite =, image =, strength =, mask =} -> x, info
 -- x is the initial noise x_T (a standard normal tensor): it is scaled by the
 -- class's init_noise_sigma as diffusers pipelines do. callback(i, n, x, x0)
--- sees x in diffusers' convention. info has the plan and the timesteps.
+-- sees x in diffusers' convention; a tensor it returns replaces x.
+-- info has the plan and the timesteps.
+-- image (clean latents) starts part-way, as diffusers' img2img pipelines do:
+-- strength (1) keeps the last int(steps * strength) steps, and the start is
+-- the image noised with x to the first kept level. mask (1 where to paint,
+-- at the latents' size) re-imposes the image elsewhere after every step, as
+-- the inpainting pipelines do with a 4-channel UNet: noised to the step's
+-- level, clean after the last; with strength 1 the start is x_T alone.
 function M.sample(args)
   for k in pairs(args) do
     if not SAMPLE_KEYS[k] then error(string.format("sample: unknown argument '%s'", tostring(k)), 2) end
@@ -787,15 +795,41 @@ function M.sample(args)
   end
   -- `scaled`: diffusers keeps x / alpha (k-diffusion's variable) for this class
   local scale_in = setup.scaled and 1 / plan[1].alpha or 1
-  local x = args.x * ((setup.init_noise_sigma or 1) / scale_in)
+  local strength = args.strength or 1
+  if args.strength ~= nil and (type(strength) ~= "number" or not (strength > 0 and strength <= 1)) then
+    error("sample: strength must be a number in (0, 1]", 2)
+  end
+  if (args.mask or args.strength ~= nil) and not args.image then error("sample: mask and strength need image", 2) end
+  local image, mask, noise = args.image, args.mask, args.x
+  local x
+  if image and not (mask and strength == 1) then
+    if #plan - 1 ~= steps then
+      error(string.format("sample: %s takes %d steps for %d timesteps; it cannot start part-way", class, #plan - 1,
+        steps), 2)
+    end
+    local keep = math.min(math.floor(steps * strength), steps)
+    if keep < 1 then error(string.format("sample: strength %g keeps none of the %d steps", strength, steps), 2) end
+    plan = { table.unpack(plan, steps - keep + 1) }
+    x = image * plan[1].alpha + noise * plan[1].sigma
+  else
+    x = noise * ((setup.init_noise_sigma or 1) / scale_in)
+  end
   local sopts = setup.sampler_opts or {}
   sopts.noise = args.noise
   if args.seed ~= nil then sopts.seed = args.seed end
   sopts.check_finite = args.check_finite
-  if args.callback then
+  if args.callback or mask then
+    local keep = mask and 1 - mask
     sopts.callback = function(i, n, xi, x0)
       local lvl = plan[i + 1]
-      args.callback(i, n, setup.scaled and xi / lvl.alpha or xi, x0)
+      if mask then -- the known region: the image at this step's level, clean after the last
+        local known = i < n and image * lvl.alpha + noise * lvl.sigma or setup.scaled and image * lvl.alpha or image
+        xi = (known * keep):add_(xi * mask)
+      end
+      local shown = setup.scaled and xi / lvl.alpha or xi
+      local r = args.callback and args.callback(i, n, shown, x0)
+      if r ~= nil and r ~= shown then return setup.scaled and r * lvl.alpha or r end
+      return mask and xi or nil
     end
   end
   x = setup.sampler(D, x, plan, sopts)

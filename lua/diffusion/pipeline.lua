@@ -38,6 +38,7 @@ local SUPPORTED = {
     "scheduler" }, steps = 50, guidance = 5.0, xl = true },
   LatentConsistencyModelPipeline = { needs = { "tokenizer", "text_encoder", "unet", "vae", "scheduler" }, steps = 4,
     guidance = 8.5, lcm = true },
+  DiTPipeline = { needs = { "transformer", "vae", "scheduler" }, steps = 250, guidance = 4.0, dit = true },
 }
 -- components loaded, and those ignored (with a note): what the pipeline does without them
 local IGNORED = { safety_checker = true, feature_extractor = true, image_encoder = true }
@@ -123,8 +124,36 @@ end
 local KNOWN = {
   prompt = true, negative_prompt = true, steps = true, guidance = true, guidance_rescale = true, seed = true,
   latents = true, height = true, width = true, clip_skip = true, scheduler = true, scheduler_config = true,
-  callback = true, output = true, noise = true,
+  callback = true, output = true, noise = true, init_image = true, strength = true, mask = true, image_noise = true,
 }
+
+-- N images (N x C x H x W) for an option, with their size
+local function images_of(t, what, n, channels)
+  local ok, shape = pcall(function() return t:shape() end)
+  if not ok or #shape ~= 4 or shape[1] ~= n or shape[2] ~= channels then
+    error(string.format("generate: %s must be %d x %d x H x W (one per prompt)", what, n, channels), 3)
+  end
+  if not t:all_finite() then error(string.format("generate: %s has NaN or infinite values", what), 3) end
+  return shape[3], shape[4]
+end
+
+-- the inpainting mask at the latents' size: binarised at 0.5, then the nearest
+-- pixel (F.interpolate's default), as diffusers' VaeImageProcessor does
+local function latent_mask(mask, factor)
+  local m = mask:totable()
+  local out = {}
+  for i, img in ipairs(m) do
+    local rows = {}
+    for y = 1, #img[1] // factor do
+      local row = {}
+      local pixels = img[1][(y - 1) * factor + 1]
+      for x = 1, #img[1][1] // factor do row[x] = pixels[(x - 1) * factor + 1] >= 0.5 and 1 or 0 end
+      rows[y] = row
+    end
+    out[i] = { rows }
+  end
+  return d.tensor(out)
+end
 
 --- LCM's guidance embedding (diffusers' get_guidance_scale_embedding): the
 -- sinusoidal features of 1000 (w - 1), sines then cosines, in float32.
@@ -166,11 +195,78 @@ local function list(v, what)
   return v
 end
 
---- pipe:generate{prompt =, negative_prompt =, steps = 50, guidance = 7.5, guidance_rescale =, seed = 0,
+--- pipe:generate{prompt =, negative_prompt =, steps =, guidance =, guidance_rescale =, seed = 0,
 --- latents =, noise =, height =, width =, clip_skip =, scheduler =, scheduler_config =, callback =,
---- output = "image" | "latent"} -> images (N x 3 x H x W in [0, 1]) or the latents, and the final latents
+--- init_image =, strength =, mask =, image_noise =, output = "image" | "latent"}
+--- -> images (N x 3 x H x W in [0, 1]) or the latents, and the final latents
+-- steps and guidance default to the pipeline's (SD 50 and 7.5, SDXL 50 and 5,
+-- LCM 4 and 8.5). init_image (N x 3 x H x W in [0, 1]) with strength: img2img;
+-- with mask (N x 1 x H x W, 1 where to paint): inpainting. latents is the
+-- initial noise (for img2img the noise added to the image), image_noise the
+-- VAE posterior's; both drawn from diffusion.rng(seed) where not given.
+local CLASS_KNOWN = { class_labels = true, steps = true, guidance = true, seed = true, latents = true, scheduler = true,
+  scheduler_config = true, callback = true, output = true, noise = true }
+
+local function scheduler_config(self, o)
+  local config = {}
+  for k, v in pairs(self.scheduler_config) do config[k] = v end
+  for k, v in pairs(o.scheduler_config or {}) do config[k] = v end
+  return config
+end
+
+local function decode(self, x, output)
+  if output == "latent" then return x, x end
+  local vae = self.vae
+  local images = vae:decode(x / vae.config.scaling_factor)
+  return images:mul_(0.5):add_(0.5):clamp_(0, 1), x
+end
+
+--- DiTPipeline: class labels instead of prompts; guidance against the null
+-- class 1000 (diffusers hard-codes it), on the noise channels only, the
+-- learned-sigma channels dropped before the scheduler's step.
+local function generate_classes(self, o)
+  for k in pairs(o) do
+    if not CLASS_KNOWN[k] then
+      error(string.format("generate: unknown option '%s' (a DiT pipeline)", tostring(k)), 3)
+    end
+  end
+  local labels = o.class_labels
+  if type(labels) ~= "table" or #labels == 0 then error("generate: class_labels must be a list of class numbers", 3) end
+  local config = self.transformer.config
+  local classes = config.num_embeds_ada_norm or 1000
+  for _, c in ipairs(labels) do
+    if math.type(c) ~= "integer" or c < 0 or c >= classes then
+      error(string.format("generate: class_labels must be integers in 0..%d", classes - 1), 3)
+    end
+  end
+  local guidance = o.guidance or self.kind.guidance
+  if type(guidance) ~= "number" or guidance ~= guidance then error("generate: guidance must be a number", 3) end
+  if guidance > 1 and classes < 1000 then -- the label table's row past the classes is the null class
+    error(string.format("generate: guidance needs the null class 1000; this transformer has %d classes", classes), 3)
+  end
+  local steps = o.steps or self.kind.steps
+  if math.type(steps) ~= "integer" or steps < 1 then error("generate: steps must be a positive integer", 3) end
+  local n, c, size = #labels, config.in_channels or 4, config.sample_size
+  local latents = o.latents or d.rng(o.seed or 0):randn { n, c, size, size }
+  if table.concat(latents:shape(), ",") ~= table.concat({ n, c, size, size }, ",") then
+    error(string.format("generate: latents must be %d x %d x %d x %d", n, c, size, size), 3)
+  end
+  local transformer = self.transformer
+  local function eps(x, t, cond) -- the noise channels of the output
+    local out = transformer(x, t, cond)
+    return out:size(2) == 2 * c and out:narrow(2, 1, c) or out
+  end
+  local x = require("diffusion.diffusers").sample {
+    scheduler = o.scheduler or self.scheduler, config = scheduler_config(self, o), steps = steps, model = eps,
+    x = latents, class_labels = d.tensor(labels), guidance_scale = guidance > 1 and guidance or nil,
+    null_class = 1000, callback = o.callback, noise = noise_source(o.noise),
+  }
+  return decode(self, x, o.output)
+end
+
 function Pipeline:generate(o)
   if type(o) ~= "table" then error("generate: expected a table of options", 2) end
+  if self.kind.dit then return generate_classes(self, o) end
   for k in pairs(o) do
     if not KNOWN[k] then error(string.format("generate: unknown option '%s'", tostring(k)), 2) end
   end
@@ -188,6 +284,13 @@ function Pipeline:generate(o)
   local factor = 1 << (#self.vae.config.block_out_channels - 1)
   local size = (self.unet.config.sample_size or 64) * factor
   local height, width = o.height or size, o.width or size
+  if o.init_image then height, width = images_of(o.init_image, "init_image", n, 3) end
+  if o.mask then
+    if not o.init_image then error("generate: mask needs init_image", 2) end
+    local mh, mw = images_of(o.mask, "mask", n, 1)
+    if mh ~= height or mw ~= width then error("generate: mask and init_image differ in size", 2) end
+  end
+  if o.strength ~= nil and not o.init_image then error("generate: strength needs init_image", 2) end
   if math.type(height) ~= "integer" or math.type(width) ~= "integer" or height % factor ~= 0 or width % factor ~= 0
     or height < factor or width < factor then
     error(string.format("generate: height and width must be positive multiples of %d", factor), 2)
@@ -200,8 +303,21 @@ function Pipeline:generate(o)
       error(string.format("generate: latents are {%s}, the call needs {%s}", table.concat(latents:shape(), ","),
         table.concat(want, ",")), 2)
     end
-  else
-    latents = d.rng(o.seed or 0):randn { n, channels, height // factor, width // factor }
+  end
+  local rng = d.rng(o.seed or 0)
+  latents = latents or rng:randn { n, channels, height // factor, width // factor }
+  local image_latents, mask
+  if o.init_image then
+    if channels ~= 4 then
+      error(string.format("generate: a %d-channel UNet (inpainting) is not supported yet with init_image", channels), 2)
+    end
+    local z = o.image_noise or rng:randn { n, 4, height // factor, width // factor }
+    if table.concat(z:shape(), ",") ~= table.concat(latents:shape(), ",") then
+      error("generate: image_noise must have the latents' shape", 2)
+    end
+    local mean, std = self.vae:encode(o.init_image * 2 - 1) -- the posterior's sample
+    image_latents = (mean + std * z) * self.vae.config.scaling_factor
+    mask = o.mask and latent_mask(o.mask, factor)
   end
   -- the text, encoded before any sampling work
   local embeds, pooled = self:encode_prompt(prompts, o.clip_skip)
@@ -228,18 +344,14 @@ function Pipeline:generate(o)
     if not dim then error("generate: this LCM pipeline's UNet has no time_cond_proj_dim", 2) end
     cond.timestep_cond = guidance_embedding(guidance, dim, n)
   end
-  local config = {}
-  for k, v in pairs(self.scheduler_config) do config[k] = v end
-  for k, v in pairs(o.scheduler_config or {}) do config[k] = v end
   local x = require("diffusion.diffusers").sample {
-    scheduler = o.scheduler or self.scheduler, config = config, steps = steps, model = self.unet, x = latents,
+    scheduler = o.scheduler or self.scheduler, config = scheduler_config(self, o), steps = steps, model = self.unet,
+    x = latents,
     cond = cond, uncond = uncond, guidance_scale = cfg and guidance or nil,
     guidance_rescale = o.guidance_rescale, callback = o.callback, noise = noise_source(o.noise),
+    image = image_latents, strength = o.strength, mask = mask,
   }
-  if o.output == "latent" then return x, x end
-  local vae = self.vae
-  local images = vae:decode(x / vae.config.scaling_factor)
-  return images:mul_(0.5):add_(0.5):clamp_(0, 1), x
+  return decode(self, x, o.output)
 end
 
 return M

@@ -187,8 +187,10 @@ function util.report(opts, i, n, x, x0, scaled_for)
     if bad then error(string.format("sampler: %s is not finite after step %d of %d", bad, i, n), 0) end
   end
   if opts.callback then
-    if scaled_for then x = util.unscale(x, scaled_for) end
-    opts.callback(i, n, x, x0)
+    local shown = scaled_for and util.unscale(x, scaled_for) or x
+    -- a tensor returned replaces x (diffusers' callback_on_step_end returning latents)
+    local r = opts.callback(i, n, shown, x0)
+    if r ~= nil and r ~= shown then x:copy_((scaled_for and scaled_for.alpha ~= 1) and r / scaled_for.alpha or r) end
   end
 end
 
