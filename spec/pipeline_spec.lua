@@ -145,6 +145,45 @@ describe("StableDiffusionPipeline", function()
       "generate: unknown option 'prompt' (a DiT pipeline)")
   end)
 
+  it("any Lua sampler on the UNet: sampler = \"ddim\" on the config's plan follows SD2's DDIM run", function()
+    local F2 = "spec/fixtures/diffusers/sd/sd2/"
+    local sd2 = d.load(F2)
+    local r = d.core.json_decode(io.open(F2 .. "txt2img_runs.json"):read("a")).txt2img_ddim_v
+    local t = d.load_safetensors(F2 .. "txt2img_ddim_v_io.safetensors")
+    local function run(sampler)
+      local steps, last_x0 = {}, nil
+      local _, latents = sd2:generate { prompt = r.prompt, negative_prompt = r.negative_prompt,
+        steps = r.num_inference_steps, guidance = r.guidance_scale, latents = t.latents, sampler = sampler,
+        callback = function(_, _, x, x0) steps[#steps + 1], last_x0 = x:clone(), x0 end }
+      return steps, latents, last_x0
+    end
+    local steps, latents, last_x0 = run("ddim")
+    local n = t.latents_per_step:size(1)
+    assert.equal(n, #steps)
+    -- every step but the last lands where diffusers' does; the plan ends at the clean level, where
+    -- DDIMScheduler with set_alpha_to_one false stops at alphas_cumprod[0]
+    for k = 1, n - 1 do
+      local e = rel_err(steps[k], t.latents_per_step:select(1, k))
+      assert.is_true(e < 1e-4, string.format("step %d: %.3g", k, e))
+    end
+    assert.same(last_x0:totable(), latents:totable())
+    -- a sampler of the user's: DDIM's update written out, on the same plan, gives the same numbers
+    local function my_ddim(D, x, plan, opts)
+      for i = 1, #plan - 1 do
+        local cur, nxt = plan[i], plan[i + 1]
+        local x0, eps = D(x, cur) -- the denoiser gives both estimates
+        x = x0 * nxt.alpha + eps * nxt.sigma
+        opts.callback(i, #plan - 1, x, x0)
+      end
+      return x
+    end
+    local mine, mine_latents = run(my_ddim)
+    assert.is_true(rel_err(mine_latents, latents) < 1e-6)
+    for k = 1, n - 1 do assert.is_true(rel_err(mine[k], steps[k]) < 1e-6) end
+    assert.has_error(function() sd2:generate { prompt = "a", sampler = "nope" } end,
+      "generate: unknown sampler 'nope' (see diffusion.samplers.list())")
+  end)
+
   it("names bad options before any work", function()
     local z = d.zeros { 1, 4, 16, 16 }
     assert.has_error(function() pipe:generate { prompt = "a", stepz = 3 } end, "generate: unknown option 'stepz'")

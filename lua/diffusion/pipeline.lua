@@ -125,7 +125,9 @@ local KNOWN = {
   prompt = true, negative_prompt = true, steps = true, guidance = true, guidance_rescale = true, seed = true,
   latents = true, height = true, width = true, clip_skip = true, scheduler = true, scheduler_config = true,
   callback = true, output = true, noise = true, init_image = true, strength = true, mask = true, image_noise = true,
+  sampler = true, plan = true,
 }
+
 
 -- N images (N x C x H x W) for an option, with their size
 local function images_of(t, what, n, channels)
@@ -197,13 +199,44 @@ end
 
 --- pipe:generate{prompt =, negative_prompt =, steps =, guidance =, guidance_rescale =, seed = 0,
 --- latents =, noise =, height =, width =, clip_skip =, scheduler =, scheduler_config =, callback =,
---- init_image =, strength =, mask =, image_noise =, output = "image" | "latent"}
+--- init_image =, strength =, mask =, image_noise =, sampler =, plan =, output = "image" | "latent"}
 --- -> images (N x 3 x H x W in [0, 1]) or the latents, and the final latents
 -- steps and guidance default to the pipeline's (SD 50 and 7.5, SDXL 50 and 5,
 -- LCM 4 and 8.5). init_image (N x 3 x H x W in [0, 1]) with strength: img2img;
 -- with mask (N x 1 x H x W, 1 where to paint): inpainting. latents is the
 -- initial noise (for img2img the noise added to the image), image_noise the
 -- VAE posterior's; both drawn from diffusion.rng(seed) where not given.
+-- sampler = a name of diffusion.samplers or a function(D, x, plan, opts)
+-- runs instead of the scheduler class (plan = plan options over the config's).
+--- Any sampler of diffusion.samplers (a name) or one of the user's (a function
+-- D, x, plan, opts) on the pipeline's UNet: the schedule and plan options
+-- from the scheduler config (plan = overrides), the conditioning and guidance
+-- through diffusion.denoiser, x_T = the latents at the plan's first level.
+local function run_sampler(self, o, config, steps, latents, dopts)
+  local sampler = o.sampler
+  if type(sampler) == "string" then
+    local ok, found = pcall(function() return require("diffusion").samplers[sampler] end)
+    if not ok then
+      error(string.format("generate: unknown sampler '%s' (see diffusion.samplers.list())", sampler), 3)
+    end
+    sampler = found
+  elseif type(sampler) ~= "function" then
+    error("generate: sampler must be a sampler's name or a function(D, x, plan, opts)", 3)
+  end
+  if o.init_image then error("generate: init_image goes with the scheduler classes, not sampler =, yet", 3) end
+  local schedule, plan_options = require("diffusion.schedule").from_diffusers(config)
+  local popts = {}
+  for k, v in pairs(plan_options or {}) do popts[k] = v end
+  if o.plan ~= nil and type(o.plan) ~= "table" then error("generate: plan must be a table of plan options", 3) end
+  for k, v in pairs(o.plan or {}) do popts[k] = v end
+  local plan = schedule:plan(steps, popts)
+  dopts.prediction = config.prediction_type or "epsilon"
+  local D = require("diffusion.denoiser")(self.unet, schedule, dopts)
+  local first = plan[1]
+  local x = latents * math.sqrt(first.alpha * first.alpha + first.sigma * first.sigma)
+  return sampler(D, x, plan, { noise = noise_source(o.noise) or d.rng((o.seed or 0) + 7919), callback = o.callback })
+end
+
 local CLASS_KNOWN = { class_labels = true, steps = true, guidance = true, seed = true, latents = true, scheduler = true,
   scheduler_config = true, callback = true, output = true, noise = true }
 
@@ -343,6 +376,11 @@ function Pipeline:generate(o)
     local dim = self.unet.config.time_cond_proj_dim
     if not dim then error("generate: this LCM pipeline's UNet has no time_cond_proj_dim", 2) end
     cond.timestep_cond = guidance_embedding(guidance, dim, n)
+  end
+  if o.sampler ~= nil then
+    local x = run_sampler(self, o, scheduler_config(self, o), steps, latents, { cond = cond, uncond = uncond,
+      guidance_scale = cfg and guidance or nil, guidance_rescale = o.guidance_rescale })
+    return decode(self, x, o.output)
   end
   local x = require("diffusion.diffusers").sample {
     scheduler = o.scheduler or self.scheduler, config = scheduler_config(self, o), steps = steps, model = self.unet,
