@@ -206,3 +206,69 @@ describe("StableDiffusionPipeline", function()
       "generate: init_image has NaN or infinite values")
   end)
 end)
+
+describe("diffusion generate", function()
+  local S = require "support"
+  local dir = os.tmpname()
+  os.remove(dir)
+  os.execute("mkdir -p " .. dir)
+  local function quote(s) return "'" .. s:gsub("'", "'\\''") .. "'" end
+  teardown(function() os.execute("rm -rf " .. dir) end)
+
+  it("replays the fixtures' Euler run from its latents (--latents FILE.npy) and writes the settings", function()
+    local r, t = runs.txt2img_euler, d.load_safetensors(F .. "txt2img_euler_io.safetensors")
+    -- the run's first prompt alone: its latents are the first of the batch of two
+    d.save_npy(dir .. "/latents.npy", t.latents:narrow(1, 1, 1))
+    local out_png = dir .. "/euler.png"
+    local ok, out = S.run_cli(string.format("generate --model %s --prompt %s --negative %s --steps %d --cfg %g "
+      .. "--sampler %s --latents %s -o %s --quiet", F, quote(r.prompt[1]), quote(r.negative_prompt[1]),
+      r.num_inference_steps, r.guidance_scale, r.scheduler.class, dir .. "/latents.npy", out_png))
+    assert.is_true(ok, out)
+    -- the PNG holds 8-bit values of the fixture's image: within half a level, and the README's 2e-4
+    local got = (d.image.load(out_png) + 1) * 0.5
+    local want = t.image:narrow(1, 1, 1):permute(1, 4, 2, 3):squeeze(1)
+    local diff = (got - want):abs():max()
+    assert.is_true(diff <= 0.5 / 255 + 2e-4, string.format("image: %.3g", diff))
+    local text = d.image.text(out_png).parameters
+    assert.equal(r.prompt[1] .. "\nNegative prompt: " .. r.negative_prompt[1] .. "\nSteps: 6, Sampler: "
+      .. "EulerDiscreteScheduler, CFG scale: 5, Seed: 0, Size: 64x64, Model: sd1, Version: diffusion "
+      .. d.VERSION, text)
+    ok, out = S.run_cli("info " .. out_png)
+    assert.is_true(ok, out)
+    assert.truthy(out:find("parameters: " .. r.prompt[1], 1, true), out)
+  end)
+
+  it("--preview decodes the denoised latents with TAESD on the way; the final image is the same", function()
+    local plain, shown = dir .. "/plain.png", dir .. "/preview.png"
+    local base = "generate --model " .. F .. " --prompt 'a red door' --steps 5 --quiet -o "
+    local ok, out = S.run_cli(base .. plain)
+    assert.is_true(ok, out)
+    ok, out = S.run_cli(base .. shown .. " --preview spec/fixtures/diffusers/sd/taesd")
+    assert.is_true(ok, out)
+    assert.same(d.image.load(plain):totable(), d.image.load(shown):totable())
+    ok, out = S.run_cli(base .. shown .. " --preview " .. F .. "unet")
+    assert.is_falsy(ok)
+    assert.truthy(out:find("--preview '" .. F .. "unet' is not an autoencoder folder", 1, true), out)
+  end)
+
+  it("names a bad flag or input before any work, and leaves no file behind", function()
+    local png = dir .. "/never.png"
+    for _, case in ipairs {
+      { "--prompt a --steps 0", "--steps must be a positive integer, got 0" },
+      { "--steps 2", "--prompt is required" },
+      { "--prompt a --strength 0.5", "--strength needs --init" },
+      { "--prompt a --sampler nope", "unknown sampler 'nope'" },
+      { "--prompt a --steps x", "--steps must be an integer, got 'x'" },
+      { "--prompt a -W 30", "height and width must be positive multiples of 4" },
+    } do
+      local ok, out = S.run_cli("generate --model " .. F .. " -o " .. png .. " --quiet " .. case[1])
+      assert.is_falsy(ok, case[1])
+      assert.truthy(out:find(case[2], 1, true), out)
+      assert.falsy(out:find("traceback", 1, true), out)
+      assert.is_nil(io.open(png), case[1])
+    end
+    local ok, out = S.run_cli("generate --model spec/fixtures --prompt a -o " .. png)
+    assert.is_falsy(ok)
+    assert.truthy(out:find("no pipeline at 'spec/fixtures' (no model_index.json)", 1, true), out)
+  end)
+end)

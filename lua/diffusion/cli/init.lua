@@ -1,5 +1,5 @@
 --- The `diffusion` command: a dispatcher over one module per subcommand
--- (diffusion.cli.sample, .info, .samplers, .compare, .nll, .optimize, .train),
+-- (diffusion.cli.sample, .generate, .info, .samplers, .compare, .nll, .optimize, .train),
 -- each with define(parser) adding its options and run(args). Helpers shared
 -- by them live here: one-line errors, progress, and outputs that appear only
 -- whole (written under a temporary name, renamed on success).
@@ -7,7 +7,7 @@ local d = require "diffusion"
 
 local cli = {}
 
-cli.COMMANDS = { "sample", "info", "samplers", "compare", "nll", "optimize", "train" }
+cli.COMMANDS = { "sample", "generate", "info", "samplers", "compare", "nll", "optimize", "train" }
 
 -- where the bundled model passes both quality bars (models/mnist/README.md)
 cli.DEFAULT_GUIDANCE = 1.2
@@ -27,6 +27,10 @@ end
 
 --- Progress on stderr: a bar redrawn in place on a terminal, a line every
 -- 10% otherwise. Returns show(done [, new_total]).
+local function speed(rate) -- slow steps (a Stable Diffusion UNet) read better as seconds per step
+  return rate < 1 and string.format("%.2f s/it", 1 / math.max(rate, 1e-9)) or string.format("%.1f it/s", rate)
+end
+
 function cli.progress(label, total, quiet)
   if quiet then return function() end end
   local tty = os.execute("test -t 2")
@@ -39,14 +43,14 @@ function cli.progress(label, total, quiet)
     if tty then
       local width = 30
       local fill = math.floor(width * done / total)
-      io.stderr:write(string.format("\r%s [%s%s] %d/%d  %.1f it/s  ETA %.0f s ", label, string.rep("#", fill),
-        string.rep(".", width - fill), done, total, rate, eta))
+      io.stderr:write(string.format("\r%s [%s%s] %d/%d  %s  ETA %.0f s ", label, string.rep("#", fill),
+        string.rep(".", width - fill), done, total, speed(rate), eta))
       if done == total then io.stderr:write("\n") end
     else
       local tenth = math.floor(10 * done / total)
       if tenth > last or done == total then
         last = tenth
-        io.stderr:write(string.format("%s %d/%d  %.1f it/s  ETA %.0f s\n", label, done, total, rate, eta))
+        io.stderr:write(string.format("%s %d/%d  %s  ETA %.0f s\n", label, done, total, speed(rate), eta))
       end
     end
   end
@@ -129,14 +133,16 @@ end
 
 --- A numeric option (an integer one when `integer`), stored under its name
 -- with - as _; what cannot be read as one is refused quoting what was typed
--- ("--steps must be an integer, got 'abc'").
+-- ("--steps must be an integer, got 'abc'"). name: "--steps", or a short and
+-- a long form ("-W --width"), stored and named by the last.
 function cli.number_option(cmd, name, description, default, integer)
-  local key = name:match("^%-%-?([%w-]+)$"):gsub("-", "_")
+  local flag = name:match("(%-%-?[%w-]+)$")
+  local key = flag:match("^%-%-?([%w-]+)$"):gsub("-", "_")
   return cmd:option(name, description, default):convert(function(text)
     local v = tonumber(text)
     if integer then v = v and math.tointeger(v) end
     if v == nil or v ~= v then
-      return nil, string.format("%s must be %s, got '%s'", name, integer and "an integer" or "a number", text)
+      return nil, string.format("%s must be %s, got '%s'", flag, integer and "an integer" or "a number", text)
     end
     return v
   end):target(key)
