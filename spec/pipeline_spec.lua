@@ -272,3 +272,71 @@ describe("diffusion generate", function()
     assert.truthy(out:find("no pipeline at 'spec/fixtures' (no model_index.json)", 1, true), out)
   end)
 end)
+
+describe("single-file checkpoints", function()
+  local SF = "spec/fixtures/diffusers/sd/sd1_single_file/sd1.safetensors"
+  local single = d.load(SF, { config = F })
+  local folder = d.load(F)
+
+  it("map every tensor of the original layout onto diffusers' names, bit for bit", function()
+    for _, part in ipairs { "unet", "vae", "text_encoder" } do
+      local mine, theirs = single[part]:weights(), folder[part]:weights()
+      local n = 0
+      for name, t in pairs(theirs) do
+        assert.is_truthy(mine[name], part .. ": " .. name)
+        assert.same(t:shape(), mine[name]:shape(), name)
+        assert.equal(0, (t - mine[name]):abs():max(), name)
+        n = n + 1
+      end
+      for name in pairs(mine) do assert.is_truthy(theirs[name], part .. " has an extra " .. name) end
+      assert.is_true(n > 30, part)
+    end
+  end)
+
+  it("infer the architecture the shapes say", function()
+    local sf = require "diffusion.single_file"
+    local w = d.load_safetensors(SF)
+    local function under(prefix)
+      local out = {}
+      for k, v in pairs(w) do if k:sub(1, #prefix) == prefix then out[k:sub(#prefix + 1)] = v end end
+      return out
+    end
+    local _, unet = sf.convert_unet(under("model.diffusion_model."))
+    local want = folder.unet.config
+    for _, k in ipairs { "in_channels", "out_channels", "block_out_channels", "layers_per_block", "down_block_types",
+      "up_block_types", "cross_attention_dim" } do
+      assert.same(want[k], unet[k], k)
+    end
+    assert.is_false(unet.use_linear_projection)
+    local _, vae = sf.convert_vae(under("first_stage_model."))
+    for _, k in ipairs { "block_out_channels", "layers_per_block", "latent_channels", "in_channels" } do
+      assert.same(folder.vae.config[k], vae[k], k)
+    end
+    local _, clip = sf.convert_clip(under("cond_stage_model.transformer."))
+    for _, k in ipairs { "hidden_size", "num_hidden_layers", "intermediate_size", "vocab_size" } do
+      assert.same(folder.text_encoder.config[k], clip[k], k)
+    end
+  end)
+
+  it("gives the sd1 folder's image: the PNDM run", function()
+    local r = runs.txt2img_pndm
+    local t = d.load_safetensors(F .. "txt2img_pndm_io.safetensors")
+    local images = single:generate { prompt = r.prompt, steps = r.num_inference_steps, guidance = r.guidance_scale,
+      latents = t.latents }
+    local diff = (images:permute(1, 3, 4, 2) - t.image):abs():max()
+    assert.is_true(diff < 2e-4, string.format("image: %.3g", diff))
+  end)
+
+  it("refuses pickles, other layouts and a missing config by name", function()
+    assert.has_error(function() d.load("model.ckpt") end)
+    local ok, err = pcall(d.load, "model.ckpt")
+    assert.is_false(ok)
+    assert.truthy(tostring(err):find("pickle file, which runs arbitrary code", 1, true), err)
+    ok, err = pcall(d.load, SF)
+    assert.is_false(ok)
+    assert.truthy(tostring(err):find("pass config = a diffusers SD 1.x folder", 1, true), err)
+    ok, err = pcall(d.load, F .. "unet/diffusion_pytorch_model.safetensors", { config = F })
+    assert.is_false(ok)
+    assert.truthy(tostring(err):find("no model.diffusion_model.* tensors", 1, true), err)
+  end)
+end)

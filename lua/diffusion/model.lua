@@ -4,6 +4,8 @@
 -- or a pipeline folder (model_index.json, unet/, scheduler/). opts:
 --   variant       "fp16" to read diffusion_pytorch_model.fp16.safetensors
 --   check_finite  raise if any weight has NaN or inf, naming the tensor
+--   config        for a single-file checkpoint (a .safetensors file): the diffusers
+--                 folder its architecture, tokenizer and scheduler come from
 -- A UNet is callable as model(x, t [, {class_labels =, encoder_hidden_states =}]);
 -- an AutoencoderKL has vae:encode(images) -> mean, std and vae:decode(latents); a
 -- text encoder te(ids [, {hidden_states = true}]) -> {last_hidden_state =, pooler_output = ...}.
@@ -24,6 +26,28 @@ local function exists(path)
   local f = io.open(path, "rb")
   if f then f:close() end
   return f ~= nil
+end
+
+--- build(config_json, weights [, where]): the model a config.json text and its
+-- weights (diffusers' names) make; `where` names the config in errors.
+function M.build(text, weights, where, level)
+  level = level or 2
+  -- the config is parsed in C, once; its class (as save_pretrained names it) picks the builder
+  local class = text:match('"_class_name"%s*:%s*"([^"]*)"')
+  local text_encoder = text:find('"model_type"%s*:%s*"clip_text_model"') ~= nil
+  local autoencoder = class == "AutoencoderKL" or class == "AutoencoderTiny"
+  local builder = text_encoder and core.clip_load or autoencoder and core.vae_load
+    or class == "DiTTransformer2DModel" and core.dit_load or core.unet_load
+  local ok, model = pcall(builder, text, weights)
+  if not ok then
+    error(string.format("load: '%s': %s", where or "config", tostring(model):gsub("^load: ", "")), level)
+  end
+  model._config_json = text
+  if class == "AutoencoderKL" then -- tiling and sampling, written over encode and decode
+    local ae = require "diffusion.autoencoder"
+    model.decode_tiled, model.encode_tiled, model.sample = ae.decode_tiled, ae.encode_tiled, ae.sample
+  end
+  return model
 end
 
 local function load_unet(dir, opts)
@@ -52,19 +76,7 @@ local function load_unet(dir, opts)
       end
     end
   end
-  -- the config is parsed in C, once; its class (as save_pretrained names it) picks the builder
-  local class = text:match('"_class_name"%s*:%s*"([^"]*)"')
-  local autoencoder = class == "AutoencoderKL" or class == "AutoencoderTiny"
-  local builder = text_encoder and core.clip_load or autoencoder and core.vae_load
-    or class == "DiTTransformer2DModel" and core.dit_load or core.unet_load
-  local ok, model = pcall(builder, text, weights)
-  if not ok then error(string.format("load: '%s': %s", config_path, tostring(model):gsub("^load: ", "")), 3) end
-  model._config_json = text
-  if class == "AutoencoderKL" then -- tiling and sampling, written over encode and decode
-    local ae = require "diffusion.autoencoder"
-    model.decode_tiled, model.encode_tiled, model.sample = ae.decode_tiled, ae.encode_tiled, ae.sample
-  end
-  return model
+  return M.build(text, weights, config_path, 4)
 end
 
 -- a tokenizer folder (vocab.json, merges.txt, tokenizer_config.json and
@@ -108,10 +120,21 @@ end
 function M.load(path, opts)
   opts = opts or {}
   for k in pairs(opts) do
-    if k ~= "variant" and k ~= "check_finite" then error(string.format("load: unknown option '%s'", k), 2) end
+    if k ~= "variant" and k ~= "check_finite" and k ~= "config" then
+      error(string.format("load: unknown option '%s'", k), 2)
+    end
   end
   if type(path) ~= "string" then error("load: expected a folder path", 2) end
   path = path:gsub("/+$", "")
+  local lower = path:lower()
+  for _, ext in ipairs { ".safetensors", ".ckpt", ".pt", ".pth", ".bin" } do
+    if lower:sub(-#ext) == ext then -- a single-file checkpoint
+      local ok, pipe = pcall(require("diffusion.single_file").load, path, opts, function(dir) return M.load(dir) end)
+      if not ok then error(tostring(pipe), 2) end
+      return pipe
+    end
+  end
+  if opts.config then error("load: config = applies to single-file checkpoints, not to folders", 2) end
   if exists(path .. "/model_index.json") then -- a pipeline folder
     -- text-to-image pipelines (a text encoder, or DiT's transformer) are pipelines of components;
     -- the UNet2DModel ones (DDPMPipeline, ...) the UNet with its scheduler, as before

@@ -108,6 +108,18 @@ local function encode_xl(self, prompts, clip_skip)
   return d.cat(states, 3), pooled
 end
 
+--- assemble(class, where, components): a pipeline of components already loaded
+-- (a single-file checkpoint's), as load gives for a folder
+function M.assemble(class, where, components)
+  local kind = SUPPORTED[class]
+  local pipe = setmetatable({ class = class, dir = where, notes = {}, kind = kind }, Pipeline)
+  for k, v in pairs(components) do pipe[k] = v end
+  for _, need in ipairs(kind.needs) do
+    if not pipe[need] then error(string.format("load: '%s' has no %s (%s needs it)", where, need, class), 3) end
+  end
+  return pipe
+end
+
 --- pipe:encode_prompt(prompts [, clip_skip]) -> N x 77 x width embeddings (and, for SDXL, the pooled N x D)
 function Pipeline:encode_prompt(prompts, clip_skip)
   if self.kind.xl then return encode_xl(self, prompts, clip_skip) end

@@ -1,0 +1,299 @@
+--- diffusion.single_file: an original Stable Diffusion checkpoint (one
+-- .safetensors with CompVis / StabilityAI names: model.diffusion_model.*,
+-- first_stage_model.*, cond_stage_model.*) as the pipeline a diffusers folder
+-- gives, its tensors renamed as diffusers' from_single_file does
+-- (convert_ldm_unet_checkpoint, convert_ldm_vae_checkpoint). `config =` is
+-- a diffusers pipeline folder whose component configs, tokenizer and
+-- scheduler are used as they are, as diffusers' from_single_file(config=);
+-- the converters also infer what the shapes say of the architecture (levels,
+-- channels, layers, cross-attention width, projections), which is checked
+-- against the folder's config.
+--   local pipe = diffusion.load("v1-5-pruned-emaonly.safetensors", { config = "sd15" })
+local core = require "diffusion.core"
+
+local M = {}
+
+local function fail(fmt, ...) error(string.format("load: " .. fmt, ...), 0) end
+
+-- the tensors under `prefix`, with it removed
+local function under(weights, prefix)
+  local out, n = {}, 0
+  for k, v in pairs(weights) do
+    if k:sub(1, #prefix) == prefix then
+      out[k:sub(#prefix + 1)] = v
+      n = n + 1
+    end
+  end
+  return out, n
+end
+
+-- ResnetBlock2D's names in the LDM UNet (in_layers.0 ...) and VAE (norm1 ...)
+local UNET_RESNET = {
+  ["in_layers.0"] = "norm1", ["in_layers.2"] = "conv1", ["emb_layers.1"] = "time_emb_proj",
+  ["out_layers.0"] = "norm2", ["out_layers.3"] = "conv2", ["skip_connection"] = "conv_shortcut",
+}
+
+local function rename_resnet(rest, map)
+  for from, to in pairs(map) do
+    if rest:sub(1, #from + 1) == from .. "." then return to .. rest:sub(#from + 1) end
+  end
+  return rest
+end
+
+-- how many `prefix`N.* indices there are (0-based, contiguous from 0)
+local function count(t, pattern)
+  local hi = -1
+  for k in pairs(t) do
+    local i = k:match(pattern)
+    if i then hi = math.max(hi, tonumber(i)) end
+  end
+  return hi + 1
+end
+
+local function has(t, prefix)
+  for k in pairs(t) do if k:sub(1, #prefix) == prefix then return true end end
+  return false
+end
+
+--- The UNet's tensors with diffusers' names, and the config their shapes say.
+local function convert_unet(w)
+  local out = {}
+  local function put(name, t)
+    if out[name] then fail("the UNet has two tensors for '%s'", name) end
+    out[name] = t
+  end
+  local conv_in = w["input_blocks.0.0.weight"]
+  if not conv_in then fail("model.diffusion_model has no input_blocks.0.0 (not a Stable Diffusion UNet)") end
+  -- the levels: an input block holding `op` is a level's downsampler
+  local inputs, downs = count(w, "^input_blocks%.(%d+)%."), {}
+  for i = 1, inputs - 1 do if w[string.format("input_blocks.%d.0.op.weight", i)] then downs[#downs + 1] = i end end
+  local layers = downs[1] and downs[1] - 1 or inputs - 1
+  local levels = #downs + 1
+  if inputs ~= 1 + levels * (layers + 1) - 1 then
+    fail("model.diffusion_model: %d input blocks do not make levels of %d layers", inputs, layers)
+  end
+  local channels, down_types, up_types, cross, linear, depth = {}, {}, {}, nil, false, {}
+  for k, v in pairs(w) do
+    local rest = k
+    local function emit(name) put(name, v) end
+    local i, j, tail = rest:match("^input_blocks%.(%d+)%.(%d+)%.(.*)$")
+    if rest:match("^time_embed%.0%.") then
+      emit("time_embedding.linear_1." .. rest:match("%.([^.]+)$"))
+    elseif rest:match("^time_embed%.2%.") then
+      emit("time_embedding.linear_2." .. rest:match("%.([^.]+)$"))
+    elseif rest:match("^out%.0%.") then
+      emit("conv_norm_out." .. rest:match("%.([^.]+)$"))
+    elseif rest:match("^out%.2%.") then
+      emit("conv_out." .. rest:match("%.([^.]+)$"))
+    elseif i then
+      i, j = tonumber(i), tonumber(j)
+      if i == 0 then
+        emit("conv_in." .. tail)
+      else
+        local b, l = (i - 1) // (layers + 1), (i - 1) % (layers + 1)
+        if l == layers then
+          emit(string.format("down_blocks.%d.downsamplers.0.conv.%s", b, tail:match("^op%.(.*)$")))
+        elseif j == 0 then
+          emit(string.format("down_blocks.%d.resnets.%d.%s", b, l, rename_resnet(tail, UNET_RESNET)))
+        else
+          emit(string.format("down_blocks.%d.attentions.%d.%s", b, l, tail))
+        end
+      end
+    else
+      local m, mtail = rest:match("^middle_block%.(%d+)%.(.*)$")
+      local o, oj, otail = rest:match("^output_blocks%.(%d+)%.(%d+)%.(.*)$")
+      if m then
+        m = tonumber(m)
+        if m == 1 then
+          emit("mid_block.attentions.0." .. mtail)
+        else
+          emit(string.format("mid_block.resnets.%d.%s", m // 2, rename_resnet(mtail, UNET_RESNET)))
+        end
+      elseif o then
+        o, oj = tonumber(o), tonumber(oj)
+        local b, l = o // (layers + 1), o % (layers + 1)
+        if oj == 0 then
+          emit(string.format("up_blocks.%d.resnets.%d.%s", b, l, rename_resnet(otail, UNET_RESNET)))
+        elseif otail:match("^conv%.") then -- the upsampler: after the attention, if the level has one
+          emit(string.format("up_blocks.%d.upsamplers.0.%s", b, otail))
+        else
+          emit(string.format("up_blocks.%d.attentions.%d.%s", b, l, otail))
+        end
+      elseif not rest:match("^label_emb%.") then
+        fail("model.diffusion_model.%s: a tensor the converter does not know", rest)
+      else
+        fail("model.diffusion_model.label_emb: class-embedding UNets (SDXL's added conditioning, "
+          .. "unCLIP) are not supported yet")
+      end
+    end
+  end
+  for b = 0, levels - 1 do
+    local conv1 = out[string.format("down_blocks.%d.resnets.0.conv1.weight", b)]
+    if not conv1 then fail("model.diffusion_model: level %d has no resnet", b) end
+    channels[b + 1] = conv1:size(1)
+    local attn = has(out, string.format("down_blocks.%d.attentions.", b))
+    down_types[b + 1] = attn and "CrossAttnDownBlock2D" or "DownBlock2D"
+    depth[b + 1] = count(out, string.format("^down_blocks%%.%d%%.attentions%%.0%%.transformer_blocks%%.(%%d+)%%.", b))
+    if attn then
+      local k = out[string.format("down_blocks.%d.attentions.0.transformer_blocks.0.attn2.to_k.weight", b)]
+      cross = k and k:size(2) or cross
+      linear = out[string.format("down_blocks.%d.attentions.0.proj_in.weight", b)]:dim() == 2
+    end
+    local ub = levels - 1 - b
+    up_types[ub + 1] = has(out, string.format("up_blocks.%d.attentions.", ub)) and "CrossAttnUpBlock2D"
+      or "UpBlock2D"
+  end
+  local config = {
+    _class_name = "UNet2DConditionModel", in_channels = conv_in:size(2),
+    out_channels = out["conv_out.weight"]:size(1), block_out_channels = channels, layers_per_block = layers,
+    down_block_types = down_types, up_block_types = up_types, cross_attention_dim = cross,
+    use_linear_projection = linear, transformer_layers_per_block = depth,
+  }
+  return out, config
+end
+
+local VAE_RESNET = { nin_shortcut = "conv_shortcut" }
+local VAE_ATTENTION = { norm = "group_norm", q = "to_q", k = "to_k", v = "to_v", proj_out = "to_out.0" }
+
+--- The VAE's tensors with diffusers' names (the mid-block attention's 1x1
+-- convolutions as linear layers), and the config their shapes say.
+local function convert_vae(w)
+  local out = {}
+  local levels = count(w, "^encoder%.down%.(%d+)%.")
+  if levels == 0 then fail("first_stage_model has no encoder.down (not a Stable Diffusion VAE)") end
+  for k, v in pairs(w) do
+    local side, rest = k:match("^(%a+coder)%.(.*)$")
+    local name
+    if not side then
+      name = k -- quant_conv, post_quant_conv
+    else
+      local lvl = rest:match("^(%a+)%.%d+%.")
+      local mid_kind, mid_tail = rest:match("^mid%.([%w_]+)%.(.*)$")
+      if rest:match("^norm_out%.") then
+        name = side .. ".conv_norm_out." .. rest:match("%.([^.]+)$")
+      elseif mid_kind then
+        if mid_kind == "attn_1" then
+          local part, p = mid_tail:match("^([%w_]+)%.(.*)$")
+          name = string.format("%s.mid_block.attentions.0.%s.%s", side, VAE_ATTENTION[part] or part, p)
+          if v:dim() == 4 then v = v:reshape { v:size(1), v:size(2) } end
+        else
+          local r = mid_kind == "block_1" and 0 or 1
+          name = string.format("%s.mid_block.resnets.%d.%s", side, r, rename_resnet(mid_tail, VAE_RESNET))
+        end
+      elseif lvl == "down" or lvl == "up" then
+        local i = tonumber(rest:match("^%a+%.(%d+)%."))
+        local level_rest = rest:match("^%a+%.%d+%.(.*)$")
+        local block = lvl == "down" and "down_blocks" or "up_blocks"
+        local level = lvl == "down" and i or levels - 1 - i -- the decoder's levels are numbered upward
+        local j, btail = level_rest:match("^block%.(%d+)%.(.*)$")
+        if j then
+          name = string.format("%s.%s.%d.resnets.%s.%s", side, block, level, j, rename_resnet(btail, VAE_RESNET))
+        else
+          local sampler = lvl == "down" and "downsamplers" or "upsamplers"
+          name = string.format("%s.%s.%d.%s.0.%s", side, block, level, sampler, level_rest:match("^%a+%.(.*)$"))
+        end
+      else
+        name = side .. "." .. rest -- conv_in, conv_out
+      end
+    end
+    out[name] = v
+  end
+  local channels = {}
+  for i = 0, levels - 1 do
+    local conv1 = out[string.format("encoder.down_blocks.%d.resnets.0.conv1.weight", i)]
+    if not conv1 then fail("first_stage_model: encoder level %d has no resnet", i) end
+    channels[i + 1] = conv1:size(1)
+  end
+  local down, up = {}, {}
+  for i = 1, levels do down[i], up[i] = "DownEncoderBlock2D", "UpDecoderBlock2D" end
+  local config = {
+    _class_name = "AutoencoderKL", in_channels = out["encoder.conv_in.weight"]:size(2),
+    out_channels = out["decoder.conv_out.weight"]:size(1), latent_channels = out["post_quant_conv.weight"]:size(1),
+    block_out_channels = channels, down_block_types = down, up_block_types = up,
+    layers_per_block = count(w, "^encoder%.down%.0%.block%.(%d+)%."),
+  }
+  return out, config
+end
+
+--- The text encoder's tensors (transformers' CLIPTextModel names, as SD1's
+-- checkpoints keep them), and the config their shapes say.
+local function convert_clip(w)
+  local out = {}
+  for k, v in pairs(w) do out[k] = v end
+  out["text_model.embeddings.position_ids"] = nil
+  local tok = out["text_model.embeddings.token_embedding.weight"]
+  if not tok then fail("cond_stage_model.transformer has no text_model.embeddings (not a CLIP text model)") end
+  local config = {
+    model_type = "clip_text_model", architectures = { "CLIPTextModel" },
+    vocab_size = tok:size(1), hidden_size = tok:size(2),
+    max_position_embeddings = out["text_model.embeddings.position_embedding.weight"]:size(1),
+    intermediate_size = out["text_model.encoder.layers.0.mlp.fc1.weight"]:size(1),
+    num_hidden_layers = count(out, "^text_model%.encoder%.layers%.(%d+)%."),
+  }
+  return out, config
+end
+
+-- where a config folder's component config comes from, or nil
+local function folder_config(dir, part, file)
+  local f = io.open(string.format("%s/%s/%s", dir, part, file), "rb")
+  if not f then return nil end
+  local text = f:read("a")
+  f:close()
+  return text
+end
+
+--- load(path, opts): the pipeline of a single-file checkpoint.
+function M.load(path, opts, load_folder)
+  opts = opts or {}
+  local lower = path:lower()
+  if lower:match("%.ckpt$") or lower:match("%.pt$") or lower:match("%.pth$") or lower:match("%.bin$") then
+    fail("'%s' is a pickle file, which runs arbitrary code when read: diffusion does not open them. Convert it "
+      .. "once, where you trust it, to .safetensors (for example with PyTorch: safetensors.torch.save_file("
+      .. "torch.load(path)[\"state_dict\"], \"model.safetensors\"))", path)
+  end
+  local ok, weights = pcall(core.load_safetensors, path)
+  if not ok then fail("'%s': %s", path, tostring(weights):gsub("^load_safetensors: ", "")) end
+  local unet_w, nu = under(weights, "model.diffusion_model.")
+  local vae_w, nv = under(weights, "first_stage_model.")
+  local clip_w, nc = under(weights, "cond_stage_model.transformer.")
+  if nu == 0 then
+    fail("'%s' has no model.diffusion_model.* tensors: not an original Stable Diffusion checkpoint", path)
+  end
+  if has(weights, "conditioner.embedders.") then fail("'%s': SDXL checkpoints are not supported yet", path) end
+  if has(weights, "cond_stage_model.model.") then
+    fail("'%s': SD 2.x checkpoints (OpenCLIP text encoder) are not supported yet", path)
+  end
+  if nv == 0 or nc == 0 then
+    fail("'%s' lacks its VAE (first_stage_model.*) or text encoder (cond_stage_model.*)", path)
+  end
+  local dir = opts.config
+  if not dir then
+    fail("'%s': a checkpoint holds no tokenizer or scheduler, and not all of its architecture (attention heads, "
+      .. "norm groups): pass config = a diffusers SD 1.x folder to take them from", path)
+  end
+  local unet_t = convert_unet(unet_w)
+  local vae_t = convert_vae(vae_w)
+  local clip_t = convert_clip(clip_w)
+  local function config_text(part)
+    local text = folder_config(dir, part, "config.json")
+    if not text then fail("config '%s' has no %s/config.json", dir, part) end
+    return text
+  end
+  local build = require("diffusion.model").build
+  local components = {
+    unet = build(config_text("unet"), unet_t, path .. " (UNet, config " .. dir .. "/unet)"),
+    vae = build(config_text("vae"), vae_t, path .. " (VAE, config " .. dir .. "/vae)"),
+    text_encoder = build(config_text("text_encoder"), clip_t, path .. " (text encoder, config " .. dir
+      .. "/text_encoder)"),
+    tokenizer = load_folder(dir .. "/tokenizer"),
+  }
+  local sched = folder_config(dir, "scheduler", "scheduler_config.json")
+  if not sched then fail("config '%s' has no scheduler/scheduler_config.json", dir) end
+  components.scheduler_config = core.json_decode(sched)
+  components.scheduler = components.scheduler_config._class_name
+  return require("diffusion.pipeline").assemble("StableDiffusionPipeline", path, components)
+end
+
+M.convert_unet, M.convert_vae, M.convert_clip = convert_unet, convert_vae, convert_clip
+
+return M
