@@ -327,6 +327,20 @@ describe("single-file checkpoints", function()
     assert.is_true(diff < 2e-4, string.format("image: %.3g", diff))
   end)
 
+  it("generate from the command line: --model FILE --config DIR", function()
+    local S = require "support"
+    local png = os.tmpname() .. ".png"
+    local ok, out = S.run_cli("generate --model " .. SF .. " --config " .. F .. " --prompt 'a red door' --steps 3 "
+      .. "--quiet -o " .. png)
+    assert.is_true(ok, out)
+    local want = (folder:generate { prompt = "a red door", steps = 3 } * 2 - 1):squeeze(1)
+    assert.is_true((d.image.load(png) - want):abs():max() <= 1.01 / 255 * 2)
+    os.remove(png)
+    ok, out = S.run_cli("generate --model " .. SF .. " --prompt a -o " .. png)
+    assert.is_falsy(ok)
+    assert.truthy(out:find("is a single-file checkpoint: give --config", 1, true), out)
+  end)
+
   it("refuses pickles, other layouts and a missing config by name", function()
     assert.has_error(function() d.load("model.ckpt") end)
     local ok, err = pcall(d.load, "model.ckpt")

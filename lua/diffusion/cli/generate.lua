@@ -9,7 +9,10 @@ local M = {}
 
 function M.define(parser)
   local c = parser:command("generate", "Generate images from a prompt with a Stable Diffusion pipeline folder.")
-  c:option("--model", "A diffusers pipeline folder (model_index.json).")
+  c:option("--model", "A diffusers pipeline folder (model_index.json), or a single-file SD 1.x checkpoint "
+    .. "(.safetensors) with --config.")
+  c:option("--config", "For a single-file --model: the diffusers folder of its architecture, tokenizer and "
+    .. "scheduler.")
   c:option("--prompt", "The prompt.")
   c:option("--negative", "The negative prompt (default: none).")
   cli.number_option(c, "--steps", "Denoising steps (default: the pipeline's).", nil, true)
@@ -63,7 +66,13 @@ function M.run(args)
   if args.schedule and not args.sampler then
     cli.fail("--schedule needs --sampler, a sampler of `diffusion samplers`")
   end
-  if not io.open(args.model .. "/model_index.json") then
+  local single = args.model:lower():match("%.safetensors$") or args.model:lower():match("%.ckpt$")
+  if single and not args.config then
+    cli.fail("--model '%s' is a single-file checkpoint: give --config, the diffusers folder of its "
+      .. "architecture, tokenizer and scheduler", args.model)
+  end
+  if args.config and not single then cli.fail("--config applies to a single-file --model only") end
+  if not single and not io.open(args.model .. "/model_index.json") then
     cli.fail("no pipeline at '%s' (no model_index.json)", args.model)
   end
   local scheduler_class = args.sampler and args.sampler:match("Scheduler$") and args.sampler
@@ -80,7 +89,7 @@ function M.run(args)
   local png = cli.output(args.output, "-o")
 
   d.threads(args.threads)
-  local pipe = cli.try("--model: ", d.load, args.model)
+  local pipe = cli.try("--model: ", d.load, args.model, args.config and { config = args.config } or nil)
   if not pipe.generate or pipe.kind.dit then cli.fail("'%s' is not a text-to-image pipeline", args.model) end
   local prompts, negatives = {}, args.negative and {} or nil
   for i = 1, args.n do
