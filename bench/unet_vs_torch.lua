@@ -11,6 +11,7 @@
 package.path = "lua/?.lua;lua/?/init.lua;" .. package.path
 package.cpath = "./?.so;" .. package.cpath
 local d = require "diffusion"
+local peer_protocol = dofile("bench/peer.lua")
 
 local threads = tonumber(arg[1]) or 2
 local reps = tonumber(arg[2]) or 5
@@ -73,45 +74,7 @@ print("| layout | params (M) | batch | diffusion (ms) | PyTorch (ms) | ONNX Runt
   .. "diffusion / ONNX Runtime | GFLOP/s | first pass of a turn: diffusion, PyTorch, ONNX Runtime (ms) |")
 print("|---|---|---|---|---|---|---|---|---|---|")
 
--- A peer waiting on a FIFO for a line K, answering with K pass times (ms).
-local function start_peer(command)
-  local fifo = os.tmpname()
-  os.remove(fifo)
-  assert(os.execute("mkfifo " .. fifo), "mkfifo failed")
-  local p = assert(io.popen(command .. " < " .. fifo .. " 2>&1"))
-  local peer = { pipe = p, fifo = fifo, first = {}, warm = {} }
-  peer.cmd = assert(io.open(fifo, "w")) -- (blocks until the shell opens the FIFO to read)
-  local ready = p:read("l")
-  if ready ~= "ready" then
-    peer.failed = (ready or "") .. " " .. (p:read("a") or "")
-  end
-  return peer
-end
-
-local function peer_turn(peer)
-  if peer.failed then return end
-  peer.cmd:write(PASSES .. "\n")
-  peer.cmd:flush()
-  local line = peer.pipe:read("l")
-  local got = {}
-  for v in (line or ""):gmatch("%S+") do
-    got[#got + 1] = tonumber(v)
-  end
-  if #got ~= PASSES then
-    peer.failed = (line or "stopped") .. " " .. (peer.pipe:read("a") or "")
-    return
-  end
-  peer.first[#peer.first + 1] = got[1] / 1e3
-  for i = 2, PASSES do
-    peer.warm[#peer.warm + 1] = got[i] / 1e3
-  end
-end
-
-local function stop_peer(peer)
-  peer.cmd:close()
-  peer.pipe:close()
-  os.remove(peer.fifo)
-end
+local start_peer, peer_turn, stop_peer = peer_protocol.start, peer_protocol.turn, peer_protocol.stop
 
 for _, layout in ipairs(layouts) do
   local name, cfg = layout[1], layout[2]
@@ -151,7 +114,7 @@ for _, layout in ipairs(layouts) do
       our_turn()
       for _, peer in ipairs(peers) do
         os.execute("sleep 0.02")
-        peer_turn(peer)
+        peer_turn(peer, PASSES)
       end
     end
     -- the last started first: a peer's shell inherited the FIFOs opened
