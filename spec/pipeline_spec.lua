@@ -84,12 +84,17 @@ describe("StableDiffusionPipeline", function()
     assert.is_true(diff < 2e-4, string.format("image: %.3g", diff))
   end
 
+  -- a fixture folder's pipeline (checked to be of its class), one of its runs and the run's tensors
+  local function fixture_run(folder, class, group)
+    local dir = "spec/fixtures/diffusers/sd/" .. folder
+    local p = d.load(dir .. (folder == "dit" and "/pipeline" or ""))
+    assert.equal(class, p.class)
+    local r = d.core.json_decode(io.open(dir .. "/runs.json"):read("a"))[group]
+    return p, r, d.load_safetensors(dir .. "/" .. group .. "_io.safetensors")
+  end
+
   it("SDXL: two text encoders, the pooled projection and size ids as added conditioning, Euler", function()
-    local FX = "spec/fixtures/diffusers/sd/sdxl/"
-    local xl = d.load(FX)
-    assert.equal("StableDiffusionXLPipeline", xl.class)
-    local r = d.core.json_decode(io.open(FX .. "runs.json"):read("a")).txt2img_euler
-    local t = d.load_safetensors(FX .. "txt2img_euler_io.safetensors")
+    local xl, r, t = fixture_run("sdxl", "StableDiffusionXLPipeline", "txt2img_euler")
     local embeds, pooled = xl:encode_prompt(r.prompt)
     assert.is_true(rel_err(embeds, t.prompt_embeds) < 1e-4)
     assert.is_true(rel_err(pooled, t.pooled_prompt_embeds) < 1e-4)
@@ -97,11 +102,7 @@ describe("StableDiffusionPipeline", function()
   end)
 
   it("LCM: four consistency steps, guidance as the UNet's timestep_cond, recorded noise", function()
-    local FL = "spec/fixtures/diffusers/sd/lcm/"
-    local lcm = d.load(FL)
-    assert.equal("LatentConsistencyModelPipeline", lcm.class)
-    local r = d.core.json_decode(io.open(FL .. "runs.json"):read("a")).lcm
-    local t = d.load_safetensors(FL .. "lcm_io.safetensors")
+    local lcm, r, t = fixture_run("lcm", "LatentConsistencyModelPipeline", "lcm")
     replay(lcm, r, t, { noise = { t.noise_0, t.noise_1, t.noise_2 } })
     assert.has_error(function() lcm:generate { prompt = "a", latents = t.latents, noise = { t.noise_0 } } end,
       "generate: noise has 1 tensors, step 2 needs one more")
@@ -123,11 +124,7 @@ describe("StableDiffusionPipeline", function()
   end)
 
   it("DiT: class labels, guidance against the null class on the noise channels, learned sigma dropped", function()
-    local FD = "spec/fixtures/diffusers/sd/dit/"
-    local dit = d.load(FD .. "pipeline")
-    assert.equal("DiTPipeline", dit.class)
-    local r = d.core.json_decode(io.open(FD .. "runs.json"):read("a")).pipeline
-    local t = d.load_safetensors(FD .. "pipeline_io.safetensors")
+    local dit, r, t = fixture_run("dit", "DiTPipeline", "pipeline")
     local steps = {}
     local images = dit:generate { class_labels = r.class_labels, guidance = r.guidance_scale,
       steps = r.num_inference_steps, latents = t.noise_0,
@@ -204,6 +201,16 @@ describe("StableDiffusionPipeline", function()
       mask = d.zeros { 1, 1, 32, 64 } } end, "generate: mask and init_image differ in size")
     assert.has_error(function() pipe:generate { prompt = "a", init_image = d.full({ 1, 3, 64, 64 }, 0 / 0) } end,
       "generate: init_image has NaN or infinite values")
+    assert.has_error(function() pipe:generate { prompt = "a", image_noise = z } end,
+      "generate: image_noise needs init_image")
+    assert.has_error(function()
+      pipe:generate { prompt = "a", init_image = d.zeros { 1, 3, 64, 64 }, sampler = "ddim" }
+    end, "generate: init_image goes with the scheduler classes, not sampler =, yet")
+    local nine = require("diffusion.pipeline").assemble("StableDiffusionPipeline", "nine", {
+      tokenizer = pipe.tokenizer, text_encoder = pipe.text_encoder, vae = pipe.vae, scheduler = pipe.scheduler,
+      scheduler_config = pipe.scheduler_config, unet = d.load("spec/fixtures/diffusers/sd/cond_class/inpaint") })
+    assert.has_error(function() nine:generate { prompt = "a" } end, "generate: a 9-channel UNet over 4-channel "
+      .. "latents (inpainting's masked-image input) is not supported yet")
   end)
 end)
 

@@ -235,7 +235,6 @@ local function run_sampler(self, o, config, steps, latents, dopts)
   elseif type(sampler) ~= "function" then
     error("generate: sampler must be a sampler's name or a function(D, x, plan, opts)", 3)
   end
-  if o.init_image then error("generate: init_image goes with the scheduler classes, not sampler =, yet", 3) end
   local schedule, plan_options = require("diffusion.schedule").from_diffusers(config)
   local popts = {}
   for k, v in pairs(plan_options or {}) do popts[k] = v end
@@ -336,11 +335,19 @@ function Pipeline:generate(o)
     if mh ~= height or mw ~= width then error("generate: mask and init_image differ in size", 2) end
   end
   if o.strength ~= nil and not o.init_image then error("generate: strength needs init_image", 2) end
+  if o.image_noise ~= nil and not o.init_image then error("generate: image_noise needs init_image", 2) end
+  if o.sampler ~= nil and o.init_image then
+    error("generate: init_image goes with the scheduler classes, not sampler =, yet", 2)
+  end
   if math.type(height) ~= "integer" or math.type(width) ~= "integer" or height % factor ~= 0 or width % factor ~= 0
     or height < factor or width < factor then
     error(string.format("generate: height and width must be positive multiples of %d", factor), 2)
   end
   local channels = self.unet.config.in_channels or 4
+  if channels ~= (self.vae.config.latent_channels or 4) then
+    error(string.format("generate: a %d-channel UNet over %d-channel latents (inpainting's masked-image input) "
+      .. "is not supported yet", channels, self.vae.config.latent_channels or 4), 2)
+  end
   local latents = o.latents
   if latents then
     local want = { n, channels, height // factor, width // factor }
@@ -353,10 +360,7 @@ function Pipeline:generate(o)
   latents = latents or rng:randn { n, channels, height // factor, width // factor }
   local image_latents, mask
   if o.init_image then
-    if channels ~= 4 then
-      error(string.format("generate: a %d-channel UNet (inpainting) is not supported yet with init_image", channels), 2)
-    end
-    local z = o.image_noise or rng:randn { n, 4, height // factor, width // factor }
+    local z = o.image_noise or rng:randn { n, channels, height // factor, width // factor }
     if table.concat(z:shape(), ",") ~= table.concat(latents:shape(), ",") then
       error("generate: image_noise must have the latents' shape", 2)
     end
