@@ -181,6 +181,23 @@ describe("StableDiffusionPipeline", function()
       "generate: unknown sampler 'nope' (see diffusion.samplers.list())")
   end)
 
+  it("diffusion.sample names bad image, strength and mask arguments before any step", function()
+    local z = d.zeros { 1, 4, 16, 16 }
+    local base = { scheduler = "DDIMScheduler", config = pipe.scheduler_config, steps = 4, model = pipe.unet, x = z,
+      cond = { encoder_hidden_states = d.zeros { 1, 77, 32 } } }
+    local function with(extra)
+      local a = {}
+      for k, v in pairs(base) do a[k] = v end
+      for k, v in pairs(extra) do a[k] = v end
+      return function() d.sample(a) end
+    end
+    assert.has_error(with { strength = 0.5 }, "sample: mask and strength need image")
+    assert.has_error(with { mask = z }, "sample: mask and strength need image")
+    assert.has_error(with { image = z, strength = 1.5 }, "sample: img2img: strength must be in (0, 1], got 1.5")
+    assert.has_error(with { image = z, strength = 0.1 },
+      "sample: img2img: strength 0.1 of 4 steps runs no step; raise strength or steps")
+  end)
+
   it("names bad options before any work", function()
     local z = d.zeros { 1, 4, 16, 16 }
     assert.has_error(function() pipe:generate { prompt = "a", stepz = 3 } end, "generate: unknown option 'stepz'")

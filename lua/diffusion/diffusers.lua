@@ -11,6 +11,7 @@ local core = require "diffusion.core"
 local schedule = require "diffusion.schedule"
 local denoiser = require "diffusion.denoiser"
 local samplers = require "diffusion.samplers"
+local control = require "diffusion.control"
 local DIFFUSERS_KEYS = require "diffusion.diffusers_keys"
 
 local M = {}
@@ -795,22 +796,17 @@ function M.sample(args)
   end
   -- `scaled`: diffusers keeps x / alpha (k-diffusion's variable) for this class
   local scale_in = setup.scaled and 1 / plan[1].alpha or 1
-  local strength = args.strength or 1
-  if args.strength ~= nil and (type(strength) ~= "number" or not (strength > 0 and strength <= 1)) then
-    error("sample: strength must be a number in (0, 1]", 2)
-  end
   if (args.mask or args.strength ~= nil) and not args.image then error("sample: mask and strength need image", 2) end
-  local image, mask, noise = args.image, args.mask, args.x
+  local image, mask, noise, strength = args.image, args.mask, args.x, args.strength or 1
   local x
   if image and not (mask and strength == 1) then
     if #plan - 1 ~= steps then
       error(string.format("sample: %s takes %d steps for %d timesteps; it cannot start part-way", class, #plan - 1,
         steps), 2)
     end
-    local keep = math.min(math.floor(steps * strength), steps)
-    if keep < 1 then error(string.format("sample: strength %g keeps none of the %d steps", strength, steps), 2) end
-    plan = { table.unpack(plan, steps - keep + 1) }
-    x = image * plan[1].alpha + noise * plan[1].sigma
+    local ok, start, kept = pcall(control.img2img, { plan = plan, image = image, strength = strength, noise = noise })
+    if not ok then error("sample: " .. tostring(start):gsub("^[^:]*:%d+: ", ""), 2) end
+    x, plan = start, kept
   else
     x = noise * ((setup.init_noise_sigma or 1) / scale_in)
   end
@@ -823,8 +819,9 @@ function M.sample(args)
     sopts.callback = function(i, n, xi, x0)
       local lvl = plan[i + 1]
       if mask then -- the known region: the image at this step's level, clean after the last
-        local known = i < n and image * lvl.alpha + noise * lvl.sigma or setup.scaled and image * lvl.alpha or image
-        xi = (known * keep):add_(xi * mask)
+        local known = i < n and core.lincomb({ lvl.alpha, lvl.sigma }, { image, noise })
+          or image * (setup.scaled and lvl.alpha or 1)
+        xi = known:mul_(keep):add_(xi * mask)
       end
       local shown = setup.scaled and xi / lvl.alpha or xi
       local r = args.callback and args.callback(i, n, shown, x0)
