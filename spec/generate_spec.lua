@@ -15,6 +15,24 @@ describe("diffusion.generate", function()
     end
   end)
 
+  it("gives any share (first, count) of a run exactly the samples the whole run gives there", function()
+    for _, sampler in ipairs { "dpmpp_2m", "euler_ancestral" } do
+      local all = d.generate { model = model, n = 7, batch = 3, steps = 3, sampler = sampler, seed = 4, labels = 1 }
+      local parts = {}
+      for _, share in ipairs { { 1, 3 }, { 4, 0 }, { 4, 2 }, { 6, 2 } } do
+        local x = d.generate { model = model, n = 7, first = share[1], count = share[2], batch = 3, steps = 3,
+          sampler = sampler, seed = 4, labels = 1 }
+        assert.same({ share[2], 1, 16, 16 }, x:shape())
+        if share[2] > 0 then parts[#parts + 1] = x end
+      end
+      assert.equal(0, (d.cat(parts, 1) - all):abs():max(), sampler)
+    end
+    -- count defaults to the rest
+    local rest = d.generate { model = model, n = 4, first = 3, steps = 2, seed = 1, labels = 0 }
+    local all = d.generate { model = model, n = 4, steps = 2, seed = 1, labels = 0 }
+    assert.equal(0, (rest - all:narrow(1, 3, 2)):abs():max())
+  end)
+
   it("is the sampler run by hand on the same noise, denoiser and plan", function()
     local x, info = d.generate { model = model, n = 3, steps = 5, seed = 9, labels = { 1, 2, 3 }, cfg = 2 }
     local linear = d.schedule.linear {} -- a bare UNet folder: DDPM's betas
@@ -56,6 +74,10 @@ describe("diffusion.generate", function()
       { { init = d.zeros { 3, 16, 16 } }, "init is 3 x 16 x 16; the model makes 1 x 16 x 16 images" },
       { { steps = 2000 }, "2000 steps: the schedule has only 1000 timesteps" },
       { { bogus = 1 }, "unknown option 'bogus'" },
+      { { n = 3, first = 5 }, "first is 5, past the n = 3 samples" },
+      { { n = 3, first = 2, count = 3 }, "first 2 and count 3 run past the n = 3 samples" },
+      { { first = 0 }, "first must be an integer >= 1" },
+      { { count = -1 }, "count must be an integer >= 0" },
     }
     for _, c in ipairs(cases) do
       local err = run(c[1])

@@ -100,4 +100,24 @@ describe("rng", function()
     for k = -2, 3 do total = total + counts[k] end
     assert.equal(6000, total) -- no value outside [-2, 3]
   end)
+
+  it("{first = k} draws rows k .. k + n - 1 of the draw made for more samples", function()
+    local function r() return d.rng(11) end -- each draw from the stream's start
+    local full_n, full_u, full_i = r():randn { 9, 2, 3 }, r():rand { 9, 5 }, r():randint(0, 100, { 9, 4 })
+    for _, k in ipairs { 0, 3, 8 } do
+      local rows = 9 - k
+      assert.equal(0, (r():randn({ rows, 2, 3 }, { first = k }) - full_n:narrow(1, k + 1, rows)):abs():max())
+      assert.equal(0, (r():rand({ rows, 5 }, { first = k }) - full_u:narrow(1, k + 1, rows)):abs():max())
+      assert.equal(0, (r():randint(0, 100, { rows, 4 }, { first = k }) - full_i:narrow(1, k + 1, rows)):abs():max())
+      local into = d.empty { rows, 2, 3 } -- a tensor to fill, too
+      r():randn(into, { first = k })
+      assert.equal(0, (into - full_n:narrow(1, k + 1, rows)):abs():max())
+    end
+    assert.is_true((r():randn({ 2, 3 }, { first = 1 }) - full_n:narrow(1, 1, 2)):abs():max() > 0)
+    assert.has_error(function() r():randn({ 2, 3 }, { first = -1 }) end,
+      "randn: first must be an integer in 0..2^32 - samples")
+    assert.has_error(function() r():randn({ 2, 3 }, { first = 1.5 }) end,
+      "randn: first must be an integer in 0..2^32 - samples")
+    assert.has_error(function() r():rand({ 2, 3 }, { start = 1 }) end, "rand: unknown option 'start' (it takes first)")
+  end)
 end)

@@ -40,6 +40,18 @@ describe("frechet_distance", function()
     assert.is_true(math.abs(d.frechet_distance(a + 3, b + 3) - ab) < 1e-4 * ab)
   end)
 
+  it("is the same number whatever the thread count (so a metric is the same on any rank count)", function()
+    local draws = d.rng(5)
+    local a, b = draws:randn { 100, 128 }, draws:randn { 100, 128 } * 0.9 + 0.1
+    local saved = d.threads()
+    d.threads(1)
+    local one = d.frechet_distance(a, b)
+    d.threads(2)
+    local two = d.frechet_distance(a, b)
+    d.threads(saved)
+    assert.are.equal(one, two)
+  end)
+
   it("refuses mismatched, tiny or non-finite feature sets", function()
     assert.has_error(function() d.frechet_distance(d.zeros { 5, 3 }, d.zeros { 5, 4 }) end,
       "frechet_distance: feature sets must be N x D and M x D with the same D")

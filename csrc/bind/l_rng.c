@@ -39,15 +39,53 @@ static dt_tensor *target(lua_State *L, int idx, const char *fname) {
   return lt_push_new(L, shape, nd, fname);
 }
 
+/* The options table after a shape given as a table (or a tensor to fill):
+ * {first = k} numbers the samples (dim 1) from k, so the draw is rows
+ * [k, k + n) of the same draw made for more samples. Checked before the
+ * output is made. */
+static uint32_t first_sample(lua_State *L, int shape_idx, const char *fname) {
+  int idx = shape_idx + 1;
+  if (lua_type(L, shape_idx) != LUA_TTABLE && !lt_test(L, shape_idx))
+    return 0;
+  if (lua_isnoneornil(L, idx))
+    return 0;
+  luaL_checktype(L, idx, LUA_TTABLE);
+  lua_pushnil(L);
+  while (lua_next(L, idx)) {
+    lua_pop(L, 1);
+    if (lua_type(L, -1) != LUA_TSTRING || strcmp(lua_tostring(L, -1), "first") != 0)
+      return (uint32_t)luaL_error(L, "%s: unknown option '%s' (it takes first)", fname,
+                                  luaL_tolstring(L, -1, NULL));
+  }
+  lua_getfield(L, idx, "first");
+  int isint;
+  lua_Integer k = lua_tointegerx(L, -1, &isint);
+  lua_pop(L, 1);
+  int64_t n = 1;
+  dt_tensor *t = lt_test(L, shape_idx);
+  if (t) {
+    n = t->ndim >= 2 ? t->shape[0] : 1;
+  } else if (luaL_len(L, shape_idx) >= 2) {
+    lua_geti(L, shape_idx, 1);
+    n = lua_tointeger(L, -1);
+    lua_pop(L, 1);
+  }
+  if (!isint || k < 0 || k + n > ((lua_Integer)1 << 32))
+    return (uint32_t)luaL_error(L, "%s: first must be an integer in 0..2^32 - samples", fname);
+  return (uint32_t)k;
+}
+
 static int r_randn(lua_State *L) {
   dt_rng *r = check_rng(L, 1);
-  dt_rng_fill(r, target(L, 2, "randn"), DT_DIST_NORMAL, 0, 0);
+  uint32_t first = first_sample(L, 2, "randn");
+  dt_rng_fill(r, target(L, 2, "randn"), DT_DIST_NORMAL, 0, 0, first);
   return 1;
 }
 
 static int r_rand(lua_State *L) {
   dt_rng *r = check_rng(L, 1);
-  dt_rng_fill(r, target(L, 2, "rand"), DT_DIST_UNIFORM, 0, 1);
+  uint32_t first = first_sample(L, 2, "rand");
+  dt_rng_fill(r, target(L, 2, "rand"), DT_DIST_UNIFORM, 0, 1, first);
   return 1;
 }
 
@@ -58,7 +96,8 @@ static int r_randint(lua_State *L) {
   const lua_Integer lim = (lua_Integer)1 << 24; /* exact in float32 */
   if (lo > hi || lo < -lim || hi > lim)
     return luaL_error(L, "randint: need -2^24 <= lo <= hi <= 2^24, got %I, %I", lo, hi);
-  dt_rng_fill(r, target(L, 4, "randint"), DT_DIST_INT, (double)lo, (double)hi);
+  uint32_t first = first_sample(L, 4, "randint");
+  dt_rng_fill(r, target(L, 4, "randint"), DT_DIST_INT, (double)lo, (double)hi, first);
   return 1;
 }
 

@@ -368,7 +368,8 @@ size_t dt_attention_backward_scratch(int64_t n, int64_t channels, int64_t tokens
  * go = Wo^T gY; each head, with P = softmax(scale qh^T kh) recomputed:
  * gvh = goh P, gP = goh^T vh, gS = P (gP - rowsum(gP P)), gqh = scale kh gS^T,
  * gkh = scale qh gS; finally the three input projections backwards.
- * Parameter gradients are added to pw (4 C x C) and pb (4 C). */
+ * Parameter gradients are added to pw (4 C x C) and pb (4 C); the key bias's
+ * is zero. */
 static void attention_sample_backward(float *gxs, float *gress, float *pw, float *pb,
                                       const float *xs, const float *gs, const dt_tensor *const w[4],
                                       const dt_tensor *const b[4], int64_t c, int64_t t, int heads,
@@ -418,7 +419,10 @@ static void attention_sample_backward(float *gxs, float *gress, float *pw, float
   }
   for (int r = 0; r < 3; r++) { /* rows = W x + b, backwards */
     sgemm_any(serial, 0, 1, c, c, t, 1.0f, grads[r], t, xs, t, 1.0f, pw + r * c * c, c);
-    for (int64_t i = 0; i < c; i++) {
+    /* the key bias's gradient is exactly 0 (a softmax row is unchanged when its
+     * scores shift together): summing gk would give only rounding, which AdamW
+     * would amplify into steps */
+    for (int64_t i = 0; r != 1 && i < c; i++) {
       double sum = 0;
       for (int64_t j = 0; j < t; j++)
         sum += grads[r][i * t + j];

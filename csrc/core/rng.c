@@ -117,7 +117,7 @@ static void to_normal(const uint32_t *bits, float *z) {
   }
 }
 
-void dt_rng_fill(dt_rng *r, dt_tensor *t, dt_dist dist, double lo, double hi) {
+void dt_rng_fill(dt_rng *r, dt_tensor *t, dt_dist dist, double lo, double hi, uint32_t first) {
   uint32_t key[2] = {(uint32_t)r->seed, (uint32_t)(r->seed >> 32)};
   uint32_t draw = (uint32_t)r->draw++;
   int64_t nsamp = t->ndim >= 2 ? t->shape[0] : 1;
@@ -129,7 +129,7 @@ void dt_rng_fill(dt_rng *r, dt_tensor *t, dt_dist dist, double lo, double hi) {
     int64_t s = u / chunks, c = u % chunks;
     uint32_t bits[CHUNK];
     float vals[CHUNK];
-    philox_chunk((uint64_t)c * (CHUNK / 4), (uint32_t)s, draw, key, bits);
+    philox_chunk((uint64_t)c * (CHUNK / 4), first + (uint32_t)s, draw, key, bits);
     if (dist == DT_DIST_NORMAL) {
       to_normal(bits, vals);
     } else if (dist == DT_DIST_UNIFORM) {

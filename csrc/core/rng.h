@@ -23,7 +23,9 @@ void dt_philox4x32_10(const uint32_t ctr[4], const uint32_t key[2], uint32_t out
 typedef enum { DT_DIST_NORMAL, DT_DIST_UNIFORM, DT_DIST_INT } dt_dist;
 
 /* Fills t with the next draw. DT_DIST_INT gives integers in [lo, hi]. A
- * tensor with two or more dims counts its first dim as samples. */
-void dt_rng_fill(dt_rng *r, dt_tensor *t, dt_dist dist, double lo, double hi);
+ * tensor with two or more dims counts its first dim as samples, numbered
+ * from `first`: rows [first, first + n) of a larger draw, which is how one
+ * process of several draws its share. first + n must stay below 2^32. */
+void dt_rng_fill(dt_rng *r, dt_tensor *t, dt_dist dist, double lo, double hi, uint32_t first);
 
 #endif

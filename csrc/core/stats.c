@@ -2,8 +2,10 @@
  * between the Gaussians fitted to two sets (Heusel et al. 2017's FID when the
  * features come from Inception; here from any feature extractor). Everything
  * is in double; matrix square roots come from LAPACK's symmetric eigensolver
- * (dsyevd, part of OpenBLAS). */
+ * (dsyevd, part of OpenBLAS), run on one thread so that a distance does not
+ * depend on the thread count (a threaded dsyevd splits its sums by it). */
 #include <math.h>
+#include <omp.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,10 +26,14 @@ static int eigh(double *a, double *w, int d) {
   liwork = iw;
   double *work = malloc(sizeof(double) * (size_t)lwork);
   int *iwork = malloc(sizeof(int) * (size_t)liwork);
-  if (!work || !iwork)
+  if (!work || !iwork) {
     info = -1000;
-  else
+  } else { /* the OpenMP build of OpenBLAS threads by omp_get_max_threads() */
+    int saved = omp_get_max_threads();
+    omp_set_num_threads(1);
     dsyevd_("V", "U", &d, a, &d, w, work, &lwork, iwork, &liwork, &info);
+    omp_set_num_threads(saved);
+  }
   free(work);
   free(iwork);
   return info;

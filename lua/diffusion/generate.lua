@@ -5,6 +5,9 @@
 --   model             a diffusion.Model (or its folder); a Lua function with
 --                     opts.shape = {C, H, W} stands in for one
 --   n (1), batch (n)  samples, and samples per network call
+--   first (1), count  only samples first .. first + count - 1 of the n (one
+--                     process's share of a run split over several), each the
+--                     sample the whole run gives; count defaults to the rest
 --   seed (0)          sample i's initial noise and each of its stochastic draws
 --                     depend on the seed and i alone, so any batch size gives
 --                     the same samples
@@ -32,7 +35,8 @@ local denoiser = require "diffusion.denoiser"
 local control = require "diffusion.control"
 
 local KEYS = {
-  model = true, n = true, batch = true, seed = true, sampler = true, steps = true, sampler_options = true,
+  model = true, n = true, first = true, count = true, batch = true, seed = true, sampler = true, steps = true,
+  sampler_options = true,
   schedule = true, plan = true, spacing = true, labels = true, cfg = true, guidance_rescale = true, guidance = true,
   classifier = true, classifier_scale = true, init = true, strength = true, mask = true, resample = true,
   jump = true, callback = true, on_warning = true, shape = true, check_finite = true,
@@ -145,6 +149,11 @@ local function generate(args)
   end
   local channels, size = shape[1], shape[2]
   local n = integer_at_least(args.n or 1, 1, "n")
+  local first = integer_at_least(args.first or 1, 1, "first")
+  if first > n + 1 then fail("first is %d, past the n = %d samples", first, n) end
+  local count = integer_at_least(args.count or n - first + 1, 0, "count")
+  if first + count - 1 > n then fail("first %d and count %d run past the n = %d samples", first, count, n) end
+  local last = first + count - 1
   local batch = integer_at_least(args.batch or n, 1, "batch")
   local seed = math.tointeger(args.seed or 0) or fail("seed must be an integer, got %s", tostring(args.seed))
   local steps = integer_at_least(args.steps or 20, 1, "steps")
@@ -244,10 +253,11 @@ local function generate(args)
 
   -- sampling, batch by batch, once everything checked out
   for _, w in ipairs(warnings) do warn_user(w) end
-  local noise = d.rng(seed):randn { n, channels, size, size } -- all at once: batch-independent
+  -- sample i's noise is row i of one draw for all n, whatever the batches
+  local noise = d.rng(seed):randn({ count, channels, size, size }, { first = first - 1 })
   local done, batches = 0, {}
-  for s = 1, n, batch do
-    local len = math.min(batch, n - s + 1)
+  for s = first, last, batch do
+    local len = math.min(batch, last - s + 1)
     local dopts = { prediction = (props.scheduler_config or {}).prediction_type or "epsilon",
       check_finite = args.check_finite }
     local batch_labels
@@ -269,21 +279,19 @@ local function generate(args)
     end
     local D = denoiser(model, schedule, dopts)
     if clf then D = control.classifier_guidance(D, clf, { labels = batch_labels, scale = classifier_scale }) end
-    -- stochastic samplers: the k-th draw is made for all n samples and this
-    -- batch takes its rows, so sample i does not depend on the batch size
+    -- stochastic samplers: the k-th draw is this batch's rows of one draw
+    -- for all n samples, so sample i does not depend on the batch size
     local draws = 0
     local function step_noise(xb)
       draws = draws + 1
-      local draw_shape = xb:shape()
-      draw_shape[1] = n
-      return d.rng(seed + 7919 * draws):randn(draw_shape):narrow(1, s, len)
+      return d.rng(seed + 7919 * draws):randn(xb:shape(), { first = s - 1 })
     end
     local before = done
     local function report(i, batch_total)
       done = before + len * i
-      if args.callback then args.callback(done, n * batch_total) end
+      if args.callback then args.callback(done, count * batch_total) end
     end
-    local x, batch_plan = noise:narrow(1, s, len), plan
+    local x, batch_plan = noise:narrow(1, s - first + 1, len), plan
     local sopts = { noise = step_noise, callback = report, check_finite = args.check_finite }
     for k, v in pairs(sampler_options) do sopts[k] = v end
     if init then
@@ -300,7 +308,8 @@ local function generate(args)
     batches[#batches + 1] = sampler(D, x, batch_plan, sopts)
     ::next::
   end
-  return d.cat(batches, 1), { plan = plan, labels = labels, seed = seed, warnings = warnings }
+  local x = #batches > 0 and d.cat(batches, 1) or d.empty { 0, channels, size, size }
+  return x, { plan = plan, labels = labels, seed = seed, warnings = warnings }
 end
 
 return generate
