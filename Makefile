@@ -59,6 +59,21 @@ diffusion/core_$(1).so: $$(SRC:csrc/%.c=build/obj-$(1)/%.o)
 endef
 $(foreach isa,$(ISAS),$(eval $(call ISA_RULES,$(isa))))
 
+# The optional MPI binding (docs/scale-out.md), diffusion/mpi.so: built by
+# `make MPI=1`, and by `make test` wherever mpicc is installed so that its
+# specs run; the default build and the rock never link MPI.
+MPICC      ?= mpicc
+HAVE_MPICC := $(shell command -v $(MPICC) >/dev/null 2>&1 && echo 1)
+MPI_SRC     = csrc/mpi/l_mpi.c csrc/mpi/collective.c
+ifeq ($(MPI),1)
+all: diffusion/mpi.so
+endif
+
+diffusion/mpi.so: $(MPI_SRC) csrc/mpi/collective.h csrc/core/tensor.h
+	@mkdir -p $(@D)
+	$(MPICC) $(CFLAGS) $(WARN) -std=c11 -D_DEFAULT_SOURCE -fPIC -fvisibility=hidden -I$(LUA_INCDIR) \
+	  $(LIBFLAG) -Wl,-z,nodelete -o $@ $(MPI_SRC)
+
 diffusion/cpu.so: build/obj-generic/cpu/cpu.o build/obj-generic/cpu/l_cpu.o
 	@mkdir -p $(@D)
 	$(CC) $(LIBFLAG) -o $@ $^
@@ -88,7 +103,7 @@ build/test/two_states: tests/two_states.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(WARN) -std=c11 -I$(LUA_INCDIR) -o $@ $< -llua$(LUA_VERSION)
 
-test: $(MODULES) build/test/two_states
+test: $(MODULES) build/test/two_states $(if $(HAVE_MPICC),diffusion/mpi.so)
 	$(LUA) $(BUSTED)
 
 # The spec suite against the sanitised build. lua5.4 itself is not
@@ -162,10 +177,11 @@ build/bench/gemm: bench/gemm.c csrc/core/gemm.c csrc/core/gemm.h
 demo: $(MODULES)
 	$(LUA) bin/diffusion sample -o samples.png
 
-install: $(MODULES)
+install: $(MODULES) $(if $(filter 1,$(MPI)),diffusion/mpi.so)
 	install -d $(INST_LIBDIR)/diffusion $(INST_LUADIR)/diffusion/samplers $(INST_LUADIR)/diffusion/cli $(INST_BINDIR)
 	install -m 755 bin/diffusion $(INST_BINDIR)/diffusion
 	install -m 755 $(MODULES) $(INST_LIBDIR)/diffusion/
+	if [ "$(MPI)" = 1 ]; then install -m 755 diffusion/mpi.so $(INST_LIBDIR)/diffusion/; fi
 	install -m 644 lua/diffusion/*.lua $(INST_LUADIR)/diffusion/
 	install -m 644 lua/diffusion/samplers/*.lua $(INST_LUADIR)/diffusion/samplers/
 	install -m 644 lua/diffusion/cli/*.lua $(INST_LUADIR)/diffusion/cli/
@@ -184,10 +200,10 @@ install: $(MODULES)
 	install -m 644 models/mnist/plans/* $(INST_LUADIR)/diffusion/models/mnist/plans/
 
 format:
-	clang-format -i $(SRC) csrc/cpu/l_cpu.c $(HDR) bench/*.c fuzz/*.c fuzz/*.h tests/*.c
+	clang-format -i $(SRC) $(MPI_SRC) csrc/mpi/collective.h csrc/cpu/l_cpu.c $(HDR) bench/*.c fuzz/*.c fuzz/*.h tests/*.c
 
 lint:
-	clang-format --dry-run -Werror $(SRC) csrc/cpu/l_cpu.c $(HDR) bench/*.c fuzz/*.c fuzz/*.h tests/*.c
+	clang-format --dry-run -Werror $(SRC) $(MPI_SRC) csrc/mpi/collective.h csrc/cpu/l_cpu.c $(HDR) bench/*.c fuzz/*.c fuzz/*.h tests/*.c
 	luacheck -q lua spec bench examples fuzz bin/diffusion
 
 clean:

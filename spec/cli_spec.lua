@@ -173,6 +173,56 @@ describe("the diffusion command", function()
     os.execute("rm -rf '" .. dir .. "'")
   end)
 
+  it("measures FD: the lab's Fréchet distance on the classifier's features, from .npy, PNGs or a model", function()
+    local x = d.rng(3):rand { 6, 1, 32, 32 } * 2 - 1
+    local npy = S.tmpname(".npy")
+    d.save_npy(npy, x)
+    local clf = d.classifier.load()
+    local held = d.classifier.mnist():narrow(1, 9001, 1000)
+    local want = d.frechet_distance(clf:features(x), clf:features(held))
+    local ok, out = run("fid --samples " .. npy .. " --json --quiet --batch 4")
+    assert.is_true(ok, out)
+    local got = d.core.json_decode(out)
+    assert.is_true(math.abs(got.fd - want) <= 1e-9 * want, got.fd .. " vs " .. want)
+    assert.equal(6, got.samples)
+    assert.equal(1000, got.reference)
+    local held_npy = S.tmpname(".npy")
+    d.save_npy(held_npy, held)
+    ok, out = run("fid --samples " .. held_npy .. " --json --quiet") -- the held-out digits against themselves
+    assert.is_true(ok, out)
+    local f = clf:features(held)
+    -- FD's scale is the trace of the covariance; the square root of C C
+    -- loses about sqrt(eps) of it in the dimensions of near-zero variance
+    local spread = (f - f:mean(1, true)):square():sum() / 999
+    assert.is_true(math.abs(d.core.json_decode(out).fd) < 1e-6 * spread, out .. " against a spread of " .. spread)
+    os.remove(held_npy)
+    ok, out = run("fid --samples 4 --steps 2 --quiet") -- drawn from the bundled model
+    assert.is_true(ok, out)
+    assert.truthy(out:find("^FD %d+%.%d+: 4 samples against 1000 reference images"), out)
+    local bad = {
+      { "fid --samples 1", "--samples must be at least 2" },
+      { "fid --samples /nonexistent.npy", "--samples: " },
+      { "fid --samples /nonexistent", "--samples: '/nonexistent' does not exist" },
+      { "fid --samples " .. npy .. " --model models/mnist", "--model applies to --samples N" },
+      { "fid --samples 4 --steps 0", "--steps" },
+    }
+    local flat = S.tmpname(".npy")
+    d.save_npy(flat, d.zeros { 4, 32 })
+    bad[#bad + 1] = { "fid --samples " .. flat, "holds 2-dimensional data, not N x C x H x W images" }
+    local rgb = S.tmpname(".npy")
+    d.save_npy(rgb, d.zeros { 4, 3, 32, 32 })
+    bad[#bad + 1] = { "fid --samples " .. rgb, "images are 3 x 32 x 32; the MNIST classifier takes 1 x 32 x 32" }
+    for _, case in ipairs(bad) do
+      ok, out = run(case[1] .. " --quiet")
+      assert.is_falsy(ok, case[1])
+      assert.truthy(out:find("diffusion: ", 1, true) and out:find(case[2], 1, true), case[1] .. ": " .. out)
+      assert.falsy(out:find("traceback", 1, true), out)
+    end
+    os.remove(npy)
+    os.remove(flat)
+    os.remove(rgb)
+  end)
+
   it("reports a user's mistakes in one line, without a traceback, and fails", function()
     for args, message in pairs {
       ["sample --model /nonexistent"] = "diffusion: no diffusers model at '/nonexistent'",

@@ -20,6 +20,11 @@
 -- keep = true keeps every run's samples in results.samples[name][budget];
 -- noise = a tensor of n standard normal draws (shape {n, ...}) starts every
 -- run there instead of seed's draw (a slice of a larger run's noise, say).
+-- world = diffusion.parallel.world() splits the samples over MPI ranks: each
+-- samples its share (denoiser.class_labels and labels are the whole run's),
+-- rank 0 gathers them and computes every metric (rmse's reference solve over
+-- the whole run too), as one process would; the rows' metrics are left out
+-- on the other ranks.
 local d = require "diffusion.core"
 local ode = require "diffusion.ode"
 local samplers = require "diffusion.samplers"
@@ -28,7 +33,7 @@ local lab = {}
 
 local KNOWN = { model = true, schedule = true, samplers = true, nfe = true, n = true, metric = true, seed = true,
   plan = true, reference = true, denoiser = true, callback = true, directions = true, shape = true, features = true,
-  reference_features = true, classify = true, labels = true, keep = true, noise = true }
+  reference_features = true, classify = true, labels = true, keep = true, noise = true, world = true }
 
 -- How many D calls `sampler` makes for a plan of `steps` steps: counted on
 -- a one-value input with a stand-in denoiser (with D's level and schedule,
@@ -110,6 +115,24 @@ end
 --- Runs every sampler at every NFE budget; returns {rows = {{sampler, nfe, steps, <metric> = value}},
 -- metrics = {...}, samplers = {...}}.
 function lab.compare(o)
+  local world = o.world or require("diffusion.parallel").world()
+  local n_all = o.n or 1000
+  local first, count = require("diffusion.parallel").range(n_all, world)
+  local whole = o
+  if world.size() > 1 then -- this rank's share: its rows of the class labels
+    if n_all < world.size() then
+      error(string.format("compare: n = %d samples cannot be split over %d ranks", n_all, world.size()), 2)
+    end
+    local dopts = {}
+    for k, v in pairs(o.denoiser or {}) do dopts[k] = v end
+    if dopts.class_labels then dopts.class_labels = dopts.class_labels:narrow(1, first, count):contiguous() end
+    local shard = {}
+    for k, v in pairs(o) do shard[k] = v end
+    shard.denoiser, shard.n = dopts, count
+    if o.noise then shard.noise = o.noise:narrow(1, first, count):contiguous() end
+    o = shard
+  end
+  local root = world.rank() == 0
   local model, sched, D, shape, n = setup(o, KNOWN, "compare", 1000)
   local metrics = type(o.metric) == "table" and o.metric or { o.metric or "rmse" }
   local list = entries(o.samplers or { "euler", "heun", "dpmpp_2m", "unipc" })
@@ -117,7 +140,7 @@ function lab.compare(o)
   local full = sched:plan(1000, o.plan)
   -- one standard normal draw for every run, scaled to each plan's first level
   -- (x_T = sigma_T eps: alpha_T x0 is negligible there)
-  local noise = o.noise or d.rng(o.seed or 0):randn(shape)
+  local noise = o.noise or d.rng(o.seed or 0):randn(shape, { first = first - 1 })
   if o.noise and table.concat(noise:shape(), "x") ~= table.concat(shape, "x") then
     error(string.format("compare: noise has shape %s, expected %s (n = %d samples of the sample shape)",
       table.concat(noise:shape(), "x"), table.concat(shape, "x"), n), 2)
@@ -125,22 +148,52 @@ function lab.compare(o)
   local want = {}
   for _, m in ipairs(metrics) do want[m] = true end
   local reference, exact
-  if want.rmse then
+  if want.rmse and root then
     local ref = o.reference or {}
+    -- One adaptive solve over the whole run, at rank 0: its step sizes
+    -- depend on every sample, so a shard's own solve would differ.
+    local D_all, noise_all = D, noise
+    if world.size() > 1 then
+      local _, _, D_whole, shape_all = setup(whole, KNOWN, "compare", 1000)
+      D_all = D_whole
+      noise_all = whole.noise or d.rng(o.seed or 0):randn(shape_all)
+    end
     -- integrated down to the full plan's last level (t = 0's), far below any sampler's
-    reference = ode(D, noise * full[1].sigma, full, { rtol = ref.rtol or 1e-5, atol = ref.atol or 1e-5 })
+    reference = ode(D_all, noise_all * full[1].sigma, full, { rtol = ref.rtol or 1e-5, atol = ref.atol or 1e-5 })
   end
   if want.swd then
     if not model.sample then error("compare: swd needs exact samples (an analytic model)", 2) end
-    exact = model:sample(d.rng((o.seed or 0) + 1), n)
+    exact = model:sample(d.rng((o.seed or 0) + 1), n_all)
   end
-  if want.fd and not (o.features and o.reference_features) then
+  if root and want.fd and not (o.features and o.reference_features) then -- (rank 0 measures)
     error("compare: fd needs features (a function of x) and reference_features", 2)
   end
-  if want.accuracy and not (o.classify and o.labels) then
+  if root and want.accuracy and not (o.classify and o.labels) then
     error("compare: accuracy needs classify (a function of x) and labels", 2)
   end
+  -- a stochastic sampler's k-th draw: this share's rows of the whole run's
+  local function sampler_opts()
+    local rng = d.rng(o.seed or 0)
+    return { seed = o.seed or 0, noise = function(x) return rng:randn(x:shape(), { first = first - 1 }) end }
+  end
   local samples = o.keep and {} or nil
+  -- a row's metrics, on the whole run's samples x
+  local function measure(row, x)
+    if want.rmse then row.rmse = math.sqrt((x - reference):square():mean()) end
+    if want.swd then row.swd = lab.sliced_wasserstein(x, exact, o.directions) end
+    if want.fd then row.fd = d.frechet_distance(o.features(x), o.reference_features) end
+    if want.accuracy then
+      local right = 0
+      for i, label in ipairs(o.classify(x)) do
+        if label == o.labels[i] then right = right + 1 end
+      end
+      row.accuracy = right / x:size(1)
+    end
+    if samples then
+      samples[row.sampler] = samples[row.sampler] or {}
+      samples[row.sampler][row.budget] = x
+    end
+  end
   local rows = {}
   local total, done = #list * #nfes, 0
   for _, e in ipairs(list) do
@@ -149,21 +202,8 @@ function lab.compare(o)
       local row = { sampler = e.name, nfe = nfe, budget = budget, steps = steps }
       if steps then
         local plan = sched:plan(steps, e.plan or o.plan)
-        local x = e.sampler(D, noise * plan[1].sigma, plan, e.opts or { seed = o.seed or 0 })
-        if want.rmse then row.rmse = math.sqrt((x - reference):square():mean()) end
-        if want.swd then row.swd = lab.sliced_wasserstein(x, exact, o.directions) end
-        if want.fd then row.fd = d.frechet_distance(o.features(x), o.reference_features) end
-        if want.accuracy then
-          local right = 0
-          for i, label in ipairs(o.classify(x)) do
-            if label == o.labels[i] then right = right + 1 end
-          end
-          row.accuracy = right / n
-        end
-        if samples then
-          samples[e.name] = samples[e.name] or {}
-          samples[e.name][budget] = x
-        end
+        local x = world.gather(e.sampler(D, noise * plan[1].sigma, plan, e.opts or sampler_opts()))
+        if root then measure(row, x) end
       end
       rows[#rows + 1] = row
       done = done + 1

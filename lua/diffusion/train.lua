@@ -40,6 +40,14 @@
 --                    result is the same as an uninterrupted run)
 --   callback         function(info) per step, info = {step, steps, loss, lr,
 --                    grad_norm, seconds}; returning false stops (checkpointed)
+--   world            the processes to split each batch over (data parallel)
+--                    [diffusion.parallel.world(): diffusion.mpi under mpirun,
+--                    else one process]. Every rank builds the same global
+--                    batch and takes its rows; the gradients are summed in
+--                    one fixed order, so the weights are the same on every
+--                    rank, the same from run to run, and those of one
+--                    process to float rounding; rank 0 writes the
+--                    checkpoints, which resume on any rank count.
 -- Returns {model = model, ema = ema model or nil, losses = {...}, step = n}.
 local d = require "diffusion.core"
 
@@ -47,7 +55,7 @@ local KNOWN = {
   model = true, data = true, labels = true, schedule = true, objective = true, timesteps = true, steps = true,
   batch = true, lr = true, warmup = true, decay = true, min_lr = true, weight_decay = true, beta1 = true,
   beta2 = true, eps = true, grad_clip = true, ema = true, class_dropout = true, null_class = true, seed = true,
-  checkpoint = true, checkpoint_every = true, resume = true, callback = true,
+  checkpoint = true, checkpoint_every = true, resume = true, callback = true, world = true,
 }
 local OBJECTIVES = { epsilon = true, v_prediction = true, sample = true, flow = true }
 local DRAWS_PER_STEP = 8      -- rng positions each step may use: step k uses [8k, 8k + 8)
@@ -202,6 +210,12 @@ local function options(o)
   end
   if o.resume and not c.checkpoint then fail("resume needs the checkpoint folder") end
   c.resume = o.resume
+  c.world = o.world or require("diffusion.parallel").world()
+  if c.world.size() > c.batch then
+    fail("a batch of %d cannot be split over %d ranks: give a batch of at least %d", c.batch, c.world.size(),
+      c.world.size())
+  end
+  c.first, c.count = require("diffusion.parallel").range(c.batch, c.world)
   return c
 end
 
@@ -274,7 +288,9 @@ local function batch_indices(c, s, step)
   return out
 end
 
--- x_t, the target, the timesteps and labels of one step
+-- x_t, the target, the timesteps and labels of one step: this rank's rows of
+-- the global batch, which every rank draws in full so that a row is the same
+-- whatever the rank count
 local function make_batch(c, s, step)
   local idx = batch_indices(c, s, step)
   local b, shape = c.batch, c.data:shape()
@@ -299,9 +315,14 @@ local function make_batch(c, s, step)
   if c.labels then
     local drop = rng:rand { b }:totable()
     labels = {}
-    for k, i in ipairs(idx) do labels[k] = drop[k] < c.class_dropout and c.null_class or c.labels[i] end
+    for k = c.first, c.first + c.count - 1 do
+      local i = idx[k]
+      labels[#labels + 1] = drop[k] < c.class_dropout and c.null_class or c.labels[i]
+    end
   end
-  return xt, target, d.tensor(t), labels
+  local mine = {}
+  for k = c.first, c.first + c.count - 1 do mine[#mine + 1] = t[k] end
+  return xt:narrow(1, c.first, c.count), target:narrow(1, c.first, c.count), d.tensor(mine), labels, xt:numel()
 end
 
 local function global_norm(grads, names)
@@ -313,13 +334,23 @@ local function global_norm(grads, names)
   return math.sqrt(sq)
 end
 
+-- the gradients in one fixed order (the weights' names sorted), summed over
+-- the ranks in place
+local function sum_over_ranks(c, s, grads)
+  if c.world.size() == 1 then return end
+  local list = {}
+  for _, name in ipairs(s.names) do list[#list + 1] = grads[name] end
+  c.world.allreduce_(list)
+end
+
 local function step_once(c, s, step)
-  local xt, target, t, labels = make_batch(c, s, step)
+  local xt, target, t, labels, numel = make_batch(c, s, step)
   local out, pass = c.model:trace(xt, t, labels and { class_labels = d.tensor(labels) })
   local diff = out - target
-  local loss = d.dot(diff, diff) / diff:numel()
+  local loss = c.world.allreduce(d.dot(diff, diff)) / numel -- the global batch's mean
   if loss ~= loss or loss == math.huge then fail("step %d: the loss is %s", step, tostring(loss)) end
-  local grads = pass:backward(diff:mul_(2 / diff:numel()))
+  local grads = pass:backward(diff:mul_(2 / numel))
+  sum_over_ranks(c, s, grads)
   local norm = global_norm(grads, s.names)
   if c.grad_clip and norm > c.grad_clip then
     local k = c.grad_clip / norm
@@ -370,7 +401,11 @@ local function train(o)
       local stop = c.callback and c.callback {
         step = step, steps = c.steps, loss = loss, lr = lr, grad_norm = norm, seconds = d.now() - t0,
       } == false
-      if c.checkpoint and (step % c.checkpoint_every == 0 or step == c.steps or stop) then save_checkpoint(c, s) end
+      if c.world.size() > 1 then stop = c.world.allreduce(stop and 1 or 0) > 0 end -- one rank stops: all do
+      if c.checkpoint and (step % c.checkpoint_every == 0 or step == c.steps or stop) then
+        if c.world.rank() == 0 then save_checkpoint(c, s) end
+        c.world.barrier() -- written before any rank goes on (or ends the job)
+      end
       if stop then break end
     end
   end)

@@ -3,7 +3,7 @@ local d = require "diffusion"
 local cli = require "diffusion.cli"
 local lab = require "diffusion.cli.lab"
 
-local M = {}
+local M = { parallel = true } -- under mpirun each rank samples its share of every run; rank 0 measures
 
 local METRICS = { rmse = true, swd = true, fd = true, accuracy = true }
 
@@ -44,7 +44,8 @@ function M.run(args)
     if not images and (m == "fd" or m == "accuracy") then cli.fail("--metric %s needs an image model", m) end
     if images and m == "swd" then cli.fail("--metric swd is for gmm2d (2-D samples)") end
   end
-  cli.folder(args.output, "-o")
+  local root = cli.root()
+  if root then cli.folder(args.output, "-o") end
   d.threads(args.threads)
   local opts = { samplers = names, nfe = nfe, n = args.n, seed = args.seed,
     reference = { rtol = args.rtol, atol = args.rtol } }
@@ -63,7 +64,7 @@ function M.run(args)
     local clf = d.classifier.load()
     opts.features = function(x) return clf:features(x:clamp(-1, 1)) end
     opts.classify = function(x) return clf:predict(x:clamp(-1, 1)) end
-    if mnist_like then -- the 1,000 held-out digits shipped with the bundled model
+    if mnist_like and root then -- the 1,000 held-out digits shipped with the bundled model
       local held = cli.try("the held-out MNIST digits for fd: ", d.classifier.mnist)
       opts.reference_features = clf:features(held:narrow(1, 9001, 1000))
     end
@@ -72,6 +73,7 @@ function M.run(args)
   local show = cli.progress("comparing", #names * #nfe, args.quiet)
   opts.callback = function(done) show(done) end
   local results = d.lab.compare(opts)
+  if not root then return end
   d.lab.write(results, args.output .. "/report")
   if results.samples then
     for name, runs in pairs(results.samples) do

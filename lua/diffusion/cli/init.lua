@@ -7,7 +7,7 @@ local d = require "diffusion"
 
 local cli = {}
 
-cli.COMMANDS = { "sample", "generate", "info", "samplers", "compare", "nll", "optimize", "train" }
+cli.COMMANDS = { "sample", "generate", "info", "samplers", "compare", "nll", "fid", "optimize", "train" }
 
 -- where the bundled model passes both quality bars (models/mnist/README.md)
 cli.DEFAULT_GUIDANCE = 1.2
@@ -32,7 +32,7 @@ local function speed(rate) -- slow steps (a Stable Diffusion UNet) read better a
 end
 
 function cli.progress(label, total, quiet)
-  if quiet then return function() end end
+  if quiet or not cli.root() then return function() end end
   local tty = os.execute("test -t 2")
   local t0, last = d.core.now(), -1
   return function(done, new_total)
@@ -167,8 +167,17 @@ local function glue_negative_numbers(argv)
   return out
 end
 
+--- The processes of this run (diffusion.parallel.world()): under mpirun, the
+-- commands that split their work over ranks (sample, compare, nll, fid,
+-- train) have every rank run, and only rank 0 writes outputs or progress.
+function cli.world() return require("diffusion.parallel").world() end
+
+--- True on the rank that writes the outputs (always, without MPI).
+function cli.root() return cli.world().rank() == 0 end
+
 --- Parses argv, runs the subcommand, prints a one-line error and exits 1 on
--- failure (a traceback with --debug).
+-- failure (a traceback with --debug). Under mpirun a failing rank exits
+-- the same way, and the launcher ends the others.
 function cli.main(argv)
   local argparse = require "argparse"
   local parser = argparse("diffusion", "Diffusion models in Lua with a fast C core.")
@@ -185,14 +194,25 @@ function cli.main(argv)
     io.stderr:write("diffusion: ", (args:gsub("\n", " ")), " (see diffusion --help)\n")
     os.exit(2)
   end
-  local ok, err = xpcall(modules[args.command].run, function(e)
+  local where = ""
+  local ok, err = xpcall(function()
+    if require("diffusion.parallel").launched() then
+      if not modules[args.command].parallel then
+        cli.fail("`diffusion %s` does not split its work over MPI ranks: run it without mpirun (sample, compare, "
+          .. "nll, fid and train do)", args.command)
+      end
+      local world = cli.world()
+      where = string.format("rank %d of %d: ", world.rank(), world.size())
+    end
+    return modules[args.command].run(args)
+  end, function(e)
     return args.debug and debug.traceback(e, 2) or e
-  end, args)
+  end)
   if not ok then
     discard()
     local msg = tostring(err)
     if not args.debug then msg = cli.message(msg) end
-    io.stderr:write("diffusion: ", msg, "\n")
+    io.stderr:write("diffusion: ", where, msg, "\n")
     os.exit(1)
   end
   cli.commit()

@@ -2,7 +2,7 @@
 local d = require "diffusion"
 local cli = require "diffusion.cli"
 
-local M = {}
+local M = { parallel = true } -- under mpirun each rank measures its share of the batches
 
 function M.define(parser)
   local c = parser:command("nll", "Negative log-likelihood in bits per dimension (see docs/likelihood.md).")
@@ -60,7 +60,8 @@ end
 function M.run(args)
   cli.at_least(args, { "n", "batch", "probes", "threads", "from", "steps" }, 1)
   if args.rtol <= 0 then cli.fail("--rtol must be a positive number") end
-  local csv_path = args.csv and cli.output(args.csv, "--csv")
+  local world, root = cli.world(), cli.root()
+  local csv_path = root and args.csv and cli.output(args.csv, "--csv")
   d.threads(args.threads)
   local model_dir = args.model or d.bundled("mnist")
   local model = d.load(model_dir)
@@ -69,16 +70,19 @@ function M.run(args)
   local schedule = model.schedule or d.schedule.linear {}
   local prediction = (model.scheduler_config or {}).prediction_type or "epsilon"
   local methods = args.method == "both" and { "ode", "vlb" } or { args.method }
-  if not args.quiet then
+  if not args.quiet and root then
     io.stderr:write(string.format("%s: %d samples of %s from %d\n", model_dir, args.n, path, from))
   end
+  -- this rank's share, in whole batches: each batch's seed and its members are
+  -- those of a one-process run, so every value is too
+  local mine, count = require("diffusion.parallel").range(args.n, world, args.batch)
   local report = { model = model_dir, data = path, from = from, n = args.n, seed = args.seed, methods = {} }
   local rows = {}
   for _, method in ipairs(methods) do
-    local show = cli.progress(method, args.n, args.quiet)
+    local show = cli.progress(method, count, args.quiet)
     local values, nfe, t0 = {}, 0, d.core.now()
-    for s = 1, args.n, args.batch do
-      local len = math.min(args.batch, args.n - s + 1)
+    for s = mine, mine + count - 1, args.batch do
+      local len = math.min(args.batch, mine + count - s)
       -- seeded by the batch's first index: a run split by --from at batch boundaries gives the same numbers
       local opts = { method = method, prediction = prediction, seed = args.seed + from + s - 1 }
       if cfg.num_class_embeds then -- p(x): the null class
@@ -94,19 +98,23 @@ function M.run(args)
       nfe = nfe + cost.nfe * len
       show(#values)
     end
-    for i, v in ipairs(values) do rows[#rows + 1] = string.format("%d,%s,%.6f\n", from + i - 1, method, v) end
-    local mean, sq = 0, 0
-    for _, v in ipairs(values) do mean = mean + v / #values end
-    for _, v in ipairs(values) do sq = sq + (v - mean) ^ 2 end
-    local se = math.sqrt(sq / math.max(#values - 1, 1) / #values)
-    local seconds = d.core.now() - t0
-    report.methods[method] = { bits_per_dim = mean, standard_error = se, samples = values,
-      nfe_per_sample = nfe / #values, seconds = seconds }
-    if not args.json then
-      print(string.format("%s: %.4f bits/dim (standard error %.4f) over %d samples; %.0f network evaluations per "
-        .. "sample, %.1f s", method, mean, se, #values, nfe / #values, seconds))
+    values, nfe = world.gather(values), world.allreduce(nfe) -- every rank's, in order, at rank 0
+    if root then
+      for i, v in ipairs(values) do rows[#rows + 1] = string.format("%d,%s,%.6f\n", from + i - 1, method, v) end
+      local mean, sq = 0, 0
+      for _, v in ipairs(values) do mean = mean + v / #values end
+      for _, v in ipairs(values) do sq = sq + (v - mean) ^ 2 end
+      local se = math.sqrt(sq / math.max(#values - 1, 1) / #values)
+      local seconds = d.core.now() - t0
+      report.methods[method] = { bits_per_dim = mean, standard_error = se, samples = values,
+        nfe_per_sample = nfe / #values, seconds = seconds }
+      if not args.json then
+        print(string.format("%s: %.4f bits/dim (standard error %.4f) over %d samples; %.0f network evaluations per "
+          .. "sample, %.1f s", method, mean, se, #values, nfe / #values, seconds))
+      end
     end
   end
+  if not root then return end
   if args.json then print(d.core.json_encode(report)) end
   if csv_path then
     local f = assert(io.open(csv_path, "w"))

@@ -3,7 +3,7 @@
 local d = require "diffusion"
 local cli = require "diffusion.cli"
 
-local M = {}
+local M = { parallel = true } -- under mpirun each rank makes its share of the samples
 
 function M.define(parser)
   local c = parser:command("sample", "Sample a grid of images from a model.")
@@ -46,7 +46,7 @@ end
 
 -- The labels for --class / --classes: a list of n, in blocks (grid rows), or
 -- "null"; nil for a model without classes.
-local function class_labels(args, n, num_classes)
+function M.class_labels(args, n, num_classes)
   if not num_classes then
     if args.class or args.classes then
       cli.fail("the model is not class-conditional: --class and --classes do not apply")
@@ -125,10 +125,11 @@ function M.run(args)
   if (args.resample or args.jump) and not args.mask then
     cli.fail("--resample and --jump are RePaint's: they need --mask and --init")
   end
-  -- every output is known writable before the model runs
-  local png = cli.output(args.output, "-o")
-  local npy = args.npy and cli.output(args.npy, "--npy")
-  if args.save_each then cli.folder(args.save_each, "--save-each") end
+  -- every output is known writable before the model runs (by rank 0, which writes them)
+  local root = cli.root()
+  local png = root and cli.output(args.output, "-o")
+  local npy = root and args.npy and cli.output(args.npy, "--npy")
+  if root and args.save_each then cli.folder(args.save_each, "--save-each") end
 
   d.threads(args.threads)
   local model = d.load(model_dir)
@@ -136,7 +137,7 @@ function M.run(args)
   if args.schedule then schedule, plan = custom_schedule(args.schedule, schedule or d.schedule.linear {}) end
   local num_classes = model.config.num_class_embeds and model.config.num_class_embeds - 1
     or (args.guidance ~= "cfg" and 10 or nil)
-  local labels = class_labels(args, args.n, num_classes)
+  local labels = M.class_labels(args, args.n, num_classes)
   local size = cli.sample_size(model.config)
   local function image(path, channels, what)
     local img = cli.try(what .. ": ", d.image.load, path, { channels = channels })
@@ -150,9 +151,11 @@ function M.run(args)
   local sampler_options = { eta = args.eta, order = args.order }
   local cfg = args.cfg
   if labels == "null" and cfg == cli.DEFAULT_GUIDANCE then cfg = 1 end -- the default does not apply to p(x)
-  local show = cli.progress("sampling", args.n * args.steps, args.quiet)
+  local first, count = require("diffusion.parallel").range(args.n, cli.world())
+  local show = cli.progress("sampling", count * args.steps, args.quiet)
   local ok, x = pcall(d.generate, {
-    model = model, n = args.n, batch = args.batch, seed = args.seed, sampler = args.sampler, steps = args.steps,
+    model = model, n = args.n, first = first, count = count, batch = args.batch, seed = args.seed,
+    sampler = args.sampler, steps = args.steps,
     sampler_options = next(sampler_options) and sampler_options or nil, schedule = schedule, plan = plan,
     spacing = args.spacing, labels = labels, cfg = cfg,
     guidance_rescale = args.guidance_rescale, guidance = args.guidance, classifier = args.classifier,
@@ -161,7 +164,8 @@ function M.run(args)
     on_warning = function(msg) io.stderr:write("diffusion: warning: ", msg, "\n") end,
   })
   if not ok then cli.fail("%s", (cli.message(x):gsub("^generate: ", ""))) end
-  x = x:clamp(-1, 1)
+  x = cli.world().gather(x:clamp(-1, 1)) -- every rank's samples, in order, at rank 0
+  if not root then return end
   local settings = { model = model_dir, sampler = args.sampler, steps = args.steps, seed = args.seed, n = args.n,
     cfg = cfg, guidance = args.guidance, guidance_rescale = args.guidance_rescale, classes = args.class or args.classes,
     eta = args.eta, order = args.order,

@@ -3,7 +3,7 @@
 local d = require "diffusion"
 local cli = require "diffusion.cli"
 
-local M = {}
+local M = { parallel = true } -- under mpirun: data parallel, the global batch split over the ranks
 
 function M.define(parser)
   local c = parser:command("train", "Train a model from a config file (Lua; see models/mnist/train_config.lua).")
@@ -89,7 +89,7 @@ function M.run(args)
     recent[#recent + 1] = step.loss
     if #recent > 50 then table.remove(recent, 1) end
     show(step.step)
-    if not args.quiet and step.step % 50 == 0 then
+    if not args.quiet and cli.root() and step.step % 50 == 0 then
       local sum = 0
       for _, v in ipairs(recent) do sum = sum + v end
       io.stderr:write(string.format("step %d/%d  loss %.4f (mean of 50)  lr %.2e  |g| %.3f  %.0f s\n", step.step,
@@ -98,11 +98,12 @@ function M.run(args)
     if user_callback then return user_callback(step) end
   end
   local result = d.train(opts)
+  local quiet = args.quiet or not cli.root()
   if result.step < total then
-    if not args.quiet then io.stderr:write(string.format("stopped at step %d\n", result.step)) end
+    if not quiet then io.stderr:write(string.format("stopped at step %d\n", result.step)) end
     return
   end
-  if output then
+  if output and cli.root() then
     d.save_pipeline(output, result.ema or result.model, sc)
     if not args.quiet then
       io.stderr:write(string.format("wrote %s (%s weights)\n", output, result.ema and "EMA" or "final"))
