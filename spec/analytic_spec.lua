@@ -91,6 +91,18 @@ describe("diffusion.analytic", function()
     assert.is_true(math.abs(x:std() - exact:std()) < 0.1, string.format("%.3f vs %.3f", x:std(), exact:std()))
   end)
 
+  it("takes a timestep per sample, as a network does: each row as its own call", function()
+    local sched = d.schedule.linear {}
+    local m = d.analytic.gmm { weights = { 0.3, 0.7 }, means = d.tensor { { -2 }, { 1 } }, stds = { 0.5, 0.3 } }
+      :with_schedule(sched)
+    local x = d.rng(3):randn { 3, 1 }
+    local eps = m(x, d.tensor { 10, 500, 900 })
+    for i, t in ipairs { 10, 500, 900 } do
+      assert.equal(m(x:narrow(1, i, 1), t):get(1, 1), eps:get(i, 1))
+    end
+    assert.has_error(function() m(x, d.tensor { 1, 2 }) end, "analytic: 2 timesteps for 3 samples")
+  end)
+
   it("the reference ODE solver reaches the probability-flow endpoint in closed form", function()
     -- data N(m, s0^2) in one dimension: in k-diffusion's variables the
     -- PF-ODE is solved by xs(s) = m + (xs_T - m) sqrt((s0^2 + s^2) / (s0^2 + s_T^2)),

@@ -173,6 +173,44 @@ describe("the diffusion command", function()
     os.execute("rm -rf '" .. dir .. "'")
   end)
 
+  it("distills a teacher folder into a student that `sample` runs with lcm by default", function()
+    local dir = S.tmpname("")
+    local teacher = d.unet({ block_out_channels = { 8, 16 }, layers_per_block = 1, norm_num_groups = 4,
+      down_block_types = { "DownBlock2D", "DownBlock2D" }, up_block_types = { "UpBlock2D", "UpBlock2D" },
+      in_channels = 1, out_channels = 1, sample_size = 8, num_class_embeds = 3 }, { seed = 1 })
+    d.save_pipeline(dir .. "/teacher", teacher, { _class_name = "DDPMScheduler", num_train_timesteps = 100,
+      beta_schedule = "squaredcos_cap_v2", prediction_type = "v_prediction" })
+    local config = dir .. "/config.lua"
+    local f = assert(io.open(config, "w"))
+    f:write(string.format([[
+      local d = require "diffusion"
+      local labels = {}
+      for i = 1, 8 do labels[i] = i %% 2 end
+      return { teacher = %q, method = "consistency", data = d.rng(0):rand { 8, 1, 8, 8 } * 2 - 1, labels = labels,
+        guidance = 1.5, skip = 10, steps = 2, batch = 4, groups = 2, checkpoint = %q, output = %q }
+    ]], dir .. "/teacher", dir .. "/run", dir .. "/student"))
+    f:close()
+    local ok, out = run("distill " .. config .. " --quiet")
+    assert.is_true(ok, out)
+    local student = d.load(dir .. "/student")
+    assert.equal("LCMScheduler", student.scheduler_config._class_name)
+    assert.equal(10, student.scheduler_config.original_inference_steps)
+    ok, out = run("sample --model " .. dir .. "/student --steps 1 -n 4 --classes 0-1 --quiet -o " .. dir .. "/s.png")
+    assert.is_true(ok, out)
+    local png = io.popen("lua5.4 bin/diffusion info " .. dir .. "/s.png 2>&1"):read("a")
+    assert.truthy(png:find("lcm", 1, true), png)
+    ok, out = run("distill " .. config .. " --quiet") -- the student is there now
+    assert.is_falsy(ok)
+    assert.truthy(out:find("already holds a model; pass --force", 1, true), out)
+    f = assert(io.open(config, "w"))
+    f:write("return { teacher = '" .. dir .. "/teacher', method = 'guess', data = 1 }")
+    f:close()
+    ok, out = run("distill " .. config .. " --quiet --output " .. dir .. "/other")
+    assert.is_falsy(ok)
+    assert.truthy(out:find("^diffusion: distill: method must be \"progressive\" or \"consistency\""), out)
+    os.execute("rm -rf '" .. dir .. "'")
+  end)
+
   it("measures FD: the lab's Fréchet distance on the classifier's features, from .npy, PNGs or a model", function()
     local x = d.rng(3):rand { 6, 1, 32, 32 } * 2 - 1
     local npy = S.tmpname(".npy")

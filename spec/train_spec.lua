@@ -1,6 +1,7 @@
 -- diffusion.train: objectives against their closed forms, learning,
 -- determinism, resume, EMA, and bad options.
 local d = require "diffusion"
+local S = require "support"
 
 local CONFIG = {
   block_out_channels = { 8, 16 }, layers_per_block = 1, norm_num_groups = 4,
@@ -115,6 +116,50 @@ describe("diffusion.train", function()
     assert.is_truthy(moments["exp_avg.conv_in.weight"])
     assert.is_truthy(moments["exp_avg_sq.conv_in.weight"])
     os.execute("rm -rf '" .. dir .. "'")
+  end)
+
+  it("trains on a target function's targets and per-sample weights (distillation's hook)", function()
+    local x, labels = data()
+    local function run(extra)
+      local o = { model = d.unet(conditional(), { seed = 3 }), data = x, labels = labels, steps = 3, batch = 8,
+        lr = 1e-3, warmup = 1, seed = 5 }
+      for k, v in pairs(extra) do o[k] = v end
+      return d.train(o)
+    end
+    -- the target x0 with unit weights is the "sample" objective, to the bit
+    local by_objective = run { objective = "sample" }
+    local seen
+    local by_hook = run { objective = "sample", target = function(batch)
+      seen = batch
+      local ones = {}
+      for k = 1, 8 do ones[k] = 1 end
+      return batch.x0, ones
+    end }
+    assert.is_true(weights_equal(by_objective.model:weights(), by_hook.model:weights()))
+    assert.equal(8, #seen.t)
+    assert.equal(8, #seen.labels)
+    assert.equal(3, seen.step)
+    for k = 1, 8 do -- x_t = alpha x0 + sigma eps, row by row
+      local row = function(t) return t:narrow(1, k, 1) end
+      S.near(row(seen.xt), row(seen.x0) * seen.alpha[k] + row(seen.eps) * seen.sigma[k], 1e-6, "row " .. k)
+    end
+    -- weights scale each sample's share of the loss
+    local half = run { objective = "sample", target = function(batch)
+      local w = {}
+      for k = 1, 8 do w[k] = 0.5 end
+      return batch.x0, w
+    end }
+    assert.is_true(math.abs(half.losses[1] - 0.5 * by_objective.losses[1]) <= 1e-6 * by_objective.losses[1])
+    local bad = {
+      { function(batch) return batch.x0:narrow(1, 1, 4) end, "target must return a tensor shaped like the batch" },
+      { function(batch) return batch.x0, { 1, 2 } end, "target's weights must be a list of 8 numbers" },
+      { 42, "target must be a function(batch)" },
+    }
+    for _, case in ipairs(bad) do
+      local ok, err = pcall(run, { target = case[1] })
+      assert.is_false(ok)
+      assert.truthy(tostring(err):find(case[2], 1, true), tostring(err))
+    end
   end)
 
   it("gives the same weights on 1 thread and on 2 (fixed-order sums in every backward kernel)", function()

@@ -121,10 +121,19 @@ end
 
 function Model.__call(self, x, t)
   if not self.schedule then error("analytic: call with_schedule(schedule) before using the model as a network", 2) end
-  if type(t) ~= "number" then -- one level for the batch
-    local flat = t:reshape { -1 }
-    if flat:max() ~= flat:min() then error("analytic: the batch must share one timestep", 2) end
-    t = flat:get(1)
+  if type(t) ~= "number" then -- a timestep per sample, as a network takes them
+    local ts = t:reshape({ -1 }):totable()
+    if #ts ~= x:size(1) and #ts ~= 1 then
+      error(string.format("analytic: %d timesteps for %d samples", #ts, x:size(1)), 2)
+    end
+    local same = true
+    for _, v in ipairs(ts) do same = same and v == ts[1] end
+    if not same then
+      local rows = {}
+      for i, v in ipairs(ts) do rows[i] = self(x:narrow(1, i, 1), v) end
+      return d.cat(rows, 1)
+    end
+    t = ts[1]
   end
   local a, s = self.schedule:alpha(t), self.schedule:sigma(t)
   local x0 = self.core:denoise(x, a, s)

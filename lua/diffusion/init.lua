@@ -86,6 +86,7 @@ M.save_pipeline = require("diffusion.model").save_pipeline
 M.bundled = require("diffusion.model").bundled
 M.shipped = require("diffusion.model").shipped
 M.train = require "diffusion.train"
+M.distill = require "diffusion.distill"
 M.analytic = require "diffusion.analytic"
 M.ode = require "diffusion.ode"
 M.lab = require "diffusion.lab"

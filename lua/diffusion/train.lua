@@ -38,6 +38,12 @@
 --   checkpoint_every steps between checkpoints [500]; one is written at the end
 --   resume           true: continue from `checkpoint` if it holds one (the
 --                    result is the same as an uninterrupted run)
+--   target           function(batch) -> target [, weights]: what the network
+--                    should output for the step's batch instead of the
+--                    objective's target (distillation: a teacher's), batch =
+--                    {x0, eps, xt, t, alpha, sigma (lists), labels, step,
+--                    ema (the EMA weights by name)}, every row of the global
+--                    batch; weights: a loss weight per sample
 --   callback         function(info) per step, info = {step, steps, loss, lr,
 --                    grad_norm, seconds}; returning false stops (checkpointed)
 --   world            the processes to split each batch over (data parallel)
@@ -55,7 +61,7 @@ local KNOWN = {
   model = true, data = true, labels = true, schedule = true, objective = true, timesteps = true, steps = true,
   batch = true, lr = true, warmup = true, decay = true, min_lr = true, weight_decay = true, beta1 = true,
   beta2 = true, eps = true, grad_clip = true, ema = true, class_dropout = true, null_class = true, seed = true,
-  checkpoint = true, checkpoint_every = true, resume = true, callback = true, world = true,
+  checkpoint = true, checkpoint_every = true, resume = true, callback = true, world = true, target = true,
 }
 local OBJECTIVES = { epsilon = true, v_prediction = true, sample = true, flow = true }
 local DRAWS_PER_STEP = 8      -- rng positions each step may use: step k uses [8k, 8k + 8)
@@ -208,6 +214,8 @@ local function options(o)
     end
     c.null_class = check_label(o.null_class or layout.num_class_embeds - 1, "null_class " .. tostring(o.null_class))
   end
+  if o.target ~= nil and type(o.target) ~= "function" then fail("target must be a function(batch)") end
+  c.target = o.target
   if o.resume and not c.checkpoint then fail("resume needs the checkpoint folder") end
   c.resume = o.resume
   c.world = o.world or require("diffusion.parallel").world()
@@ -315,14 +323,27 @@ local function make_batch(c, s, step)
   if c.labels then
     local drop = rng:rand { b }:totable()
     labels = {}
-    for k = c.first, c.first + c.count - 1 do
-      local i = idx[k]
-      labels[#labels + 1] = drop[k] < c.class_dropout and c.null_class or c.labels[i]
+    for k, i in ipairs(idx) do labels[k] = drop[k] < c.class_dropout and c.null_class or c.labels[i] end
+  end
+  local weights
+  if c.target then
+    target, weights = c.target { x0 = x0, eps = eps, xt = xt, t = t, alpha = alpha, sigma = sigma, labels = labels,
+      step = step, ema = s.ema }
+    if type(target) ~= "userdata" or table.concat(target:shape(), ",") ~= table.concat(xt:shape(), ",") then
+      fail("step %d: target must return a tensor shaped like the batch {%s}", step, table.concat(xt:shape(), ","))
+    end
+    if weights ~= nil and (type(weights) ~= "table" or #weights ~= b) then
+      fail("step %d: target's weights must be a list of %d numbers", step, b)
     end
   end
-  local mine = {}
-  for k = c.first, c.first + c.count - 1 do mine[#mine + 1] = t[k] end
-  return xt:narrow(1, c.first, c.count), target:narrow(1, c.first, c.count), d.tensor(mine), labels, xt:numel()
+  local rows = { t = {}, labels = labels and {}, weights = weights and {} }
+  for k = c.first, c.first + c.count - 1 do
+    rows.t[#rows.t + 1] = t[k]
+    if labels then rows.labels[#rows.labels + 1] = labels[k] end
+    if weights then rows.weights[#rows.weights + 1] = weights[k] end
+  end
+  return xt:narrow(1, c.first, c.count), target:narrow(1, c.first, c.count), d.tensor(rows.t), rows.labels,
+    xt:numel(), rows.weights
 end
 
 local function global_norm(grads, names)
@@ -344,10 +365,18 @@ local function sum_over_ranks(c, s, grads)
 end
 
 local function step_once(c, s, step)
-  local xt, target, t, labels, numel = make_batch(c, s, step)
+  local xt, target, t, labels, numel, loss_weights = make_batch(c, s, step)
   local out, pass = c.model:trace(xt, t, labels and { class_labels = d.tensor(labels) })
   local diff = out - target
-  local loss = c.world.allreduce(d.dot(diff, diff)) / numel -- the global batch's mean
+  local sq
+  if loss_weights then -- sum of w_k |diff_k|^2; diff_k scaled by w_k for the gradient
+    local w = d.tensor(loss_weights):reshape { #loss_weights, 1, 1, 1 }
+    local scaled = diff * w
+    sq, diff = d.dot(scaled, diff), scaled
+  else
+    sq = d.dot(diff, diff)
+  end
+  local loss = c.world.allreduce(sq) / numel -- the global batch's mean
   if loss ~= loss or loss == math.huge then fail("step %d: the loss is %s", step, tostring(loss)) end
   local grads = pass:backward(diff:mul_(2 / numel))
   sum_over_ranks(c, s, grads)

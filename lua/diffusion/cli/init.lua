@@ -7,7 +7,7 @@ local d = require "diffusion"
 
 local cli = {}
 
-cli.COMMANDS = { "sample", "generate", "info", "samplers", "compare", "nll", "fid", "optimize", "train" }
+cli.COMMANDS = { "sample", "generate", "info", "samplers", "compare", "nll", "fid", "optimize", "train", "distill" }
 
 -- where the bundled model passes both quality bars (models/mnist/README.md)
 cli.DEFAULT_GUIDANCE = 1.2
@@ -165,6 +165,28 @@ local function glue_negative_numbers(argv)
     ::continue::
   end
   return out
+end
+
+--- True when `dir` holds a model or pipeline (train and distill never
+-- overwrite one unless told to).
+function cli.holds_model(dir)
+  for _, probe in ipairs { "/model_index.json", "/config.json", "/unet/config.json" } do
+    local f = io.open(dir .. probe)
+    if f then
+      f:close()
+      return true
+    end
+  end
+  return false
+end
+
+--- The table a Lua config file returns (train and distill), or a one-line error.
+function cli.config(path)
+  local chunk, err = loadfile(path)
+  if not chunk then cli.fail("cannot read config: %s", err) end
+  local cfg = cli.try(path .. ": ", chunk)
+  if type(cfg) ~= "table" then cli.fail("%s must return a table", path) end
+  return cfg
 end
 
 --- The processes of this run (diffusion.parallel.world()): under mpirun, the

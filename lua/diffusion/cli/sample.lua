@@ -8,7 +8,8 @@ local M = { parallel = true } -- under mpirun each rank makes its share of the s
 function M.define(parser)
   local c = parser:command("sample", "Sample a grid of images from a model.")
   c:option("--model", "A diffusers model or pipeline folder (default: the bundled MNIST model).")
-  c:option("--sampler", "A sampler (see `diffusion samplers`).", "dpmpp_2m")
+  c:option("--sampler", "A sampler (see `diffusion samplers`; default dpmpp_2m, or lcm for a model whose scheduler is "
+    .. "an LCMScheduler, a consistency student).")
   cli.number_option(c, "--steps", "Sampling steps.", "20", true)
   cli.number_option(c, "--eta", "The sampler's eta (DDIM, ancestral and SDE samplers).")
   cli.number_option(c, "--order", "The solver order (multistep and DPM-Solver samplers).", nil, true)
@@ -118,7 +119,7 @@ function M.run(args)
     cli.fail("no diffusers model at '%s' (no config.json or unet/config.json)", model_dir)
   end
   f:close()
-  cli.check_samplers { args.sampler }
+  if args.sampler then cli.check_samplers { args.sampler } end
   if args.mask and not args.init then cli.fail("--mask needs --init, the image whose white-masked part is kept") end
   if args.strength and not args.init then cli.fail("--strength needs --init, the image to start from") end
   if args.strength and not (args.strength > 0 and args.strength <= 1) then cli.fail("--strength must be in (0, 1]") end
@@ -133,6 +134,11 @@ function M.run(args)
 
   d.threads(args.threads)
   local model = d.load(model_dir)
+  -- a consistency student (diffusion distill writes an LCMScheduler) samples
+  -- with lcm, its teacher's guidance folded in: at scale 1 unless told
+  local consistency = (model.scheduler_config or {})._class_name == "LCMScheduler"
+  args.sampler = args.sampler or (consistency and "lcm" or "dpmpp_2m")
+  if consistency and args.cfg == cli.DEFAULT_GUIDANCE then args.cfg = 1 end
   local schedule, plan = model.schedule, nil
   if args.schedule then schedule, plan = custom_schedule(args.schedule, schedule or d.schedule.linear {}) end
   local num_classes = model.config.num_class_embeds and model.config.num_class_embeds - 1

@@ -32,28 +32,14 @@ local function scheduler_config_for(schedule, objective)
     prediction_type = objective, clip_sample = false }
 end
 
-local function holds_model(dir)
-  for _, probe in ipairs { "/model_index.json", "/config.json", "/unet/config.json" } do
-    local f = io.open(dir .. probe)
-    if f then
-      f:close()
-      return true
-    end
-  end
-  return false
-end
-
 local TRAIN_KEYS = { model = true, scheduler = true, schedule = true, output = true }
 
 function M.run(args)
   cli.at_least(args, { "steps", "threads" }, 1)
-  local chunk, err = loadfile(args.config)
-  if not chunk then cli.fail("cannot read config: %s", err) end
-  local cfg = cli.try(args.config .. ": ", chunk)
-  if type(cfg) ~= "table" then cli.fail("%s must return a table", args.config) end
+  local cfg = cli.config(args.config)
   local output = args.output or cfg.output
   -- before any training: never overwrite a model folder unless asked
-  if output and holds_model(output) and not args.force then
+  if output and cli.holds_model(output) and not args.force then
     cli.fail("'%s' already holds a model; pass --force to overwrite it, or --output DIR", output)
   end
   d.threads(args.threads)
