@@ -31,11 +31,14 @@ local function read_json(path)
   return j
 end
 
--- max |a - b| / max |b| over flat arrays
+-- max |a - b| / max |b| over flat arrays; infinite where a value is not
+-- finite (math.max passes NaN over, so it is caught here)
 local function rel_err(a, b)
   local num, den = 0, 0
   for i = 1, #b do
-    num = math.max(num, math.abs(a[i] - b[i]))
+    local e = math.abs(a[i] - b[i])
+    if e ~= e or e == math.huge then return math.huge end
+    num = math.max(num, e)
     den = math.max(den, math.abs(b[i]))
   end
   return num / math.max(den, 1e-30)

@@ -98,6 +98,12 @@ describe("k-diffusion's samplers", function()
     assert.equal(0, (x1 - x2):abs():max())
     assert.near(0.3, x1:mean(), 0.05)
     assert.near(0.49, x1:var(), 0.05) -- N(0.3, 0.7^2)
+    -- a range doubles cannot bisect to 1e-6 of its low end is refused, not bisected for ever (found by fuzzing)
+    local util = require "diffusion.samplers.util"
+    assert.has_error(function() util.brownian_tree({ 4 }, 0.01, 1e21, 5) end,
+      "brownian noise: the plan's noise levels span sigma 0.01 to 1e+21, a wider range than the Brownian tree "
+      .. "resolves (hi / lo at most 1e+09); pass recorded noise (noise =) or use fewer training timesteps")
+    assert.equal(1, #util.brownian_tree({ 1 }, 1e-3, 1e6, 5)(1e5, 1):shape()) -- 1e9 itself is fine
   end)
 
   it("dpm_adaptive's PID controller proposes k-diffusion's step sizes from k-diffusion's error estimates", function()

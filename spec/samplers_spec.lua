@@ -9,9 +9,9 @@ describe("parity with diffusers", function()
   for name in p:lines() do if name:match("%.json$") then files[#files + 1] = name end end
   p:close()
 
-  -- 55 recorded with the fixtures (NN_*), 35 at step counts that do not divide 1000 with each spacing (odd_*,
-  -- bench/peers/record_scheduler_runs.py with diffusers v0.31.0)
-  it("has all 90 recorded runs", function() assert.equal(90, #files) end)
+  -- 55 recorded with the fixtures (NN_*), 41 at step counts that do not divide 1000 with each spacing and
+  -- with zero terminal SNR (odd_*, bench/peers/record_scheduler_runs.py with diffusers v0.31.0)
+  it("has all 96 recorded runs", function() assert.equal(96, #files) end)
   for _, name in ipairs(files) do
     it("replays " .. name .. " within 1e-4", function()
       local ok, msg = replay(FIX .. name)
@@ -294,9 +294,11 @@ describe("diffusion.sample front", function()
     local x = d.rng(1):randn { 1, 1, 2, 2 }
     local ddpm = d.core.json_decode(io.open(d.bundled("mnist") .. "/scheduler/scheduler_config.json"):read("a"))
     ddpm.variance_type, ddpm.thresholding, ddpm.sample_max_value = "fixed_small", false, 1
+    -- a key DDPM shares with some classes only: Euler, UniPC rescale; LMS, PNDM, Heun, DEIS, ... do not
+    ddpm.rescale_betas_zero_snr = true
     for _, class in ipairs { "EulerDiscreteScheduler", "LMSDiscreteScheduler", "PNDMScheduler",
       "KDPM2DiscreteScheduler", "EulerAncestralDiscreteScheduler", "DPMSolverSinglestepScheduler",
-      "HeunDiscreteScheduler", "UniPCMultistepScheduler" } do
+      "HeunDiscreteScheduler", "UniPCMultistepScheduler", "DEISMultistepScheduler", "DPMSolverSDEScheduler" } do
       -- the DDPM config's own keys (clip_sample, variance_type) mean nothing to these classes
       local swapped = d.sample { scheduler = class, config = ddpm, steps = 3, model = model, x = x, seed = 1 }
       local own = {}

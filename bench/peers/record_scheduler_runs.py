@@ -4,13 +4,13 @@ file, driven as a pipeline drives it, with the stand-in model and every noise
 tensor the scheduler drew. A peer tool for fixtures, never a dependency.
 
   PYTHONPATH=DIFFUSERS/src:HUB/src:shared/peers/shims:STUBS /usr/bin/python3 \
-    bench/peers/record_scheduler_runs.py OUT_DIR
+    bench/peers/record_scheduler_runs.py OUT_DIR [FIRST]
 
 (STUBS: an importable `torchsde` module, which DPMSolverSDEScheduler imports for
 the Brownian tree this script replaces with recorded draws.)
 
 writes the runs at step counts that do not divide num_train_timesteps
-(7, 13, 17, 33) with each timestep spacing, as OUT_DIR/odd_NN_<Class>.json.
+(7, 13, 17, 33) with each timestep spacing, as OUT_DIR/odd_NN_<Class>.json (from run FIRST on, 0 by default).
 """
 import json
 import math
@@ -107,6 +107,9 @@ def record(cls_name, config, steps, seed, eta=None):
     return run
 
 
+ZERO_SNR = {"rescale_betas_zero_snr": True, "prediction_type": "v_prediction", "beta_schedule": "scaled_linear",
+            "beta_start": 0.00085, "beta_end": 0.012}
+
 RUNS = [
     # class, config, steps, eta
     ("DDPMScheduler", {"timestep_spacing": "trailing", "clip_sample": False}, 7, None),
@@ -145,13 +148,24 @@ RUNS = [
     ("DPMSolverSDEScheduler", {}, 7, None),
     ("DPMSolverSDEScheduler", {"use_karras_sigmas": True, "prediction_type": "v_prediction"}, 13, None),
     ("DPMSolverSDEScheduler", {"timestep_spacing": "trailing", "beta_schedule": "scaled_linear"}, 17, None),
+    # zero terminal SNR on v-prediction (the only prediction that works there): the first level has
+    # alpha = 0, or 2^-24 in the four classes whose first sigma would be infinite
+    ("EulerDiscreteScheduler", dict(ZERO_SNR, timestep_spacing="trailing"), 7, None),
+    ("EulerAncestralDiscreteScheduler", dict(ZERO_SNR, timestep_spacing="trailing"), 13, None),
+    ("DPMSolverMultistepScheduler", dict(ZERO_SNR, timestep_spacing="trailing"), 7, None),
+    ("UniPCMultistepScheduler", dict(ZERO_SNR, timestep_spacing="trailing"), 13, None),
+    ("DDIMScheduler", dict(ZERO_SNR, timestep_spacing="trailing"), 7, 0.0),
+    ("LCMScheduler", dict(ZERO_SNR), 4, None),
 ]
 
 
 def main():
     out_dir = sys.argv[1]
     patch_noise()
+    first = int(sys.argv[2]) if len(sys.argv) > 2 else 0
     for k, (cls_name, config, steps, eta) in enumerate(RUNS):
+        if k < first:
+            continue
         run = record(cls_name, config, steps, seed=100 + k, eta=eta)
         path = "%s/odd_%02d_%s.json" % (out_dir, k, cls_name)
         with open(path, "w") as f:

@@ -152,7 +152,16 @@ local function f32(v) return (string.unpack("f", string.pack("f", v))) end
 -- a difference of nearly equal float32 numbers, so the float32 table's sigmas
 -- differ from exact ones by up to 1e-3 there; matching diffusers means
 -- matching its rounding.)
-local function betas_schedule(c)
+-- Zero terminal SNR (rescale_betas_zero_snr) as `class` does it: only the
+-- classes that take the key rescale (from_config ignores it elsewhere), and
+-- the four whose first sigma would be infinite (sigma / alpha at alpha = 0)
+-- set the last alpha_cumprod to 2^-24, float16's smallest subnormal, as
+-- diffusers does. Without a class (a bare config) the rescale is exact.
+local TERMINAL_2_POW_M24 = {
+  EulerDiscreteScheduler = true, EulerAncestralDiscreteScheduler = true, DPMSolverMultistepScheduler = true,
+  UniPCMultistepScheduler = true,
+}
+local function betas_schedule(c, class)
   local n = c.num_train_timesteps or 1000
   local lo, hi = c.beta_start or 1e-4, c.beta_end or 0.02
   local betas = {}
@@ -181,8 +190,13 @@ local function betas_schedule(c)
     acp[i] = prod
   end
   local s = schedule.from_alphas_cumprod(acp)
-  if c.rescale_betas_zero_snr then s = s:rescale_zero_terminal_snr() end
-  return s
+  local own = DIFFUSERS_KEYS.by_class[class]
+  if not c.rescale_betas_zero_snr or (own and not own.rescale_betas_zero_snr) then return s end
+  s = s:rescale_zero_terminal_snr()
+  if not TERMINAL_2_POW_M24[class] then return s end
+  acp = s:alphas_cumprod()
+  acp[#acp] = 2 ^ -24
+  return schedule.from_alphas_cumprod(acp)
 end
 
 -- numpy's round: half to even.
@@ -269,7 +283,7 @@ classes.DDPMScheduler = function(c, n)
   if vt ~= "fixed_small" and vt ~= "fixed_large" then
     error(string.format("sample: DDPMScheduler variance_type '%s' is not supported", vt), 3)
   end
-  local s = betas_schedule(c)
+  local s = betas_schedule(c, "DDPMScheduler")
   return {
     schedule = s, plan = stride_plan(s, c, n, 1), sampler = samplers.ddpm,
     sampler_opts = { variance = vt }, denoiser = denoiser_opts(c, true),
@@ -280,7 +294,7 @@ classes.DDIMScheduler = function(c, n, args)
   check_config("DDIMScheduler", c, merge(BETA_KEYS, COMMON_PREDICTION, {
     set_alpha_to_one = true, steps_offset = true, timestep_spacing = true,
   }), {})
-  local s = betas_schedule(c)
+  local s = betas_schedule(c, "DDIMScheduler")
   local set_one = c.set_alpha_to_one
   if set_one == nil then set_one = true end
   return {
@@ -372,7 +386,7 @@ local K_KEYS = merge(BETA_KEYS, {
 local function k_class(class, sampler, extra, inert)
   return function(c, n)
     check_config(class, c, merge(K_KEYS, extra or {}), inert or {})
-    local s = betas_schedule(c)
+    local s = betas_schedule(c, class)
     local plan, init = k_plan(s, c, n)
     local dopts = { prediction = c.prediction_type or "epsilon" }
     if c.clip_sample then dopts.clip_sample = c.clip_sample_range or 1 end
@@ -466,7 +480,7 @@ classes.DPMSolverMultistepScheduler = function(c, n)
   check_config("DPMSolverMultistepScheduler", c, merge(MULTISTEP_KEYS, {
     algorithm_type = true, solver_type = true, euler_at_final = true, use_lu_lambdas = true,
   }), MULTISTEP_INERT)
-  local s = betas_schedule(c)
+  local s = betas_schedule(c, "DPMSolverMultistepScheduler")
   return {
     schedule = s, plan = multistep_plan(s, c, n), sampler = samplers.dpm_solver_multistep,
     sampler_opts = {
@@ -481,7 +495,7 @@ classes.UniPCMultistepScheduler = function(c, n)
   check_config("UniPCMultistepScheduler", c, merge(MULTISTEP_KEYS, {
     predict_x0 = true, solver_type = true, disable_corrector = true,
   }), merge(MULTISTEP_INERT, { solver_p = nil }))
-  local s = betas_schedule(c)
+  local s = betas_schedule(c, "UniPCMultistepScheduler")
   local plan = multistep_plan(s, c, n)
   if c.use_karras_sigmas and c.final_sigmas_type == "sigma_min" then -- UniPC ends at the last Karras sigma
     plan[#plan] = ve_level(0, util_ve(plan[#plan - 1]))
@@ -574,7 +588,7 @@ classes.DEISMultistepScheduler = function(c, n)
   if (c.algorithm_type or "deis") ~= "deis" or (c.solver_type or "logrho") ~= "logrho" then
     error("sample: DEISMultistepScheduler supports algorithm_type 'deis' with solver_type 'logrho'", 3)
   end
-  local s = betas_schedule(c)
+  local s = betas_schedule(c, "DEISMultistepScheduler")
   local respaced = c.use_karras_sigmas or c.use_exponential_sigmas or c.use_beta_sigmas
   local plan = multistep_plan(s, merge(c, { final_sigmas_type = "sigma_min" }), n)
   if respaced then plan[#plan] = ve_level(0, util_ve(plan[#plan - 1])) end -- DEIS repeats the last sigma
@@ -589,7 +603,7 @@ classes.PNDMScheduler = function(c, n)
     skip_prk_steps = true, set_alpha_to_one = true, prediction_type = true, timestep_spacing = true,
     steps_offset = true,
   }), {})
-  local s = betas_schedule(c)
+  local s = betas_schedule(c, "PNDMScheduler")
   -- step_plms moves x from t to t - N // n whatever the next timestep is (the
   -- two differ when n does not divide N), and its second-order start lands
   -- on the second timestep from t2 + N // n: `to` and `from` say so
@@ -642,7 +656,7 @@ local CONSISTENCY_KEYS = merge(BETA_KEYS, COMMON_PREDICTION, {
 
 classes.LCMScheduler = function(c, n)
   check_config("LCMScheduler", c, CONSISTENCY_KEYS, {})
-  local s = betas_schedule(c)
+  local s = betas_schedule(c, "LCMScheduler")
   local plan = {}
   for i, t in ipairs(consistency_timesteps(c, n)) do plan[i] = level_at(s, t) end
   plan[#plan + 1] = final_level(1)
@@ -654,7 +668,7 @@ end
 
 classes.TCDScheduler = function(c, n, args)
   check_config("TCDScheduler", c, CONSISTENCY_KEYS, {})
-  local s = betas_schedule(c)
+  local s = betas_schedule(c, "TCDScheduler")
   local plan = {}
   for i, t in ipairs(consistency_timesteps(c, n)) do plan[i] = level_at(s, t) end
   plan[#plan + 1] = level_at(s, 0) -- TCD ends at t = 0, not at sigma = 0
@@ -669,7 +683,7 @@ classes.DPMSolverSinglestepScheduler = function(c, n)
     solver_order = true, algorithm_type = true, solver_type = true, lower_order_final = true,
     use_karras_sigmas = true, use_exponential_sigmas = true, use_beta_sigmas = true, final_sigmas_type = true,
   }), MULTISTEP_INERT)
-  local s = betas_schedule(c)
+  local s = betas_schedule(c, "DPMSolverSinglestepScheduler")
   return {
     schedule = s, plan = multistep_plan(s, merge(c, { timestep_spacing = "linspace" }), n),
     sampler = samplers.dpm_solver_singlestep, denoiser = multistep_denoiser(c),
@@ -688,7 +702,7 @@ classes.SASolverScheduler = function(c, n, args)
   if algo ~= "data_prediction" and algo ~= "noise_prediction" then
     error(string.format("sample: SASolverScheduler algorithm_type '%s' is not supported", algo), 3)
   end
-  local s = betas_schedule(c)
+  local s = betas_schedule(c, "SASolverScheduler")
   local respaced = c.use_karras_sigmas or c.use_exponential_sigmas or c.use_beta_sigmas
   local plan = multistep_plan(s, merge(c, { final_sigmas_type = "sigma_min" }), n)
   if respaced then plan[#plan] = ve_level(0, util_ve(plan[#plan - 1])) end
@@ -712,7 +726,7 @@ function M.schedule_from_config(config)
   elseif c._class_name and c._class_name:find("^FlowMatch") then
     s = schedule.flow { shift = c.shift, num_train_timesteps = c.num_train_timesteps }
   else
-    s = betas_schedule(c)
+    s = betas_schedule(c, c._class_name)
   end
   local opts = { spacing = c.timestep_spacing, steps_offset = c.steps_offset, final = c.final_sigmas_type }
   for key, name in pairs(SIGMA_SPACINGS) do if c[key] then opts.sigmas = name end end

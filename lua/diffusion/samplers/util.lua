@@ -44,9 +44,17 @@ end
 -- bisection (a Brownian bridge at each midpoint) down to intervals of 1e-6 of
 -- lo; each midpoint's draw is keyed by the seed and its place in the tree, so
 -- a query gives the same values in any order, and overlapping intervals are
--- correlated as a Brownian motion's are.
+-- correlated as a Brownian motion's are. A range wider than hi / lo = 1e9 is
+-- refused: near hi, doubles could not split intervals of 1e-6 lo (bisection
+-- would never end), and the tree's node numbers would pass 2^62.
+local MAX_RANGE = 1e9
 function util.brownian_tree(shape, lo, hi, seed)
   local rng = require("diffusion.core").rng
+  if hi ~= hi or hi > lo * MAX_RANGE then
+    error(string.format("brownian noise: the plan's noise levels span sigma %.3g to %.3g, a wider range than the "
+      .. "Brownian tree resolves (hi / lo at most %.0e); pass recorded noise (noise =) or use fewer training "
+      .. "timesteps", lo, hi, MAX_RANGE), 2)
+  end
   local tol = lo * 1e-6
   local w_hi = rng(seed):randn(shape):mul_(math.sqrt(hi - lo))
   local function W(t)
