@@ -1,8 +1,10 @@
 -- A distilled student of the bundled model measured as the lab measures:
--- FD of 1,000 samples (classes 0-9 in turn, guidance 1) on the MNIST
+-- FD of 1,000 samples (classes 0-9 in turn, guidance 1 unless given) on the MNIST
 -- classifier's features against the 1,000 held-out digits, at NFE 1, 2 and
 -- 4, mean and spread over noise seeds, and the worst class's accuracy.
---   lua5.4 bench/distill_eval.lua DIR [sampler=lcm] [seeds=3] [threads=2] [nfe=1,2,4]
+--   lua5.4 bench/distill_eval.lua DIR [sampler=lcm] [seeds=3] [threads=2] [nfe=1,2,4] [guidance=1]
+-- (the teacher itself, models/mnist, with ddim at NFE 20 and the guidance a
+-- student was distilled at, is what that student can at best become)
 -- DIR: a student pipeline folder, or a checkpoint folder (its unet/, or
 -- unet_ema/ with DIR:ema; the bundled model's schedule).
 package.path = "lua/?.lua;lua/?/init.lua;" .. package.path
@@ -14,6 +16,7 @@ local sampler, seeds = arg[2] or "lcm", tonumber(arg[3] or "3")
 d.threads(tonumber(arg[4] or "2"))
 local nfes = {}
 for k in (arg[5] or "1,2,4"):gmatch("%d+") do nfes[#nfes + 1] = tonumber(k) end
+local guidance = tonumber(arg[6] or "1")
 
 local path, which = dir:match("^(.-):(%a+)$")
 path = path or dir
@@ -34,15 +37,15 @@ local held = clf:features(d.classifier.mnist():narrow(1, 9001, 1000))
 local labels = {}
 for i = 1, 1000 do labels[i] = (i - 1) % 10 end
 
-print(string.format("# %s, sampler %s, guidance 1, 1,000 samples per run, seeds 0..%d, kernels %s", dir, sampler,
-  seeds - 1, d.cpu().isa))
+print(string.format("# %s, sampler %s, guidance %g, 1,000 samples per run, seeds 0..%d, kernels %s", dir, sampler,
+  guidance, seeds - 1, d.cpu().isa))
 print("| NFE | FD (mean) | FD per seed | worst class accuracy |")
 print("|---|---|---|---|")
 for _, nfe in ipairs(nfes) do
   local fds, worst = {}, 1
   for seed = 0, seeds - 1 do
     local x = d.generate { model = model, schedule = schedule, n = 1000, batch = 100, seed = seed, sampler = sampler,
-      steps = nfe, labels = labels, cfg = 1, spacing = "trailing" }:clamp(-1, 1)
+      steps = nfe, labels = labels, cfg = guidance, spacing = "trailing" }:clamp(-1, 1)
     fds[#fds + 1] = d.frechet_distance(clf:features(x), held)
     local right, count = {}, {}
     for i, p in ipairs(clf:predict(x)) do

@@ -62,7 +62,7 @@ describe("diffusion.distill", function()
     assert.equal("LCMScheduler", r.scheduler_config._class_name)
     assert.equal(4, r.scheduler_config.original_inference_steps)
     assert.equal("v_prediction", r.scheduler_config.prediction_type)
-    assert.is_truthy(r.ema) -- the target network
+    assert.is_truthy(r.target) -- the target network, apart from the sampled EMA
   end)
 
   it("progressive: two rounds (4 -> 2 -> 1 steps) bring one DDIM step near the exact flow map", function()
@@ -85,7 +85,7 @@ describe("diffusion.distill", function()
     for k = 1, 4 do
       xt:narrow(1, k, 1):copy_(x0:narrow(1, k, 1) * sched:alpha(t[k]) + eps:narrow(1, k, 1) * sched:sigma(t[k]))
     end
-    return { x0 = x0, eps = eps, xt = xt, t = t, step = 1, ema = student:weights() }
+    return { x0 = x0, eps = eps, xt = xt, t = t, step = 1, target_ema = student:weights() }
   end
 
   it("consistency: targets are f of the target network at the teacher's DDIM step, as worked by hand", function()

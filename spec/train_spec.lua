@@ -85,7 +85,7 @@ describe("diffusion.train", function()
     local x, labels = data()
     local opts = function(m, extra)
       local o = { model = m, data = x, labels = labels, steps = 6, batch = 8, lr = 1e-3, warmup = 2, ema = 0.9,
-        seed = 5, class_dropout = 0.5 }
+        target_ema = 0.5, seed = 5, class_dropout = 0.5 }
       for k, v in pairs(extra or {}) do o[k] = v end
       return o
     end
@@ -108,6 +108,8 @@ describe("diffusion.train", function()
     assert.are.equal(6, r2.step)
     assert.is_true(weights_equal(straight:weights(), resumed:weights()))
     assert.is_true(weights_equal(r1.ema:weights(), r2.ema:weights()))
+    assert.is_true(weights_equal(r1.target_ema:weights(), r2.target_ema:weights()))
+    assert.is_false(weights_equal(r1.ema:weights(), r1.target_ema:weights()))
     for i = 1, 6 do assert.are.equal(r1.losses[i], r2.losses[i]) end
     -- the checkpoint is a diffusers folder, with the optimizer's moments beside it
     local loaded = d.load(dir .. "/unet")
@@ -182,16 +184,19 @@ describe("diffusion.train", function()
     assert.has_error(function() d.cache_limit(-1) end, "cache_limit: expected a byte count >= 0, got -1")
   end)
 
-  it("keeps an EMA with diffusers' warm-up: after one step, decay min(ema, 2 / 11)", function()
+  it("keeps an EMA with diffusers' warm-up (after one step, decay min(ema, 2 / 11)), a target EMA without", function()
     local x = data()
     local m = d.unet(CONFIG, { seed = 4 })
     local before = {}
     for name, t in pairs(m:weights()) do before[name] = t:clone() end
-    local r = d.train { model = m, data = x, steps = 1, batch = 8, lr = 1e-2, warmup = 0, ema = 0.9 }
-    local decay = 2 / 11
-    for name, t in pairs(r.ema:weights()) do
-      local want = before[name] * decay + m:weights()[name] * (1 - decay)
-      assert.is_true((t - want):abs():max() <= 1e-6 * math.max(1, want:abs():max()), name)
+    local r = d.train { model = m, data = x, steps = 1, batch = 8, lr = 1e-2, warmup = 0, ema = 0.9,
+      target_ema = 0.95 }
+    -- the target EMA (a consistency model's) has its fixed decay from the first step
+    for average, decay in pairs { ema = 2 / 11, target_ema = 0.95 } do
+      for name, t in pairs(r[average]:weights()) do
+        local want = before[name] * decay + m:weights()[name] * (1 - decay)
+        assert.is_true((t - want):abs():max() <= 1e-6 * math.max(1, want:abs():max()), average .. " " .. name)
+      end
     end
     -- and the trained model's own forward sees the new weights
     local probe = d.rng(1):randn { 2, 1, 8, 8 }
@@ -235,6 +240,7 @@ describe("diffusion.train", function()
       { { model = cond, data = x, labels = { 1, 2 } }, "2 labels for 32 images" },
       { { model = plain, data = x, steps = 0 }, "steps must be a positive integer" },
       { { model = plain, data = x, ema = 1 }, "ema must be in (0, 1) or false" },
+      { { model = plain, data = x, target_ema = 0 }, "target_ema must be in (0, 1) or false" },
       { { model = plain, data = x, resume = true }, "resume needs the checkpoint folder" },
       { { model = plain, data = x, timesteps = function() return { 1 } end, batch = 4 },
         "timesteps must return a list of 4 values" },

@@ -31,14 +31,17 @@
 --               shares one, so the teacher's step can be any sampler [8]
 --   consistency: skip (timesteps per teacher step) [20], solver (a sampler
 --               name or function, one step from t to t - skip) ["ddim"],
---               ema (the target network's decay) [0.95], timestep_scaling
---               [10], sigma_data [0.5] (the lcm sampler's)
+--               target_ema (the target network's decay) [0.95], ema (the
+--               sampled student's, as diffusion.train's; false: the online
+--               weights) [0.999], timestep_scaling [10], sigma_data [0.5]
+--               (the lcm sampler's)
 --   progressive: from (the first teacher's step count) [64], to (the last
 --               student's) [1]; steps is per round
 --   steps [1000], batch [64], lr [1e-4], warmup, decay, grad_clip, seed,
 --   checkpoint, checkpoint_every, resume, callback, world: as diffusion.train (progressive
 --   checkpoints each round in checkpoint/round-N, N the student's steps)
--- Returns {model = the student, ema = the target network (consistency),
+-- Returns {model = the student (its EMA where there is one), target = the
+-- target network (consistency),
 -- scheduler_config = how to sample it (LCMScheduler / DDIMScheduler),
 -- losses, finished (false when the callback stopped it), rounds = {{steps =
 -- N, losses = ...}} (progressive)}.
@@ -50,8 +53,8 @@ local train = require "diffusion.train"
 local KNOWN = {
   teacher = true, method = true, schedule = true, prediction = true, student = true, data = true, labels = true,
   student_prediction = true, guidance = true, null_class = true, groups = true, skip = true, solver = true, ema = true,
-  timestep_scaling = true, sigma_data = true, from = true, to = true, steps = true, batch = true, lr = true,
-  warmup = true, decay = true, grad_clip = true, seed = true, checkpoint = true, checkpoint_every = true,
+  target_ema = true, timestep_scaling = true, sigma_data = true, from = true, to = true, steps = true, batch = true,
+  lr = true, warmup = true, decay = true, grad_clip = true, seed = true, checkpoint = true, checkpoint_every = true,
   resume = true, callback = true, world = true,
 }
 -- what the trainer takes as it is
@@ -144,11 +147,11 @@ local function output_target(o, batch, out, weights, first, count, lvl, want, f_
 end
 
 local function consistency_target(o)
-  local target_net -- the EMA weights as a network, refreshed each step
+  local target_net -- the target EMA's weights as a network, refreshed each step
   return function(batch)
     if not target_net then target_net = copy_model(o.student) end
     local tw = target_net:weights()
-    for name, t in pairs(batch.ema) do tw[name]:copy_(t) end
+    for name, t in pairs(batch.target_ema) do tw[name]:copy_(t) end
     local b = batch.xt:size(1)
     local out, weights = d.empty(batch.xt:shape()), {}
     each_group(o, b, function(first, count)
@@ -235,8 +238,11 @@ local function options(o)
     elseif type(c.solver) ~= "function" then
       fail("solver must be a sampler name or function")
     end
-    c.ema = o.ema == nil and 0.95 or o.ema
-    if type(c.ema) ~= "number" or c.ema <= 0 or c.ema >= 1 then fail("ema (the target network's) must be in (0, 1)") end
+    c.target_ema = o.target_ema == nil and 0.95 or o.target_ema
+    if type(c.target_ema) ~= "number" or c.target_ema <= 0 or c.target_ema >= 1 then
+      fail("target_ema (the target network's decay) must be in (0, 1)")
+    end
+    c.ema = o.ema == nil and 0.999 or o.ema
     c.timestep_scaling, c.sigma_data = o.timestep_scaling or 10, o.sigma_data or 0.5
   else
     if c.student_prediction == "epsilon" then
@@ -276,11 +282,12 @@ end
 local function consistency(o, c)
   local draw = function(rng, groups) return rng:randint(1, c.T - 1, { groups }):totable() end
   local r = train(trainer_options(o, c, {
-    model = c.student, ema = c.ema, timesteps = grouped_timesteps(c, draw), target = consistency_target(c),
-    checkpoint = o.checkpoint,
+    model = c.student, ema = c.ema, target_ema = c.target_ema, timesteps = grouped_timesteps(c, draw),
+    target = consistency_target(c), checkpoint = o.checkpoint,
   }))
   return {
-    model = r.model, ema = r.ema, losses = r.losses, step = r.step, finished = r.step >= (o.steps or 1000),
+    model = r.ema or r.model, target = r.target_ema, losses = r.losses, step = r.step,
+    finished = r.step >= (o.steps or 1000),
     scheduler_config = scheduler_config(o, c, "LCMScheduler", {
       -- trailing: the plans of diffusion's samplers start at t = T - 1 at any step
       -- count (the student knows every level; diffusers' LCMScheduler keeps its own)

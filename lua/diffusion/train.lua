@@ -27,6 +27,10 @@
 --   grad_clip        clip the global gradient norm to this; false: off [1]
 --   ema              EMA decay (diffusers' warm-up: min(ema, (1 + k) / (10 + k)));
 --                    false: no EMA [0.9999]
+--   target_ema       a second EMA, of this fixed decay from the first step: a
+--                    consistency model's target network (Song et al. 2023),
+--                    kept apart from the EMA the samples are drawn from
+--                    [false]; checkpointed in unet_target/
 --   class_dropout    probability of training a sample with the null class,
 --                    for classifier-free guidance [0.1 when labels are given]
 --   null_class       the null class label [num_class_embeds - 1]
@@ -42,7 +46,7 @@
 --                    should output for the step's batch instead of the
 --                    objective's target (distillation: a teacher's), batch =
 --                    {x0, eps, xt, t, alpha, sigma (lists), labels, step,
---                    ema (the EMA weights by name)}, every row of the global
+--                    ema, target_ema (those weights by name)}, every row of the global
 --                    batch; weights: a loss weight per sample
 --   callback         function(info) per step, info = {step, steps, loss, lr,
 --                    grad_norm, seconds}; returning false stops (checkpointed)
@@ -54,14 +58,15 @@
 --                    rank, the same from run to run, and those of one
 --                    process to float rounding; rank 0 writes the
 --                    checkpoints, which resume on any rank count.
--- Returns {model = model, ema = ema model or nil, losses = {...}, step = n}.
+-- Returns {model = model, ema = ema model or nil, target_ema = target_ema
+-- model or nil, losses = {...}, step = n}.
 local d = require "diffusion.core"
 
 local KNOWN = {
   model = true, data = true, labels = true, schedule = true, objective = true, timesteps = true, steps = true,
   batch = true, lr = true, warmup = true, decay = true, min_lr = true, weight_decay = true, beta1 = true,
-  beta2 = true, eps = true, grad_clip = true, ema = true, class_dropout = true, null_class = true, seed = true,
-  checkpoint = true, checkpoint_every = true, resume = true, callback = true, world = true, target = true,
+  beta2 = true, eps = true, grad_clip = true, ema = true, target_ema = true, class_dropout = true, null_class = true,
+  seed = true, checkpoint = true, checkpoint_every = true, resume = true, callback = true, world = true, target = true,
 }
 local OBJECTIVES = { epsilon = true, v_prediction = true, sample = true, flow = true }
 local DRAWS_PER_STEP = 8      -- rng positions each step may use: step k uses [8k, 8k + 8)
@@ -170,6 +175,10 @@ local function options(o)
   end
   c.ema = o.ema == nil and 0.9999 or o.ema
   if c.ema and (type(c.ema) ~= "number" or c.ema <= 0 or c.ema >= 1) then fail("ema must be in (0, 1) or false") end
+  c.target_ema = o.target_ema or false
+  if c.target_ema and (type(c.target_ema) ~= "number" or c.target_ema <= 0 or c.target_ema >= 1) then
+    fail("target_ema must be in (0, 1) or false")
+  end
   if getmetatable(c.schedule) == nil or not pcall(function() return c.schedule:info() end) then
     fail("schedule must be a diffusion.Schedule")
   end
@@ -234,20 +243,26 @@ local function new_state(c)
   for _, name in ipairs(s.names) do
     s.m[name], s.v[name] = d.zeros(weights[name]:shape()), d.zeros(weights[name]:shape())
   end
-  if c.ema then
-    s.ema = {}
-    for _, name in ipairs(s.names) do s.ema[name] = weights[name]:clone() end
+  for _, key in ipairs { "ema", "target_ema" } do
+    if c[key] then
+      s[key] = {}
+      for _, name in ipairs(s.names) do s[key][name] = weights[name]:clone() end
+    end
   end
   return s
 end
+
+-- the weight averages a state may keep, and their checkpoint folders
+local AVERAGES = { ema = "/unet_ema", target_ema = "/unet_target" }
 
 local function save_checkpoint(c, s)
   local dir = c.checkpoint
   mkdir(dir)
   c.model:save(dir .. "/unet")
-  if s.ema then
-    require("diffusion.model").save_unet(dir .. "/unet_ema", c.model._config_json or d.json_encode(c.model.config),
-      s.ema)
+  for key, sub in pairs(AVERAGES) do
+    if s[key] then
+      require("diffusion.model").save_unet(dir .. sub, c.model._config_json or d.json_encode(c.model.config), s[key])
+    end
   end
   local moments = {}
   for _, name in ipairs(s.names) do
@@ -266,7 +281,9 @@ local function resume(c, s)
   end
   if st.seed ~= c.seed then fail("resume: the checkpoint was made with seed %s, not %s", tostring(st.seed), c.seed) end
   load_into(c.checkpoint .. "/unet/diffusion_pytorch_model.safetensors", c.model:weights(), nil, "weight")
-  if s.ema then load_into(c.checkpoint .. "/unet_ema/diffusion_pytorch_model.safetensors", s.ema, nil, "weight") end
+  for key, sub in pairs(AVERAGES) do
+    if s[key] then load_into(c.checkpoint .. sub .. "/diffusion_pytorch_model.safetensors", s[key], nil, "weight") end
+  end
   load_into(c.checkpoint .. "/optimizer.safetensors", s.m, "exp_avg.", "moment")
   load_into(c.checkpoint .. "/optimizer.safetensors", s.v, "exp_avg_sq.", "moment")
   s.step, s.losses = st.step, st.losses
@@ -328,7 +345,7 @@ local function make_batch(c, s, step)
   local weights
   if c.target then
     target, weights = c.target { x0 = x0, eps = eps, xt = xt, t = t, alpha = alpha, sigma = sigma, labels = labels,
-      step = step, ema = s.ema }
+      step = step, ema = s.ema, target_ema = s.target_ema }
     if type(target) ~= "userdata" or table.concat(target:shape(), ",") ~= table.concat(xt:shape(), ",") then
       fail("step %d: target must return a tensor shaped like the batch {%s}", step, table.concat(xt:shape(), ","))
     end
@@ -399,13 +416,16 @@ local function step_once(c, s, step)
     local decay = math.min(c.ema, (1 + step) / (10 + step))
     for _, name in ipairs(s.names) do s.ema[name]:axpby_(decay, 1 - decay, weights[name]) end
   end
+  if s.target_ema then
+    for _, name in ipairs(s.names) do s.target_ema[name]:axpby_(c.target_ema, 1 - c.target_ema, weights[name]) end
+  end
   return loss, lr, norm
 end
 
-local function ema_model(c, s)
-  if not s.ema then return nil end
+local function average_model(c, average)
+  if not average then return nil end
   local weights = {}
-  for name, t in pairs(s.ema) do weights[name] = t:clone() end
+  for name, t in pairs(average) do weights[name] = t:clone() end
   local text = c.model._config_json or d.json_encode(c.model.config)
   local m = d.unet_load(text, weights)
   m._config_json = text
@@ -440,7 +460,8 @@ local function train(o)
   end)
   d.cache_limit(saved_limit)
   if not ok then error(err, 0) end
-  return { model = c.model, ema = ema_model(c, s), losses = s.losses, step = s.step }
+  return { model = c.model, ema = average_model(c, s.ema), target_ema = average_model(c, s.target_ema),
+    losses = s.losses, step = s.step }
 end
 
 return train
