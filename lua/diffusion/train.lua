@@ -236,6 +236,9 @@ local function options(o)
   return c
 end
 
+-- the weight averages a state may keep, and their checkpoint folders
+local AVERAGES = { ema = "/unet_ema", target_ema = "/unet_target" }
+
 -- A trainer's state: the optimizer moments, EMA weights, step and losses.
 local function new_state(c)
   local weights = c.model:weights()
@@ -243,7 +246,7 @@ local function new_state(c)
   for _, name in ipairs(s.names) do
     s.m[name], s.v[name] = d.zeros(weights[name]:shape()), d.zeros(weights[name]:shape())
   end
-  for _, key in ipairs { "ema", "target_ema" } do
+  for key in pairs(AVERAGES) do
     if c[key] then
       s[key] = {}
       for _, name in ipairs(s.names) do s[key][name] = weights[name]:clone() end
@@ -251,9 +254,6 @@ local function new_state(c)
   end
   return s
 end
-
--- the weight averages a state may keep, and their checkpoint folders
-local AVERAGES = { ema = "/unet_ema", target_ema = "/unet_target" }
 
 local function save_checkpoint(c, s)
   local dir = c.checkpoint
