@@ -637,6 +637,67 @@ describe("diffusion.unet and model:save", function()
     assert.is_true(e2 < 1e-5 and rel_err(edited, with) > 1e-3, "relative difference " .. e2)
   end)
 
+  it("keeps Winograd transforms within the cache budget, the outputs the same whatever the budget", function()
+    local wide = d.unet({ block_out_channels = { 32, 48 }, down_block_types = { "DownBlock2D", "DownBlock2D" },
+      up_block_types = { "UpBlock2D", "UpBlock2D" }, layers_per_block = 1, norm_num_groups = 16,
+      in_channels = 3, out_channels = 3, sample_size = 16 }, { seed = 3 })
+    local x = d.rng(5):randn { 2, 3, 16, 16 }
+    local s = wide:winograd()
+    assert.same({ min_pixels = 16, cache = false, cached = 0 }, s)
+    local want = wide(x, 100):totable()
+    local all = wide:winograd().cached
+    -- 48 x 48 3x3 kernels at 8x8 (F(2x2): 16 products of 48 rounded up to 6-row panels)
+    assert.is_true(all >= 16 * 48 * 48 * 4, "cached " .. all)
+    for _, budget in ipairs { 0, all // 2, all } do
+      assert.same({ min_pixels = 16, cache = budget, cached = 0 }, wide:winograd { cache = budget })
+      assert.same(want, wide(x, 100):totable(), "budget " .. budget)
+      local held = wide:winograd().cached
+      assert.is_true(held <= budget and (budget == 0 or held > 0), budget .. ": " .. held)
+      assert.same(want, wide(x, 100):totable(), "budget " .. budget .. ", second pass")
+    end
+    -- a convolution whose transforms exceed 32 MB makes and uses them a piece of output channels at
+    -- a time: 520 -> 520 channels at 16 x 16 (F(4x4)) hold 39 MB of them, pieces of 444 and 76
+    -- channels; batch 2 (a sample per thread) and 1 (the threads splitting it)
+    local big = d.unet({ block_out_channels = { 520 }, down_block_types = { "DownBlock2D" },
+      up_block_types = { "UpBlock2D" }, layers_per_block = 1, norm_num_groups = 4, in_channels = 1,
+      out_channels = 1, sample_size = 16 }, { seed = 4 })
+    for _, n in ipairs { 2, 1 } do
+      local xb = d.rng(6):randn { n, 1, 16, 16 }
+      big:winograd { cache = true }
+      local cached = big(xb, 10)
+      assert.is_true(big:winograd().cached > 39e6, "cached " .. big:winograd().cached)
+      big:winograd { cache = 0 }
+      assert.same(cached:totable(), big(xb, 10):totable(), "batch " .. n)
+      big:winograd(false)
+      assert.is_true((big(xb, 10) - cached):abs():max() > 0, "Winograd in use")
+      big:winograd(true)
+    end
+    -- without a cache every call transforms the weights as they are now
+    wide:winograd { cache = 0 }
+    local w = wide:weights()["down_blocks.1.resnets.0.conv2.weight"]
+    w:mul_(-1)
+    local edited = wide(x, 100)
+    w:mul_(-1)
+    assert.is_true(rel_err(edited, d.tensor(want)) > 1e-3)
+    assert.same(want, wide(x, 100):totable())
+    -- the threshold kept when only the budget changes, and back to no limit
+    wide:winograd(64)
+    assert.same({ min_pixels = 64, cache = 0, cached = 0 }, wide:winograd { cache = 0 })
+    assert.same({ min_pixels = 16, cache = false, cached = 0 }, wide:winograd { min_pixels = 16, cache = true })
+    for _, bad in ipairs {
+      { { cache = -1 }, "winograd: cache must be >= 0, got -1" },
+      { { cache = 1.5 }, "winograd: cache must be an integer, got number" },
+      { { cache = "1G" }, "winograd: cache must be an integer, got string" },
+      { { budget = 1 }, "winograd: unknown option 'budget' (min_pixels, cache)" },
+      { { min_pixels = -2 }, "winograd: min_pixels must be >= 0, got -2" },
+      { "on", "winograd: min_pixels must be an integer, got string" },
+    } do
+      local ok, err = pcall(wide.winograd, wide, bad[1])
+      assert.is_false(ok)
+      assert.truthy(tostring(err):find(bad[2], 1, true), tostring(err))
+    end
+  end)
+
   it("gives each sample its batch-of-one output through Winograd convolutions", function()
     local wide = d.unet({ block_out_channels = { 32, 48 }, down_block_types = { "DownBlock2D", "DownBlock2D" },
       up_block_types = { "UpBlock2D", "UpBlock2D" }, layers_per_block = 1, norm_num_groups = 16,

@@ -20,6 +20,30 @@ describe("StableDiffusionPipeline", function()
     assert.same({}, pipe.notes) -- the fixture has no safety checker to ignore
   end)
 
+  it("runs its components in one workspace, without cached Winograd transforms unless asked", function()
+    local r, t = runs.txt2img_pndm, d.load_safetensors(F .. "txt2img_pndm_io.safetensors")
+    local function run()
+      return pipe:generate { prompt = r.prompt, steps = 2, guidance = r.guidance_scale, latents = t.latents }
+    end
+    assert.same({ min_pixels = 16, cache = 0, cached = 0 }, pipe.vae:winograd())
+    local want = run()
+    local shared = pipe.unet:memory()
+    assert.is_true(shared.scratch > 0)
+    for _, k in ipairs { "vae", "text_encoder" } do
+      local m = pipe[k]:memory()
+      assert.same({ shared.scratch, shared.pooled }, { m.scratch, m.pooled }, k)
+    end
+    assert.equal(0, pipe.unet:winograd().cached)
+    pipe.unet:winograd { cache = true } -- the budget is the workspace's: every component's transforms
+    assert.same(want:totable(), run():totable())
+    local all = pipe.vae:winograd().cached
+    assert.is_true(all > 0 and all == pipe.unet:winograd().cached, "cached " .. all)
+    -- lowered through one component, the others' transforms go as their convolutions next run
+    pipe.unet:winograd { cache = 0 }
+    assert.same(want:totable(), run():totable())
+    assert.equal(0, pipe.text_encoder:winograd().cached)
+  end)
+
   it("encodes prompts as encode_prompt does", function()
     local t = d.load_safetensors(F .. "txt2img_euler_io.safetensors")
     local r = runs.txt2img_euler

@@ -604,15 +604,16 @@ static int m_decode(lua_State *L) {
   return 1;
 }
 
+/* model:memory() -> {scratch =, pooled =, peak_activations =}: bytes of its
+ * workspace (shared with the other components of a pipeline:
+ * model:share_workspace) and its largest pass's live activations */
 static int m_memory(lua_State *L) {
   lmodel *m = check_model(L, 1);
   size_t scratch = 0, pooled = 0, peak = 0;
   dt_graph *gs[2];
   for (int i = 0, n = model_graphs(m, gs); i < n; i++) {
-    size_t s, p, k;
-    dt_graph_memory(gs[i], &s, &p, &k);
-    scratch += s;
-    pooled += p;
+    size_t k;
+    dt_graph_memory(gs[i], &scratch, &pooled, &k); /* a model's graphs share one workspace */
     peak = k > peak ? k : peak;
   }
   lua_createtable(L, 0, 3);
@@ -625,19 +626,85 @@ static int m_memory(lua_State *L) {
   return 1;
 }
 
-/* model:winograd(min_pixels): Winograd for 3x3 convolutions on maps of at
- * least that many pixels (default DT_WINOGRAD_MIN_PIXELS; true: the
- * default); 0 or false turns it off */
+/* model:share_workspace(other): from now on the model runs in other's
+ * workspace (scratch, buffer pool, Winograd cache budget): for models that
+ * never run at once, as a pipeline's components, which then need the
+ * largest one's working memory instead of the sum. */
+static int m_share_workspace(lua_State *L) {
+  lmodel *m = check_model(L, 1), *other = check_model(L, 2);
+  dt_graph *gs[2], *with[2];
+  model_graphs(other, with);
+  for (int i = 0, n = model_graphs(m, gs); i < n; i++)
+    dt_graph_share_workspace(gs[i], with[0]);
+  return 0;
+}
+
+/* model:winograd(setting): Winograd for 3x3 convolutions. setting: a pixel
+ * count (on maps of at least that many pixels; 0 turns it off), true (the
+ * default DT_WINOGRAD_MIN_PIXELS), false (off), or a table {min_pixels =,
+ * cache = bytes the weights' transforms may keep (false: none, true: no
+ * limit)}, its missing keys keeping their setting. The budget is its
+ * workspace's (model:share_workspace). Returns the settings and the bytes
+ * kept now: {min_pixels =, cache =, cached =}; cache is false for no limit. */
+static int winograd_count(lua_State *L, int idx, const char *key, lua_Integer max) {
+  if (!lua_isinteger(L, idx))
+    return luaL_error(L, "winograd: %s must be an integer, got %s", key, luaL_typename(L, idx));
+  lua_Integer v = lua_tointeger(L, idx);
+  if (v < 0 || v > max)
+    return luaL_error(L, "winograd: %s must be >= 0, got %I", key, v);
+  return 0;
+}
+
 static int m_winograd(lua_State *L) {
   lmodel *m = check_model(L, 1);
-  lua_Integer px = lua_isboolean(L, 2) ? (lua_toboolean(L, 2) ? DT_WINOGRAD_MIN_PIXELS : 0)
-                                       : luaL_checkinteger(L, 2);
-  if (px < 0 || px > (1 << 30))
-    return luaL_error(L, "winograd: pixel count must be >= 0");
   dt_graph *gs[2];
-  for (int i = 0, n = model_graphs(m, gs); i < n; i++)
-    dt_graph_set_winograd(gs[i], (int)px);
-  return 0;
+  int n = model_graphs(m, gs);
+  int px = DT_WINOGRAD_MIN_PIXELS;
+  size_t budget = DT_WINOGRAD_CACHE, cached = 0;
+  if (n > 0)
+    dt_graph_winograd(gs[0], &px, &budget, &cached);
+  if (lua_isboolean(L, 2)) {
+    px = lua_toboolean(L, 2) ? DT_WINOGRAD_MIN_PIXELS : 0;
+  } else if (lua_istable(L, 2)) {
+    lua_pushnil(L);
+    while (lua_next(L, 2)) {
+      const char *key = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : "?";
+      if (strcmp(key, "min_pixels") && strcmp(key, "cache"))
+        return luaL_error(L, "winograd: unknown option '%s' (min_pixels, cache)",
+                          luaL_tolstring(L, -2, NULL));
+      lua_pop(L, 1);
+    }
+    if (lua_getfield(L, 2, "min_pixels") != LUA_TNIL) {
+      winograd_count(L, -1, "min_pixels", 1 << 30);
+      px = (int)lua_tointeger(L, -1);
+    }
+    if (lua_getfield(L, 2, "cache") == LUA_TBOOLEAN) {
+      budget = lua_toboolean(L, -1) ? DT_WINOGRAD_CACHE : 0;
+    } else if (!lua_isnil(L, -1)) {
+      winograd_count(L, -1, "cache", LUA_MAXINTEGER);
+      budget = (size_t)lua_tointeger(L, -1);
+    }
+    lua_pop(L, 2);
+  } else if (!lua_isnone(L, 2)) {
+    winograd_count(L, 2, "min_pixels", 1 << 30);
+    px = (int)lua_tointeger(L, 2);
+  }
+  if (!lua_isnone(L, 2))
+    for (int i = 0; i < n; i++)
+      dt_graph_set_winograd(gs[i], px, budget);
+  if (n > 0) /* the workspace's: its graphs' (and those sharing it) */
+    dt_graph_winograd(gs[0], &px, &budget, &cached);
+  lua_createtable(L, 0, 3);
+  lua_pushinteger(L, px);
+  lua_setfield(L, -2, "min_pixels");
+  if (budget == DT_WINOGRAD_CACHE)
+    lua_pushboolean(L, 0);
+  else
+    lua_pushinteger(L, (lua_Integer)budget);
+  lua_setfield(L, -2, "cache");
+  lua_pushinteger(L, (lua_Integer)cached);
+  lua_setfield(L, -2, "cached");
+  return 1;
 }
 
 static int m_flops(lua_State *L) {
@@ -810,6 +877,7 @@ static const luaL_Reg methods[] = {
     {"flops", m_flops},
     {"winograd", m_winograd},
     {"memory", m_memory},
+    {"share_workspace", m_share_workspace},
     {"parameters", m_parameters},
     {"weights", m_weights},
     {"layout", m_layout},

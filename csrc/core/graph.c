@@ -47,14 +47,32 @@ dt_graph *dt_graph_new(int ninputs, dt_weight_fn lookup, void *ctx) {
   g->lookup = lookup;
   g->ctx = ctx;
   g->run.winograd_min_pixels = DT_WINOGRAD_MIN_PIXELS;
+  g->run.ws = calloc(1, sizeof *g->run.ws);
+  if (!g->run.ws) {
+    free(g);
+    return NULL;
+  }
+  g->run.ws->winograd_budget = DT_WINOGRAD_CACHE;
+  g->run.ws->refs = 1;
   return g;
+}
+
+static void workspace_release(dt_workspace *ws) {
+  if (--ws->refs == 0) {
+    free(ws->scratch);
+    free(ws);
+  }
+}
+
+static void drop_transforms(dt_graph *g) {
+  for (int i = 0; i < g->nops; i++)
+    dt_op_drop_cache(&g->run, &g->ops[i]);
 }
 
 void dt_graph_free(dt_graph *g) {
   if (!g)
     return;
-  for (int i = 0; i < g->nops; i++)
-    dt_op_drop_cache(&g->ops[i]);
+  drop_transforms(g);
   for (int i = 0; i < g->nw; i++)
     free(g->wnames[i]);
   if (g->vals)
@@ -67,7 +85,7 @@ void dt_graph_free(dt_graph *g) {
   free(g->dep_x);
   free(g->dep_w);
   free(g->vals);
-  free(g->run.scratch);
+  workspace_release(g->run.ws);
   dt_pool_release(g->pool);
   free(g);
 }
@@ -168,6 +186,7 @@ int dt_graph_op(dt_graph *g, const dt_op *op) {
   *o = *op;
   o->out = g->nvalues++;
   o->wino = NULL;
+  o->wino_bytes = 0;
   o->wino_tile = 0;
   return o->out;
 }
@@ -236,14 +255,34 @@ const dt_tensor *dt_graph_weight_tensor(const dt_graph *g, int slot) { return g-
 int64_t dt_graph_parameters(const dt_graph *g) { return g->nparams; }
 double dt_graph_last_flops(const dt_graph *g) { return g->run.flops; }
 
-void dt_graph_set_winograd(dt_graph *g, int min_pixels) {
+void dt_graph_set_winograd(dt_graph *g, int min_pixels, size_t cache_bytes) {
   g->run.winograd_min_pixels = min_pixels;
-  for (int i = 0; i < g->nops; i++)
-    dt_op_drop_cache(&g->ops[i]);
+  g->run.ws->winograd_budget = cache_bytes;
+  drop_transforms(g);
+}
+
+void dt_graph_share_workspace(dt_graph *g, dt_graph *with) {
+  if (g->run.ws == with->run.ws)
+    return;
+  drop_transforms(g); /* counted against the old budget */
+  workspace_release(g->run.ws);
+  g->run.ws = with->run.ws;
+  g->run.ws->refs++;
+  if (g->pool != with->pool) {
+    dt_pool_release(g->pool);
+    g->pool = with->pool;
+    dt_pool_retain(g->pool);
+  }
+}
+
+void dt_graph_winograd(const dt_graph *g, int *min_pixels, size_t *cache_bytes, size_t *cached) {
+  *min_pixels = g->run.winograd_min_pixels;
+  *cache_bytes = g->run.ws->winograd_budget;
+  *cached = g->run.ws->winograd_cached;
 }
 
 void dt_graph_memory(const dt_graph *g, size_t *scratch, size_t *pooled, size_t *peak) {
-  *scratch = g->run.scratch_floats * sizeof(float);
+  *scratch = g->run.ws->scratch_floats * sizeof(float);
   *pooled = dt_pool_cached_bytes(g->pool);
   *peak = g->peak_bytes;
 }

@@ -65,6 +65,7 @@ typedef struct {
   const char *what; /* LOOKUP: what the index is, for errors ("class label") */
   /* derived from the weights at run time: Winograd transforms of a 3 x 3 conv */
   float *wino;
+  size_t wino_bytes;
   int wino_tile;
   uint64_t wino_version;
 } dt_op;
@@ -131,10 +132,25 @@ void dt_pass_free(dt_pass *p); /* NULL is fine */
 
 /* 3x3 convolutions on maps of at least min_pixels use Winograd F(2x2, 3x3) or
  * F(4x4, 3x3) (default DT_WINOGRAD_MIN_PIXELS: from 4x4 maps on); 0 turns it
- * off. The transforms are made on first use and remade when the weights'
- * storage version says they were edited in place. */
+ * off. Their weights' transforms (2.25 or 4 times the weights' size) are kept
+ * on first use while all of them fit in cache_bytes (default
+ * DT_WINOGRAD_CACHE), and remade when the weights' storage version says they
+ * were edited in place; a convolution without one transforms its weights into
+ * the scratch on every call (the same values: results do not depend on the
+ * budget). Setting drops the transforms g made so far; those of other graphs
+ * of its workspace (dt_graph_share_workspace) go as their convolutions next
+ * run while the workspace holds more than its budget. */
 #define DT_WINOGRAD_MIN_PIXELS 16
-void dt_graph_set_winograd(dt_graph *g, int min_pixels);
+#define DT_WINOGRAD_CACHE SIZE_MAX
+void dt_graph_set_winograd(dt_graph *g, int min_pixels, size_t cache_bytes);
+/* The settings, and the bytes of transforms held now (the workspace's). */
+void dt_graph_winograd(const dt_graph *g, int *min_pixels, size_t *cache_bytes, size_t *cached);
+
+/* From now on g runs in the workspace of `with` (a finished graph): one
+ * scratch area, buffer pool and Winograd cache budget (with's) for graphs
+ * that never run at once, such as a pipeline's components. g's cached
+ * transforms are dropped. */
+void dt_graph_share_workspace(dt_graph *g, dt_graph *with);
 
 /* Bytes held: scratch, pooled buffers, and the peak of live activations. */
 void dt_graph_memory(const dt_graph *g, size_t *scratch, size_t *pooled, size_t *peak);

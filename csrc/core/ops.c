@@ -1,5 +1,6 @@
 /* Each graph op's shape, forward and backward (ops.h). */
 #include "ops.h"
+#include "panel_gemm.h"
 
 #include "tokens.h"
 
@@ -55,17 +56,18 @@ int dt_op_in_place(dt_op_kind kind) {
 }
 
 static float *scratch(dt_op_ctx *c, size_t floats, dt_err *err, dt_status *st) {
-  if (floats > c->scratch_floats) {
-    float *p = realloc(c->scratch, floats * sizeof(float));
-    if (!p) {
+  dt_workspace *ws = c->ws;
+  if (floats > ws->scratch_floats) {
+    free(ws->scratch); /* (nothing in it outlives an op: no copy) */
+    ws->scratch = malloc(floats * sizeof(float));
+    ws->scratch_floats = ws->scratch ? floats : 0;
+    if (!ws->scratch) {
       *st =
           dt_fail(err, DT_ENOMEM, "out of memory for %zu bytes of scratch", floats * sizeof(float));
       return NULL;
     }
-    c->scratch = p;
-    c->scratch_floats = floats;
   }
-  return c->scratch;
+  return ws->scratch;
 }
 
 static void copy_shape(const dt_tensor *t, int64_t *shape, int *ndim) {
@@ -157,38 +159,92 @@ static int winograd_fits(const dt_op_ctx *c, const dt_op *op, const dt_tensor *w
          p->pad_r == 1 && x->shape[2] * x->shape[3] >= c->winograd_min_pixels;
 }
 
-void dt_op_drop_cache(dt_op *op) {
+void dt_op_drop_cache(dt_op_ctx *c, dt_op *op) {
   free(op->wino);
+  c->ws->winograd_cached -= op->wino_bytes;
   op->wino = NULL;
+  op->wino_bytes = 0;
   op->wino_tile = 0;
+}
+
+/* The Winograd transform of w for this tile: the op's cached one, made now
+ * if the workspace's budget has room for it (a conv sees one map size per input
+ * size, so it is made once), or NULL: the caller transforms into scratch. */
+static const float *cached_transform(dt_op_ctx *c, dt_op *op, const dt_tensor *w, int tile) {
+  uint64_t version = w->storage ? w->storage->version : 0;
+  dt_workspace *ws = c->ws;
+  if (op->wino && (op->wino_version != version || op->wino_tile != tile ||
+                   ws->winograd_cached > ws->winograd_budget))
+    dt_op_drop_cache(c, op); /* edited in place, another map size, or over a lowered budget (set
+                                through another graph of the workspace) */
+  if (op->wino)
+    return op->wino;
+  size_t bytes = dt_winograd_weights_size(w, tile) * sizeof(float);
+  if (ws->winograd_cached > ws->winograd_budget ||
+      bytes > ws->winograd_budget - ws->winograd_cached)
+    return NULL;
+  op->wino = malloc(bytes);
+  if (!op->wino) /* out of memory: the scratch's transform instead */
+    return NULL;
+  dt_winograd_weights(op->wino, w, tile);
+  op->wino_bytes = bytes;
+  op->wino_tile = tile;
+  op->wino_version = version;
+  ws->winograd_cached += bytes;
+  return op->wino;
+}
+
+/* Transforms made per call are made and used a piece of output channels at a
+ * time, each piece's at most this many floats (32 MB): whole, SD1.5's UNet's
+ * 2560 -> 1280 channel convolution held 451 MB of them in the scratch. Each
+ * piece transforms the input anew, 0.5% of the products per piece there. */
+#define ON_THE_FLY_FLOATS ((size_t)8 << 20)
+
+/* Winograd with the weights transformed here, rows co0 .. of w at a time. */
+static dt_status winograd_on_the_fly(dt_op_ctx *c, const dt_tensor *x, const dt_tensor *w,
+                                     const dt_tensor *b, dt_tensor *out, int tile, dt_err *err) {
+  dt_status st = DT_OK;
+  int64_t co_n = w->shape[0], k = w->numel / co_n;
+  dt_tensor piece = *w; /* rows co0 .. co0 + rows - 1 of w: a view */
+  piece.shape[0] = DT_PANEL_ROWS;
+  int64_t panels = (int64_t)(ON_THE_FLY_FLOATS / dt_winograd_weights_size(&piece, tile));
+  int64_t rows = (panels > 1 ? panels : 1) * DT_PANEL_ROWS;
+  piece.shape[0] = rows = rows < co_n ? rows : co_n;
+  size_t u_floats = dt_winograd_weights_size(&piece, tile);
+  float *s = scratch(c, u_floats + dt_winograd_scratch(x, rows, tile), err, &st);
+  if (st)
+    return st;
+  for (int64_t co0 = 0; co0 < co_n; co0 += rows) {
+    piece.shape[0] = co0 + rows < co_n ? rows : co_n - co0;
+    piece.data = w->data + co0 * k;
+    piece.numel = piece.shape[0] * k;
+    dt_winograd_weights(s, &piece, tile);
+    dt_conv3x3_winograd_channels(out, co0, piece.shape[0], x, s, b ? b->data + co0 : NULL,
+                                 s + u_floats, tile);
+  }
+  return DT_OK;
 }
 
 static dt_status conv_forward(dt_op_ctx *c, dt_op *op, const dt_tensor *x, const dt_tensor *w,
                               const dt_tensor *b, dt_tensor *out, dt_err *err) {
   dt_status st = DT_OK;
   int tile = winograd_fits(c, op, w, x) ? dt_winograd_tile(x->shape[2], x->shape[3]) : 0;
-  uint64_t version = w->storage ? w->storage->version : 0;
-  if (op->wino && op->wino_version != version) /* the weights were edited in place */
-    dt_op_drop_cache(op);
-  if (tile && op->wino_tile != tile) { /* a conv sees one map size per input size: made once */
-    dt_op_drop_cache(op);
-    op->wino = malloc(dt_winograd_weights_size(w, tile) * sizeof(float));
-    if (op->wino) { /* out of memory: im2col instead */
-      dt_winograd_weights(op->wino, w, tile);
-      op->wino_tile = tile;
-      op->wino_version = version;
-    }
-  }
-  int wino = tile && op->wino;
-  float *s = scratch(
-      c, wino ? dt_winograd_scratch(x, out->shape[1], tile) : dt_conv2d_scratch(x, w, &op->conv),
-      err, &st);
-  if (st)
-    return st;
-  if (wino)
-    dt_conv3x3_winograd(out, x, op->wino, b, s, tile);
-  else
+  const float *u = tile ? cached_transform(c, op, w, tile) : NULL;
+  if (u) {
+    float *s = scratch(c, dt_winograd_scratch(x, out->shape[1], tile), err, &st);
+    if (st)
+      return st;
+    dt_conv3x3_winograd(out, x, u, b, s, tile);
+  } else if (tile) { /* the same values as with a cached transform: results do not depend on the
+                        budget */
+    if ((st = winograd_on_the_fly(c, x, w, b, out, tile, err)))
+      return st;
+  } else {
+    float *s = scratch(c, dt_conv2d_scratch(x, w, &op->conv), err, &st);
+    if (st)
+      return st;
     dt_conv2d(out, x, w, b, &op->conv, s);
+  }
   c->flops += 2.0 * (double)out->numel * (double)(w->numel / w->shape[0]);
   return DT_OK;
 }

@@ -7,11 +7,22 @@
 
 #include "graph.h"
 
-/* What ops share while a graph runs: one growing scratch area, the Winograd
- * threshold, the flop count of the pass. */
+/* What graphs keep between their ops, and may share (the components of a
+ * pipeline run one at a time, so they need the largest component's memory,
+ * not the sum): one growing scratch area, the bytes cached Winograd weight
+ * transforms may hold (beyond them a convolution transforms its weights into
+ * the scratch on every call) and hold. Refcounted. */
 typedef struct {
   float *scratch;
   size_t scratch_floats;
+  size_t winograd_budget, winograd_cached;
+  int refs;
+} dt_workspace;
+
+/* What ops see while a graph runs: its workspace, the Winograd threshold,
+ * the flop count of the pass. */
+typedef struct {
+  dt_workspace *ws;
   int winograd_min_pixels;
   double flops;
 } dt_op_ctx;
@@ -33,6 +44,6 @@ dt_status dt_op_forward(dt_op_ctx *c, dt_op *op, const dt_tensor *const in[2],
 dt_status dt_op_backward(dt_op_ctx *c, const dt_op *op, const dt_tensor *const in[2],
                          const dt_tensor *const *w, const dt_tensor *gy, dt_tensor *const gin[2],
                          dt_tensor *const *gw, dt_err *err);
-void dt_op_drop_cache(dt_op *op); /* the Winograd transforms */
+void dt_op_drop_cache(dt_op_ctx *c, dt_op *op); /* the Winograd transforms */
 
 #endif

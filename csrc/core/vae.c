@@ -396,6 +396,7 @@ dt_status dt_vae_new(const dt_vae_config *cfg, dt_weight_fn lookup, void *ctx, d
     dt_vae_free(v);
     return st;
   }
+  dt_graph_share_workspace(v->dec, v->enc); /* the two halves never run at once */
   *out = v;
   return DT_OK;
 }

@@ -103,35 +103,43 @@ size_t dt_winograd_weights_size(const dt_tensor *w, int tile) {
   return (size_t)(a * a) * dt_panel_size(w->shape[0], w->shape[1]);
 }
 
-/* U = G g G^T per (co, ci), element xi of it into product xi's panels */
+/* U = G g G^T per (co, ci), element xi of it into product xi's panels.
+ * Made on every call where the graph's cache budget holds no copy, so it is
+ * written as a stream: panel by panel (6 rows of co), each of the a^2 planes
+ * filled in order along ci, and the padding rows zeroed in passing. Over
+ * whole rows of co with a memset first, each cache line of a plane was
+ * written by six co (on different threads) and every byte twice: on SD1.5's
+ * UNet the transforms took a quarter of the pass (24.3 against 17.9 s at one
+ * thread with them cached). */
 void dt_winograd_weights(float *u, const dt_tensor *w, int tile) {
   int64_t co_n = w->shape[0], ci_n = w->shape[1];
   int a = side(tile);
   const double(*g)[3] = tile == 4 ? G4 : G2;
   size_t plane = dt_panel_size(co_n, ci_n);
-  /* the panels' padding rows; spread over the threads, which also places the
-   * pages near the threads that fill them */
+  int64_t panels = (co_n + DT_PANEL_ROWS - 1) / DT_PANEL_ROWS;
 #pragma omp parallel for schedule(static)
-  for (int xi = 0; xi < a * a; xi++)
-    memset(u + (size_t)xi * plane, 0, plane * sizeof(float));
-    /* made once per convolution, but at Stable Diffusion's sizes (1280 x 1280
-     * x 3 x 3) a serial transform left the second thread idle for seconds of
-     * the first pass; each (co, ci) writes its own entries */
-#pragma omp parallel for schedule(static)
-  for (int64_t co = 0; co < co_n; co++)
-    for (int64_t ci = 0; ci < ci_n; ci++) {
-      const float *k = w->data + (co * ci_n + ci) * 9;
-      double t[6][3]; /* G g */
-      for (int i = 0; i < a; i++)
-        for (int j = 0; j < 3; j++)
-          t[i][j] = g[i][0] * k[j] + g[i][1] * k[3 + j] + g[i][2] * k[6 + j];
-      int64_t at =
-          (co / DT_PANEL_ROWS) * DT_PANEL_ROWS * ci_n + ci * DT_PANEL_ROWS + co % DT_PANEL_ROWS;
-      for (int i = 0; i < a; i++) /* (G g) G^T */
-        for (int j = 0; j < a; j++)
-          u[(size_t)(i * a + j) * plane + (size_t)at] =
-              (float)(t[i][0] * g[j][0] + t[i][1] * g[j][1] + t[i][2] * g[j][2]);
-    }
+  for (int64_t p = 0; p < panels; p++) {
+    float *panel = u + (size_t)p * DT_PANEL_ROWS * (size_t)ci_n;
+    for (int64_t ci = 0; ci < ci_n; ci++)
+      for (int r = 0; r < DT_PANEL_ROWS; r++) {
+        int64_t co = p * DT_PANEL_ROWS + r;
+        float *at = panel + ci * DT_PANEL_ROWS + r;
+        if (co >= co_n) { /* a padding row */
+          for (int xi = 0; xi < a * a; xi++)
+            at[(size_t)xi * plane] = 0.0f;
+          continue;
+        }
+        const float *k = w->data + (co * ci_n + ci) * 9;
+        double t[6][3]; /* G g */
+        for (int i = 0; i < a; i++)
+          for (int j = 0; j < 3; j++)
+            t[i][j] = g[i][0] * k[j] + g[i][1] * k[3 + j] + g[i][2] * k[6 + j];
+        for (int i = 0; i < a; i++) /* (G g) G^T */
+          for (int j = 0; j < a; j++)
+            at[(size_t)(i * a + j) * plane] =
+                (float)(t[i][0] * g[j][0] + t[i][1] * g[j][1] + t[i][2] * g[j][2]);
+      }
+  }
 }
 
 /* ---- per-sample layout ---- */
@@ -177,9 +185,28 @@ static int64_t sample_floats(const tiling *t, int64_t ci_n, int64_t co_n, int th
          thread_floats(t) * threads;
 }
 
+/* A sample runs in bands of whole tile rows, so that its V and M stay within
+ * BAND_FLOATS: a 512 x 512 VAE decode's 256 -> 128 channel convolution held
+ * 0.9 GB of them at once, a Stable Diffusion UNet's largest sample 24 MB.
+ * The tiles are the same whatever the band (each band starts on a tile row),
+ * and so are the results. */
+#define BAND_FLOATS ((int64_t)8 << 20)
+
+static int64_t band_rows(int tile, int64_t h, int64_t w, int64_t ci_n, int64_t co_n) {
+  int a = side(tile);
+  int64_t th = (h + tile - 1) / tile, tw = (w + tile - 1) / tile;
+  int64_t rows = BAND_FLOATS / ((int64_t)a * a * (ci_n + co_n) * tw);
+  return rows < 1 ? 1 : rows < th ? rows : th;
+}
+
+static tiling band_tiling(int tile, int64_t h, int64_t w, int64_t ci_n, int64_t co_n) {
+  int64_t rows = band_rows(tile, h, w, ci_n, co_n) * tile;
+  return tiling_of(tile, rows < h ? rows : h, w);
+}
+
 size_t dt_winograd_scratch(const dt_tensor *x, int64_t c_out, int tile) {
   int64_t n = x->shape[0], threads = omp_get_max_threads();
-  tiling t = tiling_of(tile, x->shape[2], x->shape[3]);
+  tiling t = band_tiling(tile, x->shape[2], x->shape[3], x->shape[1], c_out);
   if (n > 1 && threads > 1) /* whole samples per thread: one sample's worth each */
     return (size_t)(sample_floats(&t, x->shape[1], c_out, 1) * (threads < n ? threads : n));
   return (size_t)sample_floats(&t, x->shape[1], c_out, (int)threads);
@@ -202,18 +229,21 @@ typedef void transform_fn(const float *const *in, float *const *out, int64_t n);
  * and run it was a third of the input transform; measured, one thread: the
  * CIFAR-layout and MNIST-size passes 1.5-4% faster). */
 static inline __attribute__((always_inline)) void split_rows(const tiling *t, int tile,
-                                                             const float *xc, int64_t h, int64_t w,
-                                                             float *pad, float *runs) {
+                                                             const float *xc, int64_t y0, int64_t h,
+                                                             int64_t w, float *pad, float *runs) {
   const int a = tile + 2;
   int64_t tw = t->tw, len = run_floats(t), wp = pad_width(t), hp = tile * (t->th + 1);
-  memset(pad, 0, (size_t)wp * sizeof(float)); /* row -1 */
-  for (int64_t y = 0; y < h; y++) {
-    float *row = pad + (y + 1) * wp;
+  for (int64_t r = 0; r < hp; r++) { /* the band's rows -1 .. hp - 2: map row y0 + r - 1 */
+    float *row = pad + r * wp;
+    int64_t y = y0 + r - 1;
+    if (y < 0 || y >= h) {
+      memset(row, 0, (size_t)wp * sizeof(float));
+      continue;
+    }
     row[0] = 0.0f;
     memcpy(row + 1, xc + y * w, (size_t)w * sizeof(float));
     memset(row + 1 + w, 0, (size_t)(wp - 1 - w) * sizeof(float));
   }
-  memset(pad + (h + 1) * wp, 0, (size_t)((hp - h - 1) * wp) * sizeof(float));
   for (int p = 0; p < tile; p++)
     for (int64_t ty = 0; ty <= t->th; ty++) {
       const float *src = pad + (tile * ty + p) * wp;
@@ -231,24 +261,25 @@ static inline __attribute__((always_inline)) void split_rows(const tiling *t, in
     }
 }
 
-static void split_channel(const tiling *t, const float *xc, int64_t h, int64_t w, float *pad,
-                          float *runs) {
+static void split_channel(const tiling *t, const float *xc, int64_t y0, int64_t h, int64_t w,
+                          float *pad, float *runs) {
   if (t->tile == 4) /* (tile a constant in each copy) */
-    split_rows(t, 4, xc, h, w, pad, runs);
+    split_rows(t, 4, xc, y0, h, w, pad, runs);
   else
-    split_rows(t, 2, xc, h, w, pad, runs);
+    split_rows(t, 2, xc, y0, h, w, pad, runs);
 }
 
-/* V = B^T d B for every tile of channel xc, into the a^2 planes of v at
- * column ci: d B along each input row (run by run), then B^T (d B) down the
- * columns, written straight into V's column blocks. */
-static void input_channel(const tiling *t, const float *xc, int64_t h, int64_t w, float *v,
-                          int64_t ci_n, int64_t ci, float *buf) {
+/* V = B^T d B for every tile of the band of channel xc (h x w) from row y0,
+ * into the a^2 planes of v at column ci: d B along each input row (run by
+ * run), then B^T (d B) down the columns, written straight into V's column
+ * blocks. */
+static void input_channel(const tiling *t, const float *xc, int64_t y0, int64_t h, int64_t w,
+                          float *v, int64_t ci_n, int64_t ci, float *buf) {
   int tile = t->tile, a = t->a;
   int64_t len = run_floats(t), tw = t->tw;
   float *runs = buf, *rows = buf + tile * a * len, *pad = rows + tile * a * len;
   transform_fn *bt = tile == 4 ? bt4 : bt2;
-  split_channel(t, xc, h, w, pad, runs);
+  split_channel(t, xc, y0, h, w, pad, runs);
   for (int p = 0; p < tile; p++) { /* row phase p: columns j of each tile -> d B */
     const float *in[6];
     float *out[6];
@@ -328,16 +359,18 @@ static void output_channel(const tiling *t, const float *m, int64_t co_n, int64_
  * pass's best time 5.58 -> 5.31 ms against a threshold of 64 x 16x16). */
 #define PARALLEL_PIXELS 4096
 
-static void winograd_sample(const tiling *t, float *o, const float *xs, const float *u,
-                            const dt_tensor *b, int64_t ci_n, int64_t co_n, int64_t h, int64_t w,
-                            float *scratch, int serial) {
+/* One band of a sample: output rows y0 .. y0 + t's rows - 1 of an h x w map. */
+static void winograd_band(const tiling *t, float *o, const float *xs, const float *u,
+                          const float *bias, int64_t ci_n, int64_t co_n, int64_t y0, int64_t h,
+                          int64_t w, float *scratch, int serial) {
   int a2 = t->a * t->a;
   int64_t v_plane = plane_floats(t, ci_n), m_plane = plane_floats(t, co_n);
+  int64_t rows = t->th * t->tile < h - y0 ? t->th * t->tile : h - y0;
   float *v = scratch, *m = v + a2 * v_plane, *bufs = m + a2 * m_plane;
   int64_t per = thread_floats(t);
-#pragma omp parallel for schedule(static) if (!serial && ci_n * h * w >= PARALLEL_PIXELS)
+#pragma omp parallel for schedule(static) if (!serial && ci_n * rows * w >= PARALLEL_PIXELS)
   for (int64_t ci = 0; ci < ci_n; ci++)
-    input_channel(t, xs + ci * h * w, h, w, v, ci_n, ci,
+    input_channel(t, xs + ci * h * w, y0, h, w, v, ci_n, ci,
                   bufs + (serial ? 0 : omp_get_thread_num()) * per);
   /* the a^2 products are independent: spread over the threads */
   size_t plane = dt_panel_size(co_n, ci_n);
@@ -345,26 +378,43 @@ static void winograd_sample(const tiling *t, float *o, const float *xs, const fl
   for (int xi = 0; xi < a2; xi++)
     dt_panel_gemm(co_n, t->ntp, ci_n, u + (size_t)xi * plane, v + xi * v_plane, m + xi * m_plane,
                   t->ntp);
-#pragma omp parallel for schedule(static) if (!serial && co_n * h * w >= PARALLEL_PIXELS)
+#pragma omp parallel for schedule(static) if (!serial && co_n * rows * w >= PARALLEL_PIXELS)
   for (int64_t co = 0; co < co_n; co++)
-    output_channel(t, m, co_n, co, h, w, b ? b->data[co] : 0.0f, o + co * h * w,
+    output_channel(t, m, co_n, co, rows, w, bias ? bias[co] : 0.0f, o + (co * h + y0) * w,
                    bufs + (serial ? 0 : omp_get_thread_num()) * per);
 }
 
-void dt_conv3x3_winograd(dt_tensor *out, const dt_tensor *x, const float *u, const dt_tensor *b,
-                         float *scratch, int tile) {
+static void winograd_sample(int tile, float *o, const float *xs, const float *u, const float *bias,
+                            int64_t ci_n, int64_t co_n, int64_t h, int64_t w, float *scratch,
+                            int serial) {
+  int64_t band = band_rows(tile, h, w, ci_n, co_n) * tile;
+  for (int64_t y0 = 0; y0 < h; y0 += band) {
+    tiling t = tiling_of(tile, y0 + band < h ? band : h - y0, w);
+    winograd_band(&t, o, xs, u, bias, ci_n, co_n, y0, h, w, scratch, serial);
+  }
+}
+
+void dt_conv3x3_winograd_channels(dt_tensor *out, int64_t co_first, int64_t co_n,
+                                  const dt_tensor *x, const float *u, const float *bias,
+                                  float *scratch, int tile) {
   int64_t n = x->shape[0], ci_n = x->shape[1], h = x->shape[2], w = x->shape[3];
-  int64_t co_n = out->shape[1];
-  tiling t = tiling_of(tile, h, w);
+  int64_t stride = out->shape[1] * h * w; /* a sample of out */
+  float *o = out->data + co_first * h * w;
+  tiling t = band_tiling(tile, h, w, ci_n, co_n);
   int64_t per = sample_floats(&t, ci_n, co_n, 1);
   if (n > 1 && omp_get_max_threads() > 1) { /* whole samples per thread, as dt_conv2d */
 #pragma omp parallel for schedule(dynamic, 1)
     for (int64_t s = 0; s < n; s++)
-      winograd_sample(&t, out->data + s * co_n * h * w, x->data + s * ci_n * h * w, u, b, ci_n,
-                      co_n, h, w, scratch + (int64_t)omp_get_thread_num() * per, 1);
+      winograd_sample(tile, o + s * stride, x->data + s * ci_n * h * w, u, bias, ci_n, co_n, h, w,
+                      scratch + (int64_t)omp_get_thread_num() * per, 1);
     return;
   }
   for (int64_t s = 0; s < n; s++)
-    winograd_sample(&t, out->data + s * co_n * h * w, x->data + s * ci_n * h * w, u, b, ci_n, co_n,
-                    h, w, scratch, 0);
+    winograd_sample(tile, o + s * stride, x->data + s * ci_n * h * w, u, bias, ci_n, co_n, h, w,
+                    scratch, 0);
+}
+
+void dt_conv3x3_winograd(dt_tensor *out, const dt_tensor *x, const float *u, const dt_tensor *b,
+                         float *scratch, int tile) {
+  dt_conv3x3_winograd_channels(out, 0, out->shape[1], x, u, b ? b->data : NULL, scratch, tile);
 }

@@ -43,6 +43,23 @@ local SUPPORTED = {
 -- components loaded, and those ignored (with a note): what the pipeline does without them
 local IGNORED = { safety_checker = true, feature_extractor = true, image_encoder = true }
 
+--- The components run one at a time: one workspace (scratch, buffer pool,
+-- Winograd cache budget) for all, so the pipeline needs the largest one's
+-- working memory, not the sum (SD1.5's VAE decode alone held 1.4 GB). No
+-- cached Winograd transforms by default: SD1.5's would hold 5.7 GB more than
+-- its weights (pipe.unet:winograd { cache = true } keeps them, for all).
+local COMPONENTS = { "unet", "transformer", "vae", "text_encoder", "text_encoder_2" }
+local function share_workspace(pipe)
+  local host
+  for _, name in ipairs(COMPONENTS) do
+    local m = pipe[name]
+    if m then
+      if host then m:share_workspace(host) else host = m end
+    end
+  end
+  host:winograd { cache = 0 }
+end
+
 --- load(dir, load_model): the pipeline of a folder; load_model(path) loads one component
 function M.load(dir, load_model)
   local text = read(dir .. "/model_index.json")
@@ -82,6 +99,7 @@ function M.load(dir, load_model)
   for _, need in ipairs(kind.needs) do
     if not pipe[need] then error(string.format("load: '%s' has no %s (%s needs it)", dir, need, class), 3) end
   end
+  share_workspace(pipe)
   return pipe
 end
 
@@ -117,6 +135,7 @@ function M.assemble(class, where, components)
   for _, need in ipairs(kind.needs) do
     if not pipe[need] then error(string.format("load: '%s' has no %s (%s needs it)", where, need, class), 3) end
   end
+  share_workspace(pipe)
   return pipe
 end
 

@@ -109,6 +109,7 @@ function M.run(args)
     end
     -- TAESD decodes the pipeline's latents as they are; an AutoencoderKL after its scaling
     local scale = class == "AutoencoderKL" and 1 / taesd.config.scaling_factor or 1
+    taesd:share_workspace(pipe.vae) -- it runs between the UNet's steps: no memory of its own
     preview = function(x0) return taesd:decode(scale == 1 and x0 or x0 * scale) end
   end
 
