@@ -125,6 +125,16 @@ describe("StableDiffusionPipeline", function()
     replay(xl, r, t)
   end)
 
+  it("SDXL img2img: strength 0.6 of 10 Euler steps, the size ids those of the image", function()
+    -- recorded here from diffusers (bench/peers/record_sdxl_img2img.py): the shared fixtures have none
+    local xl = d.load("spec/fixtures/diffusers/sd/sdxl")
+    local dir = "spec/fixtures/diffusers/sd/sdxl/"
+    local r = d.core.json_decode(io.open(dir .. "img2img_runs.json"):read("a")).img2img_euler
+    local t = d.load_safetensors(dir .. "img2img_euler_io.safetensors")
+    replay(xl, r, t, { init_image = t.init_image, strength = r.strength, image_noise = t.image_noise,
+      scheduler = r.scheduler.class, scheduler_config = r.scheduler.config })
+  end)
+
   it("LCM: four consistency steps, guidance as the UNet's timestep_cond, recorded noise", function()
     local lcm, r, t = fixture_run("lcm", "LatentConsistencyModelPipeline", "lcm")
     replay(lcm, r, t, { noise = { t.noise_0, t.noise_1, t.noise_2 } })
@@ -141,10 +151,54 @@ describe("StableDiffusionPipeline", function()
         latents = t.noise_1, scheduler = r.scheduler.class, scheduler_config = r.scheduler.config })
     end)
 
+  it("img2img and inpainting with any sampler: sampler = \"ddim\" follows the DDIM img2img run", function()
+    local r, t = image_runs.img2img_ddim, d.load_safetensors(F .. "img2img_ddim_io.safetensors")
+    local function run(extra)
+      local steps, last_x0 = {}, nil
+      local args = { prompt = r.prompt, negative_prompt = r.negative_prompt, steps = r.num_inference_steps,
+        guidance = r.guidance_scale, init_image = t.init_image, strength = r.strength, image_noise = t.noise_0,
+        latents = t.noise_1, sampler = "ddim", scheduler_config = r.scheduler.config,
+        callback = function(_, _, x, x0) steps[#steps + 1], last_x0 = x:clone(), x0 end }
+      for k, v in pairs(extra or {}) do args[k] = v end
+      local _, latents = pipe:generate(args)
+      return steps, latents, last_x0
+    end
+    local steps, latents, last_x0 = run()
+    local n = t.latents_per_step:size(1)
+    assert.equal(n, #steps) -- the same 6 of 10 steps
+    for k = 1, n - 1 do -- all but the last, which ends at the clean level (set_alpha_to_one false)
+      local e = rel_err(steps[k], t.latents_per_step:select(1, k))
+      assert.is_true(e < 1e-4, string.format("step %d: %.3g", k, e))
+    end
+    assert.same(last_x0:totable(), latents:totable())
+    -- inpainting: outside the mask the result is the image's latents, inside it the sampler's
+    local mask = d.zeros { 1, 1, 64, 64 }
+    mask:narrow(3, 1, 32):fill_(1) -- paint the top half
+    local _, painted = run { mask = mask, strength = 1 }
+    local mean, std = pipe.vae:encode(t.init_image * 2 - 1)
+    local image = (mean + std * t.noise_0) * pipe.vae.config.scaling_factor
+    local h = image:size(3) // 2
+    assert.is_true(rel_err(painted:narrow(3, h + 1, h), image:narrow(3, h + 1, h)) < 1e-5, "known half")
+    assert.is_true(rel_err(painted:narrow(3, 1, h), image:narrow(3, 1, h)) > 0.1, "painted half")
+  end)
+
   it("inpaint with a 4-channel UNet: the known region re-imposed after every DDIM step", function()
     local r, t = image_runs.inpaint_ddim, d.load_safetensors(F .. "inpaint_ddim_io.safetensors")
     replay(pipe, r, t, { init_image = t.init_image, mask = t.mask_image, image_noise = t.noise_0,
       latents = t.noise_1, scheduler = r.scheduler.class, scheduler_config = r.scheduler.config })
+  end)
+
+  it("inpaint with a 9-channel UNet: the mask and the masked image's latents beside the latents, DDIM", function()
+    -- recorded here from diffusers (bench/peers/record_inpaint9.py): the shared fixtures have no such run
+    local dir = "spec/fixtures/diffusers/sd/inpaint9/"
+    local r = d.core.json_decode(io.open(dir .. "runs.json"):read("a")).inpaint9_ddim
+    local t = d.load_safetensors(dir .. "inpaint9_ddim_io.safetensors")
+    local nine = require("diffusion.pipeline").assemble("StableDiffusionPipeline", dir, {
+      tokenizer = pipe.tokenizer, text_encoder = pipe.text_encoder, vae = pipe.vae, scheduler = pipe.scheduler,
+      scheduler_config = pipe.scheduler_config, unet = d.load(dir .. "unet") })
+    assert.is_true(rel_err(nine:encode_prompt(r.prompt), t.prompt_embeds) < 1e-4) -- the run's embeddings
+    replay(nine, r, t, { init_image = t.init_image, mask = t.mask_image, image_noise = t.image_noise,
+      scheduler = r.scheduler.class, scheduler_config = r.scheduler.config })
   end)
 
   it("DiT: class labels, guidance against the null class on the noise channels, learned sigma dropped", function()
@@ -245,13 +299,24 @@ describe("StableDiffusionPipeline", function()
     assert.has_error(function() pipe:generate { prompt = "a", image_noise = z } end,
       "generate: image_noise needs init_image")
     assert.has_error(function()
-      pipe:generate { prompt = "a", init_image = d.zeros { 1, 3, 64, 64 }, sampler = "ddim" }
-    end, "generate: init_image goes with the scheduler classes, not sampler =, yet")
+      pipe:generate { prompt = "a", init_image = d.zeros { 1, 3, 64, 64 }, sampler = "ddim", steps = 10,
+        strength = 0.05 }
+    end, "generate: strength 0.05 of 10 steps runs no step; raise strength or steps")
     local nine = require("diffusion.pipeline").assemble("StableDiffusionPipeline", "nine", {
       tokenizer = pipe.tokenizer, text_encoder = pipe.text_encoder, vae = pipe.vae, scheduler = pipe.scheduler,
-      scheduler_config = pipe.scheduler_config, unet = d.load("spec/fixtures/diffusers/sd/cond_class/inpaint") })
-    assert.has_error(function() nine:generate { prompt = "a" } end, "generate: a 9-channel UNet over 4-channel "
-      .. "latents (inpainting's masked-image input) is not supported yet")
+      scheduler_config = pipe.scheduler_config, unet = d.load("spec/fixtures/diffusers/sd/inpaint9/unet") })
+    assert.has_error(function() nine:generate { prompt = "a" } end,
+      "generate: this inpainting UNet needs init_image and mask")
+    assert.has_error(function()
+      nine:generate { prompt = "a", init_image = d.zeros { 1, 3, 64, 64 }, mask = d.ones { 1, 1, 64, 64 },
+        strength = 0.5 }
+    end, "generate: strength below 1 with a 9-channel inpainting UNet is not supported yet")
+    local five = require("diffusion.pipeline").assemble("StableDiffusionPipeline", "five", {
+      tokenizer = pipe.tokenizer, text_encoder = pipe.text_encoder, vae = pipe.vae, scheduler = pipe.scheduler,
+      scheduler_config = pipe.scheduler_config, unet = d.unet { in_channels = 5, block_out_channels = { 8 },
+        down_block_types = { "DownBlock2D" }, up_block_types = { "UpBlock2D" }, norm_num_groups = 4 } })
+    assert.has_error(function() five:generate { prompt = "a" } end, "generate: a 5-channel UNet over 4-channel "
+      .. "latents: neither the latents alone nor inpainting's latents, mask and masked image (9)")
   end)
 end)
 

@@ -243,7 +243,11 @@ end
 -- D, x, plan, opts) on the pipeline's UNet: the schedule and plan options
 -- from the scheduler config (plan = overrides), the conditioning and guidance
 -- through diffusion.denoiser, x_T = the latents at the plan's first level.
-local function run_sampler(self, o, config, steps, latents, dopts)
+-- img2img (image: the clean image latents) as diffusion.control.img2img: the
+-- plan's last int(steps * strength) steps from the image noised with the
+-- latents; inpainting (mask: 1 where to paint) as diffusion.control.inpaint:
+-- the denoised estimate is the image outside the mask at every step.
+local function run_sampler(o, config, steps, latents, dopts, model, image, mask)
   local sampler = o.sampler
   if type(sampler) == "string" then
     local ok, found = pcall(function() return require("diffusion").samplers[sampler] end)
@@ -261,9 +265,19 @@ local function run_sampler(self, o, config, steps, latents, dopts)
   for k, v in pairs(o.plan or {}) do popts[k] = v end
   local plan = schedule:plan(steps, popts)
   dopts.prediction = config.prediction_type or "epsilon"
-  local D = require("diffusion.denoiser")(self.unet, schedule, dopts)
-  local first = plan[1]
-  local x = latents * math.sqrt(first.alpha * first.alpha + first.sigma * first.sigma)
+  local D = require("diffusion.denoiser")(model, schedule, dopts)
+  local control = require("diffusion.control")
+  local x
+  if image and not (mask and (o.strength or 1) == 1) then
+    local ok, start, kept = pcall(control.img2img, { plan = plan, image = image, strength = o.strength or 1,
+      noise = latents })
+    if not ok then error("generate: " .. tostring(start):gsub("^.-img2img: ", ""), 3) end
+    x, plan = start, kept
+  else
+    local first = plan[1]
+    x = latents * math.sqrt(first.alpha * first.alpha + first.sigma * first.sigma)
+  end
+  if mask then D = control.inpaint(D, { image = image, keep = 1 - mask }) end
   return sampler(D, x, plan, { noise = noise_source(o.noise) or d.rng((o.seed or 0) + 7919), callback = o.callback })
 end
 
@@ -275,6 +289,22 @@ local function scheduler_config(self, o)
   for k, v in pairs(self.scheduler_config) do config[k] = v end
   for k, v in pairs(o.scheduler_config or {}) do config[k] = v end
   return config
+end
+
+--- A 9-channel inpainting UNet as a model of the latents alone: each call's
+-- input gets the mask and masked image latents (N x 5 x h x w) beside it,
+-- repeated for the classifier-free guidance batch.
+local function inpainting_input(unet, extra)
+  local n = extra:size(1)
+  return function(x, t, cond)
+    local e = extra
+    if x:size(1) ~= n then
+      local copies = {}
+      for i = 1, x:size(1) // n do copies[i] = extra end
+      e = d.cat(copies, 1)
+    end
+    return unet(d.cat({ x, e }, 2), t, cond)
+  end
 end
 
 local function decode(self, x, output)
@@ -355,17 +385,20 @@ function Pipeline:generate(o)
   end
   if o.strength ~= nil and not o.init_image then error("generate: strength needs init_image", 2) end
   if o.image_noise ~= nil and not o.init_image then error("generate: image_noise needs init_image", 2) end
-  if o.sampler ~= nil and o.init_image then
-    error("generate: init_image goes with the scheduler classes, not sampler =, yet", 2)
-  end
   if math.type(height) ~= "integer" or math.type(width) ~= "integer" or height % factor ~= 0 or width % factor ~= 0
     or height < factor or width < factor then
     error(string.format("generate: height and width must be positive multiples of %d", factor), 2)
   end
-  local channels = self.unet.config.in_channels or 4
-  if channels ~= (self.vae.config.latent_channels or 4) then
-    error(string.format("generate: a %d-channel UNet over %d-channel latents (inpainting's masked-image input) "
-      .. "is not supported yet", channels, self.vae.config.latent_channels or 4), 2)
+  local channels = self.vae.config.latent_channels or 4
+  local unet_channels = self.unet.config.in_channels or 4
+  local nine = unet_channels == 2 * channels + 1 -- inpainting's: latents, mask, masked image latents
+  if unet_channels ~= channels and not nine then
+    error(string.format("generate: a %d-channel UNet over %d-channel latents: neither the latents alone nor "
+      .. "inpainting's latents, mask and masked image (%d)", unet_channels, channels, 2 * channels + 1), 2)
+  end
+  if nine and not o.mask then error("generate: this inpainting UNet needs init_image and mask", 2) end
+  if nine and (o.strength or 1) ~= 1 then
+    error("generate: strength below 1 with a 9-channel inpainting UNet is not supported yet", 2)
   end
   local latents = o.latents
   if latents then
@@ -377,15 +410,25 @@ function Pipeline:generate(o)
   end
   local rng = d.rng(o.seed or 0)
   latents = latents or rng:randn { n, channels, height // factor, width // factor }
-  local image_latents, mask
+  local image_latents, mask, model = nil, nil, self.unet
   if o.init_image then
     local z = o.image_noise or rng:randn { n, channels, height // factor, width // factor }
     if table.concat(z:shape(), ",") ~= table.concat(latents:shape(), ",") then
       error("generate: image_noise must have the latents' shape", 2)
     end
-    local mean, std = self.vae:encode(o.init_image * 2 - 1) -- the posterior's sample
+    local image = o.init_image * 2 - 1
+    if nine then -- the UNet sees the mask and the latents of the image with the painted region black
+      image = image * (1 - latent_mask(o.mask, 1)):expand(image:shape())
+    end
+    local mean, std = self.vae:encode(image) -- the posterior's sample
     image_latents = (mean + std * z) * self.vae.config.scaling_factor
-    mask = o.mask and latent_mask(o.mask, factor)
+    mask = latent_mask(o.mask or d.zeros { n, 1, height, width }, factor)
+    if nine then
+      model = inpainting_input(self.unet, d.cat({ mask, image_latents }, 2))
+      image_latents, mask = nil, nil -- no blend: the UNet keeps the known region itself
+    elseif not o.mask then
+      mask = nil
+    end
   end
   -- the text, encoded before any sampling work
   local embeds, pooled = self:encode_prompt(prompts, o.clip_skip)
@@ -413,12 +456,12 @@ function Pipeline:generate(o)
     cond.timestep_cond = guidance_embedding(guidance, dim, n)
   end
   if o.sampler ~= nil then
-    local x = run_sampler(self, o, scheduler_config(self, o), steps, latents, { cond = cond, uncond = uncond,
-      guidance_scale = cfg and guidance or nil, guidance_rescale = o.guidance_rescale })
+    local x = run_sampler(o, scheduler_config(self, o), steps, latents, { cond = cond, uncond = uncond,
+      guidance_scale = cfg and guidance or nil, guidance_rescale = o.guidance_rescale }, model, image_latents, mask)
     return decode(self, x, o.output)
   end
   local x = require("diffusion.diffusers").sample {
-    scheduler = o.scheduler or self.scheduler, config = scheduler_config(self, o), steps = steps, model = self.unet,
+    scheduler = o.scheduler or self.scheduler, config = scheduler_config(self, o), steps = steps, model = model,
     x = latents,
     cond = cond, uncond = uncond, guidance_scale = cfg and guidance or nil,
     guidance_rescale = o.guidance_rescale, callback = o.callback, noise = noise_source(o.noise),

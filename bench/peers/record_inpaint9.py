@@ -1,0 +1,95 @@
+"""A 9-channel inpainting run (the shared fixtures have none): diffusers 0.31's
+StableDiffusionInpaintPipeline with the sd1 fixture's VAE, a tiny random
+9-channel UNet in sd1's shapes (the fixtures' convention: every parameter +
+0.05 randn, saved with save_pretrained), DDIM from sd1's PNDM config, 8 steps,
+guidance 7.5, strength 1, on the sd1 inpaint run's image and mask. Without
+transformers here, the prompt goes in as the embeddings transformers recorded
+for the sd1 Euler run (its first prompt and negative prompt), and a stand-in
+`transformers` module satisfies the pipeline module's imports. The VAE
+posterior's draw (the masked image's) and the initial noise are recorded.
+
+    PYTHONPATH=<diffusers v0.31.0 src>:<huggingface_hub src>:../shared/peers/shims \\
+      /usr/bin/python3 bench/peers/record_inpaint9.py spec/fixtures/diffusers/sd
+"""
+import json
+import os
+import sys
+
+import transformers_stand_in  # noqa: E402,F401  (before diffusers)
+
+import torch  # noqa: E402
+
+import diffusers  # noqa: E402
+import torch113_attention_fix  # noqa: E402,F401
+from diffusers.models.autoencoders import vae as vae_module  # noqa: E402
+
+SD = sys.argv[1]
+sys.path.insert(0, SD)
+import extract  # noqa: E402
+
+torch.set_num_threads(1)
+
+
+def read(path):
+    return {k: torch.from_numpy(v.copy()) for k, v in extract.read(path).items()}
+
+
+draws = []
+
+
+def sample(self, generator=None):  # DiagonalGaussianDistribution.sample, its draw kept
+    eps = torch.randn(self.mean.shape, generator=generator)
+    draws.append(eps.clone())
+    return self.mean + self.std * eps
+
+
+vae_module.DiagonalGaussianDistribution.sample = sample
+
+out_dir = os.path.join(SD, "inpaint9")
+config = json.load(open(os.path.join(SD, "sd1/unet/config.json")))
+config = {k: v for k, v in config.items() if not k.startswith("_")}
+config["in_channels"] = 9
+torch.manual_seed(9)
+unet = diffusers.UNet2DConditionModel(**config)
+with torch.no_grad():
+    for p in unet.parameters():
+        p.add_(0.05 * torch.randn_like(p))
+unet.save_pretrained(os.path.join(out_dir, "unet"), safe_serialization=True)
+unet = diffusers.UNet2DConditionModel.from_pretrained(os.path.join(out_dir, "unet")).eval()
+vae = diffusers.AutoencoderKL.from_pretrained(os.path.join(SD, "sd1/vae")).eval()
+pndm = json.load(open(os.path.join(SD, "sd1/runs.json")))["inpaint_ddim"]["scheduler"]["config"]
+scheduler = diffusers.DDIMScheduler.from_config(pndm)
+pipe = diffusers.StableDiffusionInpaintPipeline(vae=vae, text_encoder=None, tokenizer=None, unet=unet,
+                                                scheduler=scheduler, safety_checker=None,
+                                                feature_extractor=None, requires_safety_checker=False)
+
+euler = read(os.path.join(SD, "sd1/txt2img_euler_io.safetensors"))
+images = read(os.path.join(SD, "sd1/inpaint_ddim_io.safetensors"))
+noise = torch.randn(1, 4, 16, 16, generator=torch.Generator().manual_seed(1))
+steps = []
+
+
+def on_step(_, i, t, kwargs):
+    steps.append(kwargs["latents"].clone())
+    return kwargs
+
+
+with torch.no_grad():
+    image = pipe(prompt_embeds=euler["prompt_embeds"][:1], negative_prompt_embeds=euler["negative_prompt_embeds"][:1],
+                 image=images["init_image"], mask_image=images["mask_image"], num_inference_steps=8,
+                 guidance_scale=7.5, latents=noise, generator=torch.Generator().manual_seed(2),
+                 output_type="np", callback_on_step_end=on_step).images
+assert len(draws) == 1, len(draws)  # strength 1: the masked image's posterior only
+extract.write(os.path.join(out_dir, "inpaint9_ddim_io.safetensors"), {
+    "latents": noise.numpy(), "image_noise": draws[0].numpy(), "init_image": images["init_image"].numpy(),
+    "mask_image": images["mask_image"].numpy(), "latents_per_step": torch.stack(steps).numpy(), "image": image,
+    "prompt_embeds": euler["prompt_embeds"][:1].numpy(),
+    "negative_prompt_embeds": euler["negative_prompt_embeds"][:1].numpy()})
+run = {"call": "StableDiffusionInpaintPipeline(sd1 vae, 9-channel unet, DDIMScheduler.from_config(sd1 pndm config))"
+               "(prompt_embeds, negative_prompt_embeds, image, mask_image, num_inference_steps=8, "
+               "guidance_scale=7.5, latents, generator) (strength 1.0)",
+       "prompt": "a red sports car on a mountain road", "negative_prompt": "blurry, low quality",
+       "num_inference_steps": 8, "guidance_scale": 7.5, "scheduler": {"class": "DDIMScheduler", "config": pndm},
+       "diffusers": diffusers.__version__, "torch": torch.__version__}
+json.dump({"inpaint9_ddim": run}, open(os.path.join(out_dir, "runs.json"), "w"), indent=1)
+print("steps", len(steps), "image", image.shape)
