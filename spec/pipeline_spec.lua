@@ -454,6 +454,53 @@ describe("single-file checkpoints", function()
     assert.truthy(out:find("is a single-file checkpoint: give --config", 1, true), out)
   end)
 
+  it("SD 2.x: the OpenCLIP text tower onto CLIPTextModel, and the sd2 folder's DDIM v-prediction image", function()
+    -- the sd2 fixture converted by diffusers' own script (bench/peers/record_sd2_single_file.py)
+    local F2, SF2 = "spec/fixtures/diffusers/sd/sd2/", "spec/fixtures/diffusers/sd/sd2_single_file/sd2.safetensors"
+    local sd2, folder2 = d.load(SF2, { config = F2 }), d.load(F2)
+    for _, part in ipairs { "unet", "vae", "text_encoder" } do
+      local mine, theirs = sd2[part]:weights(), folder2[part]:weights()
+      for name, t in pairs(theirs) do
+        assert.is_truthy(mine[name], part .. ": " .. name)
+        assert.equal(0, (t - mine[name]):abs():max(), name)
+      end
+      for name in pairs(mine) do assert.is_truthy(theirs[name], part .. " has an extra " .. name) end
+    end
+    local r = d.core.json_decode(io.open(F2 .. "txt2img_runs.json"):read("a")).txt2img_ddim_v
+    local t = d.load_safetensors(F2 .. "txt2img_ddim_v_io.safetensors")
+    local images = sd2:generate { prompt = r.prompt, negative_prompt = r.negative_prompt,
+      steps = r.num_inference_steps, guidance = r.guidance_scale, latents = t.latents }
+    assert.is_true((images:permute(1, 3, 4, 2) - t.image):abs():max() < 2e-4)
+    -- SD 2.x checkpoints hold a resblock past the diffusers model's layers (the UNet reads the
+    -- penultimate states) and CLIP's text_projection: both left out
+    local w = d.load_safetensors(SF2)
+    local last = "cond_stage_model.model.transformer.resblocks.2."
+    for k, v in pairs(d.load_safetensors(SF2)) do
+      if k:sub(1, #last) == last then w["cond_stage_model.model.transformer.resblocks.3." .. k:sub(#last + 1)] = v end
+    end
+    w["cond_stage_model.model.text_projection"] = d.zeros { 32, 32 }
+    local tmp = os.tmpname() .. ".safetensors"
+    d.save_safetensors(tmp, w)
+    local deeper = d.load(tmp, { config = F2 })
+    local ids = d.tensor { { 49406, 320, 49407 } }
+    assert.same(folder2.text_encoder(ids).last_hidden_state:totable(),
+      deeper.text_encoder(ids).last_hidden_state:totable())
+    w["cond_stage_model.model.transformer.resblocks.0.attn.in_proj_weight"] = d.zeros { 95, 32 }
+    d.save_safetensors(tmp, w)
+    local ok, err = pcall(d.load, tmp, { config = F2 })
+    assert.is_false(ok)
+    assert.truthy(tostring(err):find("cond_stage_model.model.transformer.resblocks.0.attn.in_proj_weight has 95 rows, "
+      .. "not 3 x 32", 1, true), tostring(err))
+    w["cond_stage_model.model.transformer.resblocks.0.attn.in_proj_weight"] = nil
+    w["cond_stage_model.model.transformer.resblocks.0.attn.mystery"] = d.zeros { 2 }
+    d.save_safetensors(tmp, w)
+    ok, err = pcall(d.load, tmp, { config = F2 })
+    assert.is_false(ok)
+    assert.truthy(tostring(err):find("unknown OpenCLIP tensor cond_stage_model.model.transformer.resblocks.0.attn"
+      .. ".mystery", 1, true), tostring(err))
+    os.remove(tmp)
+  end)
+
   it("refuses pickles, other layouts and a missing config by name", function()
     assert.has_error(function() d.load("model.ckpt") end)
     local ok, err = pcall(d.load, "model.ckpt")

@@ -233,6 +233,64 @@ local function convert_clip(w)
   return out, config
 end
 
+-- OpenCLIP's names (SD 2.x: cond_stage_model.model.*) in a resblock, and
+-- transformers' CLIPTextModel's
+local OPEN_CLIP_BLOCK = { ["ln_1."] = "layer_norm1.", ["ln_2."] = "layer_norm2.", ["mlp.c_fc."] = "mlp.fc1.",
+  ["mlp.c_proj."] = "mlp.fc2.", ["attn.out_proj."] = "self_attn.out_proj." }
+
+--- An SD 2.x checkpoint's OpenCLIP text tower as a CLIPTextModel, as
+-- diffusers' convert_open_clip_checkpoint does: the resblocks renamed, each
+-- in_proj split into q, k and v (rows in that order), its first `layers`
+-- blocks only (SD 2.x checkpoints hold 24, the diffusers model the 23 up to
+-- the penultimate, whose states the UNet reads); text_projection and
+-- logit_scale are CLIP's image-text head, unused.
+local function convert_open_clip(w, layers)
+  local tok = w["token_embedding.weight"]
+  if not tok or not w.positional_embedding then
+    fail("cond_stage_model.model has no token_embedding / positional_embedding (not an OpenCLIP text model)")
+  end
+  local blocks = count(w, "^transformer%.resblocks%.(%d+)%.")
+  layers = layers or blocks
+  if layers > blocks then fail("the OpenCLIP text model has %d resblocks, the config %d layers", blocks, layers) end
+  local out = {
+    ["text_model.embeddings.token_embedding.weight"] = tok,
+    ["text_model.embeddings.position_embedding.weight"] = w.positional_embedding,
+    ["text_model.final_layer_norm.weight"] = w["ln_final.weight"],
+    ["text_model.final_layer_norm.bias"] = w["ln_final.bias"],
+  }
+  local width = tok:size(2)
+  for i = 0, layers - 1 do
+    local from, to = "transformer.resblocks." .. i .. ".", "text_model.encoder.layers." .. i .. "."
+    for k, v in pairs(w) do
+      if k:sub(1, #from) == from then
+        local rest = k:sub(#from + 1)
+        local kind = rest:match("^attn%.in_proj_(%a+)$")
+        if kind then
+          if v:size(1) ~= 3 * width then
+            fail("cond_stage_model.model.%s has %d rows, not 3 x %d", k, v:size(1), width)
+          end
+          for j, qkv in ipairs { "q", "k", "v" } do
+            out[to .. "self_attn." .. qkv .. "_proj." .. kind] = v:narrow(1, (j - 1) * width + 1, width):contiguous()
+          end
+        else
+          local mapped = rest
+          for a, b in pairs(OPEN_CLIP_BLOCK) do
+            if rest:sub(1, #a) == a then mapped = b .. rest:sub(#a + 1) end
+          end
+          if mapped == rest then fail("unknown OpenCLIP tensor cond_stage_model.model.%s", k) end
+          out[to .. mapped] = v
+        end
+      end
+    end
+  end
+  local config = {
+    model_type = "clip_text_model", architectures = { "CLIPTextModel" },
+    vocab_size = tok:size(1), hidden_size = width, max_position_embeddings = w.positional_embedding:size(1),
+    intermediate_size = w["transformer.resblocks.0.mlp.c_fc.weight"]:size(1), num_hidden_layers = layers,
+  }
+  return out, config
+end
+
 -- where a config folder's component config comes from, or nil
 local function folder_config(dir, part, file)
   local f = io.open(string.format("%s/%s/%s", dir, part, file), "rb")
@@ -256,28 +314,32 @@ function M.load(path, opts, load_folder)
   local unet_w, nu = under(weights, "model.diffusion_model.")
   local vae_w, nv = under(weights, "first_stage_model.")
   local clip_w, nc = under(weights, "cond_stage_model.transformer.")
+  local open_clip_w, no = under(weights, "cond_stage_model.model.")
   if nu == 0 then
     fail("'%s' has no model.diffusion_model.* tensors: not an original Stable Diffusion checkpoint", path)
   end
   if has(weights, "conditioner.embedders.") then fail("'%s': SDXL checkpoints are not supported yet", path) end
-  if has(weights, "cond_stage_model.model.") then
-    fail("'%s': SD 2.x checkpoints (OpenCLIP text encoder) are not supported yet", path)
-  end
-  if nv == 0 or nc == 0 then
+  if nv == 0 or nc + no == 0 then
     fail("'%s' lacks its VAE (first_stage_model.*) or text encoder (cond_stage_model.*)", path)
   end
   local dir = opts.config
   if not dir then
     fail("'%s': a checkpoint holds no tokenizer or scheduler, and not all of its architecture (attention heads, "
-      .. "norm groups): pass config = a diffusers SD 1.x folder to take them from", path)
+      .. "norm groups): pass config = a diffusers SD %s folder to take them from", path, no > 0 and "2.x" or "1.x")
   end
-  local unet_t = convert_unet(unet_w)
-  local vae_t = convert_vae(vae_w)
-  local clip_t = convert_clip(clip_w)
   local function config_text(part)
     local text = folder_config(dir, part, "config.json")
     if not text then fail("config '%s' has no %s/config.json", dir, part) end
     return text
+  end
+  local unet_t = convert_unet(unet_w)
+  local vae_t = convert_vae(vae_w)
+  local clip_t
+  if no > 0 then
+    local layers = core.json_decode(config_text("text_encoder")).num_hidden_layers
+    clip_t = convert_open_clip(open_clip_w, math.tointeger(layers))
+  else
+    clip_t = convert_clip(clip_w)
   end
   local build = require("diffusion.model").build
   local components = {
@@ -294,6 +356,7 @@ function M.load(path, opts, load_folder)
   return require("diffusion.pipeline").assemble("StableDiffusionPipeline", path, components)
 end
 
-M.convert_unet, M.convert_vae, M.convert_clip = convert_unet, convert_vae, convert_clip
+M.convert_unet, M.convert_vae, M.convert_clip, M.convert_open_clip = convert_unet, convert_vae, convert_clip,
+  convert_open_clip
 
 return M
