@@ -48,10 +48,12 @@ void dt_conv3x3_winograd(dt_tensor *out, const dt_tensor *x, const float *u, con
                          float *scratch, int tile);
 /* Output channels co_first .. co_first + co_n - 1 of out alone, u the
  * transforms of those rows of the weights (bias: theirs, or NULL); scratch
- * of dt_winograd_scratch(x, co_n, tile). The same values as the whole. */
+ * of dt_winograd_scratch(x, co_scratch, tile), co_scratch >= co_n (the
+ * bands are cut for co_scratch channels, so one scratch serves every piece).
+ * The same values as the whole. */
 void dt_conv3x3_winograd_channels(dt_tensor *out, int64_t co_first, int64_t co_n,
-                                  const dt_tensor *x, const float *u, const float *bias,
-                                  float *scratch, int tile);
+                                  int64_t co_scratch, const dt_tensor *x, const float *u,
+                                  const float *bias, float *scratch, int tile);
 
 /* Group norm over (C / groups) x H x W per sample and group (statistics in
  * double), then the per-channel affine, then the activation. out may be x. */

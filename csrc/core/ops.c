@@ -219,7 +219,7 @@ static dt_status winograd_on_the_fly(dt_op_ctx *c, const dt_tensor *x, const dt_
     piece.data = w->data + co0 * k;
     piece.numel = piece.shape[0] * k;
     dt_winograd_weights(s, &piece, tile);
-    dt_conv3x3_winograd_channels(out, co0, piece.shape[0], x, s, b ? b->data + co0 : NULL,
+    dt_conv3x3_winograd_channels(out, co0, piece.shape[0], rows, x, s, b ? b->data + co0 : NULL,
                                  s + u_floats, tile);
   }
   return DT_OK;

@@ -384,10 +384,9 @@ static void winograd_band(const tiling *t, float *o, const float *xs, const floa
                    bufs + (serial ? 0 : omp_get_thread_num()) * per);
 }
 
-static void winograd_sample(int tile, float *o, const float *xs, const float *u, const float *bias,
-                            int64_t ci_n, int64_t co_n, int64_t h, int64_t w, float *scratch,
-                            int serial) {
-  int64_t band = band_rows(tile, h, w, ci_n, co_n) * tile;
+static void winograd_sample(int64_t band, int tile, float *o, const float *xs, const float *u,
+                            const float *bias, int64_t ci_n, int64_t co_n, int64_t h, int64_t w,
+                            float *scratch, int serial) {
   for (int64_t y0 = 0; y0 < h; y0 += band) {
     tiling t = tiling_of(tile, y0 + band < h ? band : h - y0, w);
     winograd_band(&t, o, xs, u, bias, ci_n, co_n, y0, h, w, scratch, serial);
@@ -395,26 +394,29 @@ static void winograd_sample(int tile, float *o, const float *xs, const float *u,
 }
 
 void dt_conv3x3_winograd_channels(dt_tensor *out, int64_t co_first, int64_t co_n,
-                                  const dt_tensor *x, const float *u, const float *bias,
-                                  float *scratch, int tile) {
+                                  int64_t co_scratch, const dt_tensor *x, const float *u,
+                                  const float *bias, float *scratch, int tile) {
   int64_t n = x->shape[0], ci_n = x->shape[1], h = x->shape[2], w = x->shape[3];
   int64_t stride = out->shape[1] * h * w; /* a sample of out */
   float *o = out->data + co_first * h * w;
-  tiling t = band_tiling(tile, h, w, ci_n, co_n);
-  int64_t per = sample_floats(&t, ci_n, co_n, 1);
+  /* bands cut for co_scratch channels: fewer out would make them taller than the scratch */
+  int64_t band = band_rows(tile, h, w, ci_n, co_scratch) * tile;
+  tiling t = band_tiling(tile, h, w, ci_n, co_scratch);
+  int64_t per = sample_floats(&t, ci_n, co_scratch, 1);
   if (n > 1 && omp_get_max_threads() > 1) { /* whole samples per thread, as dt_conv2d */
 #pragma omp parallel for schedule(dynamic, 1)
     for (int64_t s = 0; s < n; s++)
-      winograd_sample(tile, o + s * stride, x->data + s * ci_n * h * w, u, bias, ci_n, co_n, h, w,
-                      scratch + (int64_t)omp_get_thread_num() * per, 1);
+      winograd_sample(band, tile, o + s * stride, x->data + s * ci_n * h * w, u, bias, ci_n, co_n,
+                      h, w, scratch + (int64_t)omp_get_thread_num() * per, 1);
     return;
   }
   for (int64_t s = 0; s < n; s++)
-    winograd_sample(tile, o + s * stride, x->data + s * ci_n * h * w, u, bias, ci_n, co_n, h, w,
-                    scratch, 0);
+    winograd_sample(band, tile, o + s * stride, x->data + s * ci_n * h * w, u, bias, ci_n, co_n, h,
+                    w, scratch, 0);
 }
 
 void dt_conv3x3_winograd(dt_tensor *out, const dt_tensor *x, const float *u, const dt_tensor *b,
                          float *scratch, int tile) {
-  dt_conv3x3_winograd_channels(out, 0, out->shape[1], x, u, b ? b->data : NULL, scratch, tile);
+  dt_conv3x3_winograd_channels(out, 0, out->shape[1], out->shape[1], x, u, b ? b->data : NULL,
+                               scratch, tile);
 }
