@@ -15,13 +15,12 @@ import json
 import os
 import sys
 
-import transformers_stand_in  # noqa: E402,F401  (before diffusers)
+import recording  # before diffusers: its stand-in transformers
 
 import torch  # noqa: E402
 
 import diffusers  # noqa: E402
 import torch113_attention_fix  # noqa: E402,F401
-from diffusers.models.autoencoders import vae as vae_module  # noqa: E402
 
 SD = sys.argv[1]
 sys.path.insert(0, SD)
@@ -31,19 +30,12 @@ torch.set_num_threads(1)
 
 
 def read(path):
-    return {k: torch.from_numpy(v.copy()) for k, v in extract.read(path).items()}
+    return recording.read(extract, path)
 
 
-draws = []
+draws = recording.draws
+recording.keep_posterior_draws()
 
-
-def sample(self, generator=None):  # DiagonalGaussianDistribution.sample, its draw kept
-    eps = torch.randn(self.mean.shape, generator=generator)
-    draws.append(eps.clone())
-    return self.mean + self.std * eps
-
-
-vae_module.DiagonalGaussianDistribution.sample = sample
 
 out_dir = os.path.join(SD, "inpaint9")
 config = json.load(open(os.path.join(SD, "sd1/unet/config.json")))

@@ -13,13 +13,12 @@ import json
 import os
 import sys
 
-import transformers_stand_in  # noqa: F401  (before diffusers)
+import recording  # before diffusers: its stand-in transformers
 
 import torch  # noqa: E402
 
 import diffusers  # noqa: E402
 import torch113_attention_fix  # noqa: E402,F401
-from diffusers.models.autoencoders import vae as vae_module  # noqa: E402
 from diffusers.pipelines.stable_diffusion_xl import pipeline_stable_diffusion_xl_img2img as xl_img2img  # noqa: E402
 
 SD = sys.argv[1]
@@ -30,17 +29,11 @@ torch.set_num_threads(1)
 
 
 def read(path):
-    return {k: torch.from_numpy(v.copy()) for k, v in extract.read(path).items()}
+    return recording.read(extract, path)
 
 
-draws = []
-
-
-def sample(self, generator=None):  # DiagonalGaussianDistribution.sample, its draw kept
-    eps = torch.randn(self.mean.shape, generator=generator)
-    draws.append(eps.clone())
-    return self.mean + self.std * eps
-
+draws = recording.draws
+recording.keep_posterior_draws()
 
 def randn_tensor(shape, generator=None, device=None, dtype=None, layout=None):  # the added noise, kept
     eps = torch.randn(shape, generator=generator)
@@ -48,7 +41,6 @@ def randn_tensor(shape, generator=None, device=None, dtype=None, layout=None):  
     return eps
 
 
-vae_module.DiagonalGaussianDistribution.sample = sample
 xl_img2img.randn_tensor = randn_tensor
 
 XL = os.path.join(SD, "sdxl")
