@@ -89,6 +89,38 @@ describe("safetensors", function()
     os.remove(path)
   end)
 
+  it("keeps floating-point tensors in 16 bits on request (dtype = \"F16\" / \"BF16\")", function()
+    local want = cjson.decode(S.read_bytes(FIX .. "dtypes.expected.json"))
+    for _, dtype in ipairs { { "F16", "float16", "f16" }, { "BF16", "bfloat16", "bf16" } } do
+      local t = d.load_safetensors(FIX .. "dtypes.safetensors", { dtype = dtype[1] })
+      for name, values in pairs(want) do
+        local floating = name:match("^[fb]") and name ~= "b"
+        assert.equal(floating and dtype[2] or "float32", t[name]:dtype(), name)
+        -- each as its float32 reading rounded once (exact where the file holds that type)
+        local expect = floating and d.tensor(values):to(dtype[3]):float() or d.tensor(values)
+        assert.same(expect:totable(), S.flatten(t[name]:float():totable()), dtype[1] .. " " .. name)
+      end
+    end
+    -- 16-bit data at an odd offset: copied byte by byte
+    local header = '{"pad":{"dtype":"U8","shape":[1],"data_offsets":[0,1]},'
+      .. '"x":{"dtype":"F16","shape":[2],"data_offsets":[1,5]}}'
+    local path = S.write_bytes(string.pack("<I8", #header) .. header .. "\0\0\60\0\192", ".safetensors")
+    local x = d.load_safetensors(path, { dtype = "f16" }).x
+    assert.equal("float16", x:dtype())
+    assert.same({ 1, -2 }, x:float():totable())
+    assert.same({ 1, -2 }, d.load_safetensors(path).x:totable())
+    os.remove(path)
+    -- written as they are, or widened
+    path = S.tmpname(".safetensors")
+    local h = d.rng(3):randn { 5, 7 }:to("bf16")
+    d.save_safetensors(path, { h = h }, nil, { dtype = "BF16" })
+    assert.equal("BF16", st_header(path).h.dtype)
+    assert.same(h:float():totable(), d.load_safetensors(path, { dtype = "BF16" }).h:float():totable())
+    d.save_safetensors(path, { h = h })
+    assert.same(h:float():totable(), d.load_safetensors(path).h:totable())
+    os.remove(path)
+  end)
+
   it("tensors loaded by mmap are private copies-on-write and outlive the table", function()
     local path = S.tmpname(".safetensors")
     d.save_safetensors(path, { x = d.ones { 4 } })

@@ -261,7 +261,74 @@ describe("F16 and BF16 copies of the weights", function()
         assert.is_true(rel_err(out, c[5]) > 3 * e, c[1])
       end
     end)
+
+    it(dtype[1] .. ": kept in 16 bits (dtype = '" .. dtype[2] .. "'), the same bits as widened on loading", function()
+      -- from the float32 file (rounded while loading) and from the 16-bit one (mapped as it is)
+      for _, c in ipairs(cases) do
+        local widened = c[4](copy(c[2], dtype[1], c[3]))
+        local kept = d.load(c[2], { dtype = dtype[2] })
+        for name, w in pairs(kept:weights()) do
+          assert.equal(dtype[2] == "f16" and "float16" or "bfloat16", w:dtype(), name)
+        end
+        assert.equal(0, (c[4](kept) - widened):abs():max(), c[1])
+        local tmp = S.tmpname("")
+        os.execute("mkdir -p " .. tmp .. " && cp " .. c[2] .. "/config.json " .. tmp)
+        d.save_safetensors(tmp .. "/" .. c[3] .. ".safetensors", d.load_safetensors(c[2] .. "/" .. c[3]
+          .. ".safetensors"), nil, { dtype = dtype[1] })
+        local mapped = d.load(tmp, { dtype = dtype[2] })
+        os.execute("rm -rf " .. tmp)
+        assert.equal(0, (c[4](mapped) - widened):abs():max(), c[1])
+      end
+    end)
   end
+
+  it("16-bit weights: a clear error where float32 is needed, t:float() and t:to() convert", function()
+    local unet = d.load(SD .. "sd1/unet", { dtype = "f16" })
+    local w = unet:weights()["conv_in.weight"]
+    fails("a float16 tensor: weights kept in 16 bits are read by models only (t:float() makes a float32 copy)",
+      function() return w + 1 end)
+    fails("a float16 tensor", function() return w:sum() end)
+    local f32 = d.load(SD .. "sd1/unet"):weights()["conv_in.weight"]
+    assert.equal(0, (w:float() - f32:to("f16"):float()):abs():max())
+    assert.is_true((w:float() - f32):abs():max() > 0) -- rounded
+    assert.equal("bfloat16", w:to("bfloat16"):dtype())
+    assert.same(f32:shape(), w:reshape(-1):view(w:shape()):shape())
+    assert.equal("float16", w:narrow(1, 1, 2):dtype()) -- a view
+    fails("a float16 tensor", function() return w:narrow(2, 1, 1) end) -- a copy
+    -- traced and differentiated as the float32 model on the rounded weights, bit for bit
+    local unet32 = d.load(SD .. "sd1/unet")
+    for _, v in pairs(unet32:weights()) do v:copy_(v:to("f16"):float()) end
+    local cond = { encoder_hidden_states = io_u.encoder_hidden_states }
+    local r = d.rng(2):randn(io_u.sample:shape())
+    local out16, pass16 = unet:trace(io_u.sample, io_u.timestep_float, cond)
+    local out32, pass32 = unet32:trace(io_u.sample, io_u.timestep_float, cond)
+    assert.equal(0, (out16 - out32):abs():max())
+    local g16, gx16 = pass16:backward(r)
+    local g32, gx32 = pass32:backward(r)
+    assert.equal(0, (gx16 - gx32):abs():max())
+    assert.equal(0, (g16["conv_in.weight"] - g32["conv_in.weight"]):abs():max())
+    assert.equal(0, (g16["mid_block.attentions.0.proj_in.weight"] - g32["mid_block.attentions.0.proj_in.weight"])
+      :abs():max())
+    -- beside a float32 file, dtype = "f16" reads the float16 variant (here negated, to tell them apart)
+    local tmp = S.tmpname("")
+    local file = SD .. "sd1/unet/diffusion_pytorch_model.safetensors"
+    os.execute("mkdir -p " .. tmp .. " && cp " .. SD .. "sd1/unet/config.json " .. file .. " " .. tmp)
+    local negated = {}
+    for k, v in pairs(d.load_safetensors(file)) do negated[k] = -v end
+    d.save_safetensors(tmp .. "/diffusion_pytorch_model.fp16.safetensors", negated, nil, { dtype = "F16" })
+    assert.equal(0, (d.load(tmp, { dtype = "f16" }):weights()["conv_in.weight"]:float() + w:float()):abs():max())
+    assert.equal(0, (d.load(tmp):weights()["conv_in.weight"] - f32):abs():max())
+    assert.equal(0, (d.load(tmp, { dtype = "bf16" }):weights()["conv_in.weight"]:float()
+      - f32:to("bf16"):float()):abs():max()) -- bfloat16 from the float32 file
+    os.execute("rm -rf " .. tmp)
+    fails("the model's weights are float16 (weight '", d.train, { model = unet })
+    fails("load it with dtype = \"f32\" to train it", d.train, { model = unet })
+    fails("load: dtype 'f8' is not f32, f16 or bf16", d.load, SD .. "sd1/unet", { dtype = "f8" })
+    fails("load_safetensors: dtype 'int8' is not F32, F16 or BF16", d.load_safetensors,
+      SD .. "sd1/unet/diffusion_pytorch_model.safetensors", { dtype = "int8" })
+    fails("encoder_hidden_states: a float16 tensor", unet, io_u.sample, io_u.timestep_float,
+      { encoder_hidden_states = io_u.encoder_hidden_states:to("f16") })
+  end)
 end)
 
 describe("AutoencoderKL parity with diffusers", function()
@@ -517,7 +584,7 @@ describe("model errors name the problem", function()
     fails("load: '" .. tmp .. "/config.json': config is for 'UNet1DModel', not UNet2DModel or UNet2DConditionModel",
       d.load, tmp)
     os.execute("rm -rf " .. tmp)
-    fails("load: unknown option 'dtype'", d.load, dir, { dtype = "f16" })
+    fails("load: unknown option 'precision'", d.load, dir, { precision = "f16" })
   end)
 
   it("bad inputs to the forward pass", function()
@@ -671,6 +738,22 @@ describe("diffusion.unet and model:save", function()
       big:winograd(false)
       assert.is_true((big(xb, 10) - cached):abs():max() > 0, "Winograd in use")
       big:winograd(true)
+    end
+    -- kept in float16, the pieces widen their kernels piece by piece: the float32 model's output
+    -- on the rounded weights, bit for bit, with the transforms cached and made per call
+    local dir = S.tmpname("")
+    big:save(dir)
+    local half = d.load(dir, { dtype = "f16" })
+    os.execute("rm -rf " .. dir)
+    for _, w in pairs(big:weights()) do w:copy_(w:to("f16"):float()) end
+    for _, n in ipairs { 2, 1 } do
+      local xb = d.rng(6):randn { n, 1, 16, 16 }
+      big:winograd { cache = 0 }
+      local rounded = big(xb, 10)
+      for _, cache in ipairs { 0, true } do
+        half:winograd { cache = cache }
+        assert.equal(0, (half(xb, 10) - rounded):abs():max(), "batch " .. n .. ", cache " .. tostring(cache))
+      end
     end
     -- without a cache every call transforms the weights as they are now
     wide:winograd { cache = 0 }

@@ -34,6 +34,11 @@ describe("StableDiffusionPipeline", function()
       assert.same({ shared.scratch, shared.pooled }, { m.scratch, m.pooled }, k)
     end
     assert.equal(0, pipe.unet:winograd().cached)
+    -- what the workspace holds between runs goes back (as before every decode), and comes again
+    assert.is_true(shared.pooled > 0)
+    pipe.text_encoder:release_memory()
+    assert.equal(0, pipe.unet:memory().pooled)
+    assert.same(want:totable(), run():totable())
     pipe.unet:winograd { cache = true } -- the budget is the workspace's: every component's transforms
     assert.same(want:totable(), run():totable())
     local all = pipe.vae:winograd().cached
@@ -197,8 +202,30 @@ describe("StableDiffusionPipeline", function()
       tokenizer = pipe.tokenizer, text_encoder = pipe.text_encoder, vae = pipe.vae, scheduler = pipe.scheduler,
       scheduler_config = pipe.scheduler_config, unet = d.load(dir .. "unet") })
     assert.is_true(rel_err(nine:encode_prompt(r.prompt), t.prompt_embeds) < 1e-4) -- the run's embeddings
-    replay(nine, r, t, { init_image = t.init_image, mask = t.mask_image, image_noise = t.image_noise,
+    replay(nine, r, t, { init_image = t.init_image, mask = t.mask_image, masked_image_noise = t.image_noise,
       scheduler = r.scheduler.class, scheduler_config = r.scheduler.config })
+    -- below strength 1 the image's latents, noised to the first kept step, start the run (diffusers draws
+    -- the image's posterior, the noise, then the masked image's posterior)
+    r = d.core.json_decode(io.open(dir .. "runs.json"):read("a")).inpaint9_ddim_strength
+    t = d.load_safetensors(dir .. "inpaint9_ddim_strength_io.safetensors")
+    replay(nine, r, t, { init_image = t.init_image, mask = t.mask_image, strength = r.strength,
+      image_noise = t.image_noise, masked_image_noise = t.masked_image_noise, scheduler = r.scheduler.class,
+      scheduler_config = r.scheduler.config })
+    -- and with a sampler of ours: DDIM through the same steps (all but the last, which ends at the clean
+    -- level where diffusers' set_alpha_to_one = false stops short of it)
+    local steps = {}
+    nine:generate { prompt = r.prompt, negative_prompt = r.negative_prompt, steps = r.num_inference_steps,
+      guidance = r.guidance_scale, latents = t.latents, init_image = t.init_image, mask = t.mask_image,
+      strength = r.strength, image_noise = t.image_noise, masked_image_noise = t.masked_image_noise, sampler = "ddim",
+      scheduler_config = r.scheduler.config, callback = function(_, _, x) steps[#steps + 1] = x:clone() end }
+    assert.equal(t.latents_per_step:size(1), #steps)
+    for k = 1, #steps - 1 do
+      local e = rel_err(steps[k], t.latents_per_step:select(1, k))
+      assert.is_true(e < 1e-4, string.format("sampler ddim, step %d: %.3g", k, e))
+    end
+    assert.has_error(function()
+      pipe:generate { prompt = "a", init_image = t.init_image, masked_image_noise = t.latents }
+    end, "generate: masked_image_noise is for a 9-channel inpainting UNet")
   end)
 
   it("DiT: class labels, guidance against the null class on the noise channels, learned sigma dropped", function()
@@ -307,10 +334,6 @@ describe("StableDiffusionPipeline", function()
       scheduler_config = pipe.scheduler_config, unet = d.load("spec/fixtures/diffusers/sd/inpaint9/unet") })
     assert.has_error(function() nine:generate { prompt = "a" } end,
       "generate: this inpainting UNet needs init_image and mask")
-    assert.has_error(function()
-      nine:generate { prompt = "a", init_image = d.zeros { 1, 3, 64, 64 }, mask = d.ones { 1, 1, 64, 64 },
-        strength = 0.5 }
-    end, "generate: strength below 1 with a 9-channel inpainting UNet is not supported yet")
     local five = require("diffusion.pipeline").assemble("StableDiffusionPipeline", "five", {
       tokenizer = pipe.tokenizer, text_encoder = pipe.text_encoder, vae = pipe.vae, scheduler = pipe.scheduler,
       scheduler_config = pipe.scheduler_config, unet = d.unet { in_channels = 5, block_out_channels = { 8 },
@@ -383,6 +406,52 @@ describe("diffusion generate", function()
     local ok, out = S.run_cli("generate --model spec/fixtures --prompt a -o " .. png)
     assert.is_falsy(ok)
     assert.truthy(out:find("no pipeline at 'spec/fixtures' (no model_index.json)", 1, true), out)
+  end)
+end)
+
+describe("weights kept in 16 bits (dtype = \"f16\", --dtype f16)", function()
+  local S = require "support"
+  local SF = "spec/fixtures/diffusers/sd/sd1_single_file/sd1.safetensors"
+  -- the expectation: the float32 pipeline with its weights rounded to float16 in place; every op
+  -- computes in float32 on the widened weights, so the two agree bit for bit
+  local rounded = d.load(F)
+  for _, k in ipairs { "text_encoder", "unet", "vae" } do
+    for _, w in pairs(rounded[k]:weights()) do w:copy_(w:to("f16"):float()) end
+  end
+  local r, t = runs.txt2img_euler, d.load_safetensors(F .. "txt2img_euler_io.safetensors")
+  local function run(p)
+    return p:generate { prompt = r.prompt, negative_prompt = r.negative_prompt, steps = 3,
+      guidance = r.guidance_scale, latents = t.latents, scheduler = r.scheduler.class,
+      scheduler_config = r.scheduler.config }
+  end
+  local want = run(rounded)
+
+  it("a pipeline folder and a single file: every weight float16, the rounded pipeline's image", function()
+    local half = d.load(F, { dtype = "f16" })
+    for _, k in ipairs { "text_encoder", "unet", "vae" } do
+      for name, w in pairs(half[k]:weights()) do assert.equal("float16", w:dtype(), k .. " " .. name) end
+    end
+    assert.equal(0, (run(half) - want):abs():max())
+    assert.is_true((run(d.load(F)) - want):abs():max() > 0) -- the rounding shows
+    assert.equal(0, (run(d.load(SF, { config = F, dtype = "f16" })) - want):abs():max())
+    -- the penultimate layer's states through the final layer norm, read from the 16-bit weights
+    local skip = { prompt = "a red door", steps = 2, clip_skip = 1 }
+    assert.equal(0, (half:generate(skip) - rounded:generate(skip)):abs():max())
+  end)
+
+  it("diffusion generate --dtype f16", function()
+    local png = os.tmpname() .. ".png"
+    local ok, out = S.run_cli("generate --model " .. F .. " --prompt 'a red door' --steps 3 --dtype f16 --quiet -o "
+      .. png)
+    assert.is_true(ok, out)
+    local image = rounded:generate { prompt = "a red door", steps = 3 }
+    local diff = (d.image.load(png) - (image * 2 - 1):squeeze(1)):abs():max()
+    assert.is_true(diff <= 1.01 / 255, string.format("%.3g", diff))
+    ok, out = S.run_cli("generate --model " .. F .. " --prompt a --dtype f8 --quiet -o " .. png .. ".never.png")
+    assert.is_falsy(ok)
+    assert.truthy(out:find("argument for option '--dtype' must be one of 'f32', 'f16', 'bf16'", 1, true), out)
+    assert.is_nil(io.open(png .. ".never.png"))
+    os.remove(png)
   end)
 end)
 
@@ -499,6 +568,53 @@ describe("single-file checkpoints", function()
     assert.truthy(tostring(err):find("unknown OpenCLIP tensor cond_stage_model.model.transformer.resblocks.0.attn"
       .. ".mystery", 1, true), tostring(err))
     os.remove(tmp)
+  end)
+
+  it("SDXL: both text encoders (the second OpenCLIP's, its projection transposed), the added conditioning, "
+    .. "the sdxl folder's Euler image", function()
+    -- the sdxl fixture converted by diffusers' own script (bench/peers/record_sdxl_single_file.py)
+    local FX, SFX = "spec/fixtures/diffusers/sd/sdxl/", "spec/fixtures/diffusers/sd/sdxl_single_file/sdxl.safetensors"
+    local xl, folder_xl = d.load(SFX, { config = FX }), d.load(FX)
+    assert.equal("StableDiffusionXLPipeline", xl.class)
+    for _, part in ipairs { "unet", "vae", "text_encoder", "text_encoder_2" } do
+      local mine, theirs = xl[part]:weights(), folder_xl[part]:weights()
+      for name, t in pairs(theirs) do
+        assert.is_truthy(mine[name], part .. ": " .. name)
+        assert.equal(0, (t - mine[name]):abs():max(), name)
+      end
+      for name in pairs(mine) do assert.is_truthy(theirs[name], part .. " has an extra " .. name) end
+    end
+    local ldm = {}
+    for k, v in pairs(d.load_safetensors(SFX)) do
+      if k:sub(1, 22) == "model.diffusion_model." then ldm[k:sub(23)] = v end
+    end
+    local _, shapes = require("diffusion.single_file").convert_unet(ldm) -- what the shapes say
+    assert.equal("text_time", shapes.addition_embed_type)
+    assert.equal(folder_xl.unet.config.projection_class_embeddings_input_dim,
+      shapes.projection_class_embeddings_input_dim)
+    assert.same({ "DownBlock2D", "CrossAttnDownBlock2D" }, shapes.down_block_types)
+    assert.equal(2, shapes.transformer_layers_per_block[2])
+    local r = d.core.json_decode(io.open(FX .. "runs.json"):read("a")).txt2img_euler
+    local t = d.load_safetensors(FX .. "txt2img_euler_io.safetensors")
+    local images = xl:generate { prompt = r.prompt, negative_prompt = r.negative_prompt, steps = r.num_inference_steps,
+      guidance = r.guidance_scale, latents = t.latents }
+    local diff = (images:permute(1, 3, 4, 2) - t.image):abs():max()
+    assert.is_true(diff < 2e-4, string.format("image: %.3g", diff))
+    -- kept in 16 bits, the projection transposed as it is: the same weights rounded
+    local half = d.load(SFX, { config = FX, dtype = "f16" })
+    local p = half.text_encoder_2:weights()["text_projection.weight"]
+    assert.equal("float16", p:dtype())
+    assert.equal(0, (p:float() - folder_xl.text_encoder_2:weights()["text_projection.weight"]:to("f16"):float())
+      :abs():max())
+    -- a checkpoint with the second encoder only (a refiner's) is refused by name
+    local w = d.load_safetensors(SFX)
+    for k in pairs(w) do if k:match("^conditioner%.embedders%.0%.") then w[k] = nil end end
+    local tmp = os.tmpname() .. ".safetensors"
+    d.save_safetensors(tmp, w)
+    local ok, err = pcall(d.load, tmp, { config = FX })
+    os.remove(tmp)
+    assert.is_false(ok)
+    assert.truthy(tostring(err):find("an SDXL checkpoint needs both text encoders", 1, true), tostring(err))
   end)
 
   it("refuses pickles, other layouts and a missing config by name", function()

@@ -2,11 +2,13 @@
 StableDiffusionInpaintPipeline with the sd1 fixture's VAE, a tiny random
 9-channel UNet in sd1's shapes (the fixtures' convention: every parameter +
 0.05 randn, saved with save_pretrained), DDIM from sd1's PNDM config, 8 steps,
-guidance 7.5, strength 1, on the sd1 inpaint run's image and mask. Without
+guidance 7.5, on the sd1 inpaint run's image and mask: at strength 1, and at
+strength 0.6 (the image's latents noised to the first kept step). Without
 transformers here, the prompt goes in as the embeddings transformers recorded
 for the sd1 Euler run (its first prompt and negative prompt), and a stand-in
 `transformers` module satisfies the pipeline module's imports. The VAE
-posterior's draw (the masked image's) and the initial noise are recorded.
+posterior's draws (the masked image's; at strength 0.6 the image's first) and
+the initial noise are recorded.
 
     PYTHONPATH=<diffusers v0.31.0 src>:<huggingface_hub src>:../shared/peers/shims \\
       /usr/bin/python3 bench/peers/record_inpaint9.py spec/fixtures/diffusers/sd
@@ -21,6 +23,7 @@ import torch  # noqa: E402
 
 import diffusers  # noqa: E402
 import torch113_attention_fix  # noqa: E402,F401
+from diffusers.pipelines.stable_diffusion import pipeline_stable_diffusion_inpaint as inpaint  # noqa: E402
 
 SD = sys.argv[1]
 sys.path.insert(0, SD)
@@ -58,30 +61,60 @@ pipe = diffusers.StableDiffusionInpaintPipeline(vae=vae, text_encoder=None, toke
 euler = read(os.path.join(SD, "sd1/txt2img_euler_io.safetensors"))
 images = read(os.path.join(SD, "sd1/inpaint_ddim_io.safetensors"))
 noise = torch.randn(1, 4, 16, 16, generator=torch.Generator().manual_seed(1))
-steps = []
 
 
-def on_step(_, i, t, kwargs):
-    steps.append(kwargs["latents"].clone())
-    return kwargs
+def randn_tensor(shape, generator=None, device=None, dtype=None, layout=None):  # the initial noise, kept
+    eps = torch.randn(shape, generator=generator)
+    draws.append(eps.clone())
+    return eps
 
 
-with torch.no_grad():
-    image = pipe(prompt_embeds=euler["prompt_embeds"][:1], negative_prompt_embeds=euler["negative_prompt_embeds"][:1],
-                 image=images["init_image"], mask_image=images["mask_image"], num_inference_steps=8,
-                 guidance_scale=7.5, latents=noise, generator=torch.Generator().manual_seed(2),
-                 output_type="np", callback_on_step_end=on_step).images
+inpaint.randn_tensor = randn_tensor
+
+
+def run(strength):
+    steps = []
+
+    def on_step(_, i, t, kwargs):
+        steps.append(kwargs["latents"].clone())
+        return kwargs
+
+    del draws[:]
+    with torch.no_grad():  # at strength 1 the noise given; below, drawn (diffusers ignores given latents there)
+        image = pipe(prompt_embeds=euler["prompt_embeds"][:1],
+                     negative_prompt_embeds=euler["negative_prompt_embeds"][:1], image=images["init_image"],
+                     mask_image=images["mask_image"], num_inference_steps=8, guidance_scale=7.5, strength=strength,
+                     latents=noise if strength == 1 else None, generator=torch.Generator().manual_seed(2),
+                     output_type="np", callback_on_step_end=on_step).images
+    return image, torch.stack(steps)
+
+
+common = {"init_image": images["init_image"].numpy(), "mask_image": images["mask_image"].numpy(),
+          "prompt_embeds": euler["prompt_embeds"][:1].numpy(),
+          "negative_prompt_embeds": euler["negative_prompt_embeds"][:1].numpy()}
+image, steps = run(1.0)
 assert len(draws) == 1, len(draws)  # strength 1: the masked image's posterior only
-extract.write(os.path.join(out_dir, "inpaint9_ddim_io.safetensors"), {
-    "latents": noise.numpy(), "image_noise": draws[0].numpy(), "init_image": images["init_image"].numpy(),
-    "mask_image": images["mask_image"].numpy(), "latents_per_step": torch.stack(steps).numpy(), "image": image,
-    "prompt_embeds": euler["prompt_embeds"][:1].numpy(),
-    "negative_prompt_embeds": euler["negative_prompt_embeds"][:1].numpy()})
-run = {"call": "StableDiffusionInpaintPipeline(sd1 vae, 9-channel unet, DDIMScheduler.from_config(sd1 pndm config))"
-               "(prompt_embeds, negative_prompt_embeds, image, mask_image, num_inference_steps=8, "
-               "guidance_scale=7.5, latents, generator) (strength 1.0)",
-       "prompt": "a red sports car on a mountain road", "negative_prompt": "blurry, low quality",
-       "num_inference_steps": 8, "guidance_scale": 7.5, "scheduler": {"class": "DDIMScheduler", "config": pndm},
-       "diffusers": diffusers.__version__, "torch": torch.__version__}
-json.dump({"inpaint9_ddim": run}, open(os.path.join(out_dir, "runs.json"), "w"), indent=1)
-print("steps", len(steps), "image", image.shape)
+extract.write(os.path.join(out_dir, "inpaint9_ddim_io.safetensors"), dict(common, **{
+    "latents": noise.numpy(), "image_noise": draws[0].numpy(), "latents_per_step": steps.numpy(), "image": image}))
+print("strength 1: steps", len(steps), "image", image.shape)
+image, steps = run(0.6)
+assert len(draws) == 3, len(draws)  # the image's posterior, the noise added to it, the masked image's posterior
+extract.write(os.path.join(out_dir, "inpaint9_ddim_strength_io.safetensors"), dict(common, **{
+    "image_noise": draws[0].numpy(), "latents": draws[1].numpy(), "masked_image_noise": draws[2].numpy(),
+    "latents_per_step": steps.numpy(), "image": image}))
+print("strength 0.6: steps", len(steps), "image", image.shape)
+
+
+def described(strength):
+    return {"call": "StableDiffusionInpaintPipeline(sd1 vae, 9-channel unet, DDIMScheduler.from_config(sd1 pndm "
+                    "config))(prompt_embeds, negative_prompt_embeds, image, mask_image, num_inference_steps=8, "
+                    "guidance_scale=7.5, %sgenerator) (strength %g)" % ("latents, " if strength == 1 else
+                                                                         "strength=0.6, ", strength),
+            "prompt": "a red sports car on a mountain road", "negative_prompt": "blurry, low quality",
+            "num_inference_steps": 8, "guidance_scale": 7.5, "strength": strength,
+            "scheduler": {"class": "DDIMScheduler", "config": pndm},
+            "diffusers": diffusers.__version__, "torch": torch.__version__}
+
+
+json.dump({"inpaint9_ddim": described(1.0), "inpaint9_ddim_strength": described(0.6)},
+          open(os.path.join(out_dir, "runs.json"), "w"), indent=1)

@@ -18,7 +18,12 @@
 
 /* The tensor userdata holds the dt_tensor itself; its storage is refcounted
  * and shared with views. */
+/* lt_check: a float32 tensor (a freed or 16-bit one raises, saying why);
+ * lt_check_stored: one of any element type; lt_test: a tensor userdata or
+ * NULL, unchecked (lt_require_float then raises "<what>: <why>"). */
 HIDDEN dt_tensor *lt_check(lua_State *L, int idx);
+HIDDEN dt_tensor *lt_check_stored(lua_State *L, int idx);
+HIDDEN void lt_require_float(lua_State *L, const dt_tensor *t, const char *what);
 HIDDEN dt_tensor *lt_test(lua_State *L, int idx);
 /* Pushes an empty tensor userdata (no storage yet). */
 HIDDEN dt_tensor *lt_push_empty(lua_State *L);

@@ -16,9 +16,33 @@ static int st_box_gc(lua_State *L) {
   return 0;
 }
 
-/* load_safetensors(path) -> {name = tensor}, {metadata} */
+/* A dtype option (nil: F32): F32, F16 or BF16, as safetensors or torch spells it. */
+static dt_dtype dtype_option(lua_State *L, int idx, const char *fname) {
+  static const char *const names[] = {"F32",     "f32",  "float32", "F16",      "f16", "fp16",
+                                      "float16", "BF16", "bf16",    "bfloat16", NULL};
+  static const dt_dtype types[] = {DT_F32, DT_F32, DT_F32,  DT_F16,  DT_F16,
+                                   DT_F16, DT_F16, DT_BF16, DT_BF16, DT_BF16};
+  const char *name = luaL_optstring(L, idx, "F32");
+  for (int i = 0; names[i]; i++)
+    if (!strcmp(name, names[i]))
+      return types[i];
+  luaL_error(L, "%s: dtype '%s' is not F32, F16 or BF16", fname, name);
+  return DT_F32;
+}
+
+/* load_safetensors(path [, {dtype = "F16" | "BF16" | "F32"}]) -> {name = tensor},
+ * {metadata}: floating-point tensors as that type (float32 by default),
+ * integer ones as float32 */
 static int io_load_safetensors(lua_State *L) {
   const char *path = luaL_checkstring(L, 1);
+  dt_dtype want = DT_F32;
+  if (!lua_isnoneornil(L, 2)) {
+    luaL_checktype(L, 2, LUA_TTABLE);
+    lua_getfield(L, 2, "dtype");
+    want = dtype_option(L, -1, "load_safetensors");
+    lua_pop(L, 1);
+  }
+  lua_settop(L, 1);
   dt_st_file **box = lua_newuserdatauv(L, sizeof *box, 0);
   *box = NULL;
   luaL_setmetatable(L, ST_BOX);
@@ -33,7 +57,7 @@ static int io_load_safetensors(lua_State *L) {
                         f->entries[i].name);
     lua_pop(L, 1);
     dt_tensor *t = lt_push_empty(L);
-    if (dt_st_tensor(f, i, t, &err))
+    if (dt_st_tensor_as(f, i, want, t, &err))
       return lt_raise(L, "load_safetensors", &err);
     if (t->storage != f->map)
       lt_account(L, t);
@@ -65,13 +89,7 @@ static int io_save_safetensors(lua_State *L) {
   if (!lua_isnoneornil(L, 4)) {
     luaL_checktype(L, 4, LUA_TTABLE);
     lua_getfield(L, 4, "dtype");
-    const char *name = luaL_optstring(L, -1, "F32");
-    if (!strcmp(name, "F16") || !strcmp(name, "f16") || !strcmp(name, "fp16"))
-      dtype = DT_F16;
-    else if (!strcmp(name, "BF16") || !strcmp(name, "bf16"))
-      dtype = DT_BF16;
-    else if (strcmp(name, "F32") && strcmp(name, "f32"))
-      return luaL_error(L, "save_safetensors: dtype '%s' is not F32, F16 or BF16", name);
+    dtype = (int)dtype_option(L, -1, "save_safetensors");
     lua_pop(L, 1);
   }
   lua_settop(L, 3);
@@ -82,7 +100,7 @@ static int io_save_safetensors(lua_State *L) {
       return luaL_error(L, "save_safetensors: tensor names must be strings, got %s",
                         luaL_typename(L, -2));
     dt_tensor *t = lt_test(L, -1);
-    if (!t || !t->data)
+    if (!t || !t->storage)
       return luaL_error(L, "save_safetensors: '%s' is not a tensor", lua_tostring(L, -2));
     if (strcmp(lua_tostring(L, -2), "__metadata__") == 0)
       return luaL_error(L, "save_safetensors: '__metadata__' is reserved");

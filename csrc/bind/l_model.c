@@ -221,7 +221,7 @@ static int load_model(lua_State *L, const model_class *cls) {
   int refs_idx = lua_gettop(L);
   for (i = 0; i < n; i++) {
     lua_getfield(L, 2, ws.names[i]);
-    const dt_tensor *src = lt_check(L, -1);
+    const dt_tensor *src = lt_test(L, -1);
     lua_pop(L, 1);
     if (!src->storage)
       return luaL_error(L, "load: weight '%s' was freed", ws.names[i]);
@@ -370,6 +370,7 @@ static dt_unet_inputs check_call(lua_State *L, lmodel *m, const char *what) {
     lua_getfield(L, 4, "class_labels");
     dt_tensor *lab = lt_test(L, -1);
     if (lab) {
+      lt_require_float(L, lab, "class_labels");
       /* identity: rows as wide as the time embedding, which the core checks */
       if (m->u && dt_unet_cfg(m->u)->class_kind == DT_CLASS_IDENTITY)
         a.class_emb = lab;
@@ -389,6 +390,8 @@ static dt_unet_inputs check_call(lua_State *L, lmodel *m, const char *what) {
       *dst[i] = lt_test(L, -1); /* stays referenced by the table */
       if (!*dst[i] && !lua_isnil(L, -1))
         luaL_error(L, "%s: %s must be a tensor", what, fields[i]);
+      if (*dst[i])
+        lt_require_float(L, *dst[i], fields[i]);
       lua_pop(L, 1);
     }
   } else if (!lua_isnoneornil(L, 4)) {
@@ -624,6 +627,16 @@ static int m_memory(lua_State *L) {
   lua_pushinteger(L, (lua_Integer)peak);
   lua_setfield(L, -2, "peak_activations");
   return 1;
+}
+
+/* model:release_memory(): gives back what its workspace holds between runs
+ * (cached buffers, the staging area of 16-bit weights) and the allocator's
+ * free pages; the next run makes what it needs again. */
+static int m_release_memory(lua_State *L) {
+  dt_graph *gs[2];
+  model_graphs(check_model(L, 1), gs);
+  dt_graph_release_memory(gs[0]); /* a model's graphs share one workspace */
+  return 0;
 }
 
 /* model:share_workspace(other): from now on the model runs in other's
@@ -877,6 +890,7 @@ static const luaL_Reg methods[] = {
     {"flops", m_flops},
     {"winograd", m_winograd},
     {"memory", m_memory},
+    {"release_memory", m_release_memory},
     {"share_workspace", m_share_workspace},
     {"parameters", m_parameters},
     {"weights", m_weights},

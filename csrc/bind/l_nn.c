@@ -326,6 +326,8 @@ static void attention_params(lua_State *L, int wi, int bi, int64_t c, const dt_t
         b[i]->numel != c)
       luaL_error(L, "%s: weights and biases must be 4 tensors each, %d x %d and %d", fname, (int)c,
                  (int)c, (int)c);
+    lt_require_float(L, w[i], fname);
+    lt_require_float(L, b[i], fname);
     lua_pop(L, 2); /* the tables keep them alive */
   }
 }

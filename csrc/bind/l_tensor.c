@@ -11,9 +11,36 @@
 
 dt_tensor *lt_test(lua_State *L, int idx) { return luaL_testudata(L, idx, DIFFUSION_TENSOR); }
 
+/* Why a tensor cannot be computed on, or NULL when it can. */
+static const char *unusable(const dt_tensor *t) {
+  if (!t->storage)
+    return "tensor was freed (closed)";
+  if (t->dtype == DT_F16)
+    return "a float16 tensor: weights kept in 16 bits are read by models only "
+           "(t:float() makes a float32 copy)";
+  if (t->dtype == DT_BF16)
+    return "a bfloat16 tensor: weights kept in 16 bits are read by models only "
+           "(t:float() makes a float32 copy)";
+  return NULL;
+}
+
 dt_tensor *lt_check(lua_State *L, int idx) {
   dt_tensor *t = luaL_checkudata(L, idx, DIFFUSION_TENSOR);
-  if (!t->data)
+  const char *why = unusable(t);
+  if (why)
+    luaL_argerror(L, idx, why);
+  return t;
+}
+
+void lt_require_float(lua_State *L, const dt_tensor *t, const char *what) {
+  const char *why = unusable(t);
+  if (why)
+    luaL_error(L, "%s: %s", what, why);
+}
+
+dt_tensor *lt_check_stored(lua_State *L, int idx) {
+  dt_tensor *t = luaL_checkudata(L, idx, DIFFUSION_TENSOR);
+  if (!t->storage)
     luaL_argerror(L, idx, "tensor was freed (closed)");
   return t;
 }
@@ -72,7 +99,7 @@ void lt_account(lua_State *L, const dt_tensor *t) {
    * once the total exceeds both 64 MiB and the Lua heap itself a full
    * collection, for tensors that lived long enough to turn old. */
   lstate *st = state_of(L);
-  size_t nbytes = (size_t)t->numel * sizeof(float);
+  size_t nbytes = (size_t)t->numel * (t->dtype == DT_F32 ? sizeof(float) : sizeof(uint16_t));
   st->pending += nbytes;
   st->since_step += nbytes;
   size_t heap = (size_t)lua_gc(L, LUA_GCCOUNT) * 1024;
@@ -306,8 +333,59 @@ static int t_clone(lua_State *L) {
 
 /* ---- inspection ---- */
 
+static const char *const DTYPE_LABELS[] = {"float32", "float16", "bfloat16", "f32",
+                                           "f16",     "bf16",    NULL};
+static const dt_dtype DTYPE_OF_LABEL[] = {DT_F32, DT_F16, DT_BF16, DT_F32, DT_F16, DT_BF16};
+
+/* t:dtype() -> "float32" | "float16" | "bfloat16" */
+static int t_dtype(lua_State *L) {
+  lua_pushstring(L, dt_dtype_label(lt_check_stored(L, 1)->dtype));
+  return 1;
+}
+
+/* t:to(dtype) -> a copy with elements of that type ("float32", "float16",
+ * "bfloat16", or "f32", "f16", "bf16"; rounded to nearest even when narrowing); t:float() =
+ * t:to("float32") */
+static int convert_to(lua_State *L, dt_dtype want) {
+  dt_tensor *a = lt_check_stored(L, 1);
+  dt_tensor *t = lt_push_empty(L);
+  dt_err err;
+  if (want == DT_F32) {
+    if (dt_alloc(t, a->shape, a->ndim, &err))
+      return lt_raise(L, "to", &err);
+    if (a->dtype == DT_F32)
+      dt_copy(t, a);
+    else
+      dt_widen(a->dtype, a->bits16, t->data, a->numel);
+  } else {
+    if (dt_alloc_dtype(t, a->shape, a->ndim, want, &err))
+      return lt_raise(L, "to", &err);
+    if (a->dtype == want) {
+      memcpy(t->bits16, a->bits16, (size_t)a->numel * sizeof(uint16_t));
+    } else if (a->dtype == DT_F32) {
+      dt_narrow(want, a->data, t->bits16, a->numel);
+    } else { /* float16 <-> bfloat16, through float32 a piece at a time */
+      float wide[4096];
+      for (int64_t k = 0; k < a->numel; k += 4096) {
+        int64_t n = a->numel - k < 4096 ? a->numel - k : 4096;
+        dt_widen(a->dtype, a->bits16 + k, wide, n);
+        dt_narrow(want, wide, t->bits16 + k, n);
+      }
+    }
+  }
+  lt_account(L, t);
+  return 1;
+}
+
+static int t_to(lua_State *L) {
+  lt_check_stored(L, 1);
+  return convert_to(L, DTYPE_OF_LABEL[luaL_checkoption(L, 2, NULL, DTYPE_LABELS)]);
+}
+
+static int t_float(lua_State *L) { return convert_to(L, DT_F32); }
+
 static int t_shape(lua_State *L) {
-  dt_tensor *t = lt_check(L, 1);
+  dt_tensor *t = lt_check_stored(L, 1);
   lua_createtable(L, t->ndim, 0);
   for (int i = 0; i < t->ndim; i++) {
     lua_pushinteger(L, t->shape[i]);
@@ -317,7 +395,7 @@ static int t_shape(lua_State *L) {
 }
 
 static int t_size(lua_State *L) {
-  dt_tensor *t = lt_check(L, 1);
+  dt_tensor *t = lt_check_stored(L, 1);
   if (lua_isnoneornil(L, 2))
     return t_shape(L);
   lua_Integer d = luaL_checkinteger(L, 2);
@@ -329,17 +407,17 @@ static int t_size(lua_State *L) {
 }
 
 static int t_dim(lua_State *L) {
-  lua_pushinteger(L, lt_check(L, 1)->ndim);
+  lua_pushinteger(L, lt_check_stored(L, 1)->ndim);
   return 1;
 }
 
 static int t_numel(lua_State *L) {
-  lua_pushinteger(L, lt_check(L, 1)->numel);
+  lua_pushinteger(L, lt_check_stored(L, 1)->numel);
   return 1;
 }
 
 static int t_len(lua_State *L) {
-  dt_tensor *t = lt_check(L, 1);
+  dt_tensor *t = lt_check_stored(L, 1);
   lua_pushinteger(L, t->ndim ? t->shape[0] : 1);
   return 1;
 }
@@ -411,7 +489,7 @@ static int t_set(lua_State *L) {
 
 /* reshape(shape) / view(shape): a view, one size may be -1 */
 static int t_reshape(lua_State *L) {
-  dt_tensor *a = lt_check(L, 1);
+  dt_tensor *a = lt_check_stored(L, 1);
   int64_t shape[DT_MAX_DIMS];
   int nd = 0, infer = -1;
   int64_t known = 1;
@@ -475,7 +553,7 @@ static int check_dim(lua_State *L, int idx, const dt_tensor *t, const char *fnam
 }
 
 static int t_unsqueeze(lua_State *L) {
-  dt_tensor *a = lt_check(L, 1);
+  dt_tensor *a = lt_check_stored(L, 1);
   if (a->ndim == DT_MAX_DIMS)
     return luaL_error(L, "unsqueeze: tensor already has %d dims", DT_MAX_DIMS);
   int d = check_dim(L, 2, a, "unsqueeze", 1);
@@ -490,7 +568,7 @@ static int t_unsqueeze(lua_State *L) {
 }
 
 static int t_squeeze(lua_State *L) {
-  dt_tensor *a = lt_check(L, 1);
+  dt_tensor *a = lt_check_stored(L, 1);
   int64_t shape[DT_MAX_DIMS];
   int nd = 0, only = lua_isnoneornil(L, 2) ? -1 : check_dim(L, 2, a, "squeeze", 0);
   for (int i = 0; i < a->ndim; i++)
@@ -504,10 +582,11 @@ static int t_squeeze(lua_State *L) {
 }
 
 /* narrow(dim, start, length): a view when the window is contiguous in
- * memory (dim 1, or all dims before it of size 1), a copy otherwise. */
+ * memory (dim 1, or all dims before it of size 1), a copy otherwise. The
+ * views, as reshape's, squeeze's and unsqueeze's, are of any element type. */
 static int narrow_impl(lua_State *L, const char *fname, int d, int64_t start, int64_t len,
                        int drop_dim) {
-  dt_tensor *a = lt_check(L, 1);
+  dt_tensor *a = lt_check_stored(L, 1);
   int64_t shape[DT_MAX_DIMS], outer = 1, inner = 1;
   for (int i = 0; i < a->ndim; i++)
     shape[i] = i == d ? len : a->shape[i];
@@ -527,6 +606,7 @@ static int narrow_impl(lua_State *L, const char *fname, int d, int64_t start, in
       return lt_raise(L, fname, &err);
     return 1;
   }
+  lt_require_float(L, a, fname); /* (a copy: of float32 elements only) */
   dt_tensor *t = lt_push_new(L, shape, a->ndim, fname);
   dt_narrow_copy(t, a, d, start);
   if (drop_dim && dt_view(t, t, 0, rshape, rnd, &err))
@@ -535,7 +615,7 @@ static int narrow_impl(lua_State *L, const char *fname, int d, int64_t start, in
 }
 
 static int t_narrow(lua_State *L) {
-  dt_tensor *a = lt_check(L, 1);
+  dt_tensor *a = lt_check_stored(L, 1);
   int d = check_dim(L, 2, a, "narrow", 0);
   lua_Integer start = luaL_checkinteger(L, 3), len = luaL_checkinteger(L, 4);
   if (start < 1 || len < 0 || start - 1 + len > a->shape[d])
@@ -545,7 +625,7 @@ static int t_narrow(lua_State *L) {
 }
 
 static int t_select(lua_State *L) {
-  dt_tensor *a = lt_check(L, 1);
+  dt_tensor *a = lt_check_stored(L, 1);
   int d = check_dim(L, 2, a, "select", 0);
   lua_Integer i = luaL_checkinteger(L, 3);
   if (i < 1 || i > a->shape[d])
@@ -555,7 +635,7 @@ static int t_select(lua_State *L) {
 }
 
 static int t_contiguous(lua_State *L) {
-  lt_check(L, 1);
+  lt_check_stored(L, 1);
   lua_settop(L, 1); /* always contiguous: the tensor itself */
   return 1;
 }
@@ -795,29 +875,19 @@ static int t_threads(lua_State *L) {
 }
 
 static const luaL_Reg methods[] = {
-    {"free", t_free},
-    {"clone", t_clone},
-    {"shape", t_shape},
-    {"size", t_size},
-    {"dim", t_dim},
-    {"numel", t_numel},
-    {"totable", t_totable},
-    {"item", t_item},
-    {"get", t_get},
-    {"set", t_set},
-    {"reshape", t_reshape},
-    {"view", t_reshape},
-    {"unsqueeze", t_unsqueeze},
-    {"squeeze", t_squeeze},
-    {"narrow", t_narrow},
-    {"select", t_select},
-    {"contiguous", t_contiguous},
-    {"permute", t_permute},
-    {"transpose", t_transpose},
-    {"expand", t_expand},
-    {"repeat_", t_repeat},
-    {"pad", t_pad},
-    {NULL, NULL},
+    {"free", t_free},       {"clone", t_clone},
+    {"dtype", t_dtype},     {"to", t_to},
+    {"float", t_float},     {"shape", t_shape},
+    {"size", t_size},       {"dim", t_dim},
+    {"numel", t_numel},     {"totable", t_totable},
+    {"item", t_item},       {"get", t_get},
+    {"set", t_set},         {"reshape", t_reshape},
+    {"view", t_reshape},    {"unsqueeze", t_unsqueeze},
+    {"squeeze", t_squeeze}, {"narrow", t_narrow},
+    {"select", t_select},   {"contiguous", t_contiguous},
+    {"permute", t_permute}, {"transpose", t_transpose},
+    {"expand", t_expand},   {"repeat_", t_repeat},
+    {"pad", t_pad},         {NULL, NULL},
 };
 
 static const luaL_Reg functions[] = {

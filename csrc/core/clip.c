@@ -198,9 +198,13 @@ dt_status dt_clip_forward(dt_clip *c, const dt_tensor *ids, dt_tensor *last, dt_
   }
   if (!st && c->projection) { /* text_embeds = pooled @ W^T */
     int64_t es[2] = {rows, cfg->projection_dim};
-    st = dt_alloc(pooled, es, 2, err);
+    dt_tensor w = {0};
+    st = dt_as_float(&w, c->projection, err);
     if (!st)
-      dt_linear(pooled, &pool, c->projection, NULL);
+      st = dt_alloc(pooled, es, 2, err);
+    if (!st)
+      dt_linear(pooled, &pool, &w, NULL);
+    dt_free(&w);
     dt_free(&pool);
   } else if (!st) {
     *pooled = pool;

@@ -9,8 +9,8 @@
 
 static inline float dt_half_to_float(uint16_t h) {
   uint32_t sign = (uint32_t)(h & 0x8000) << 16, exp = (h >> 10) & 0x1f, man = h & 0x3ff, bits;
-  if (exp == 0x1f) { /* inf, nan */
-    bits = sign | 0x7f800000u | (man << 13);
+  if (exp == 0x1f) { /* inf, nan (made quiet, as F16C's vcvtph2ps does) */
+    bits = sign | 0x7f800000u | (man << 13) | (man ? 0x400000u : 0);
   } else if (exp == 0) {
     if (man == 0) {
       bits = sign;

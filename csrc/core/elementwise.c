@@ -371,8 +371,16 @@ void dt_lincomb(dt_tensor *out, int n, const float *c, const dt_tensor *const *t
 
 int dt_all_finite(const dt_tensor *t) {
   int ok = 1;
-  const float *p = t->data;
   int64_t numel = t->numel;
+  if (t->dtype != DT_F32) { /* all-ones exponent: inf or NaN */
+    uint16_t mask = t->dtype == DT_F16 ? 0x7c00 : 0x7f80;
+    const uint16_t *h = t->bits16;
+#pragma omp parallel for schedule(static) reduction(&& : ok) if (numel >= PARALLEL_MIN)
+    for (int64_t i = 0; i < numel; i++)
+      ok = ok && (h[i] & mask) != mask;
+    return ok;
+  }
+  const float *p = t->data;
 #pragma omp parallel for schedule(static) reduction(&& : ok) if (numel >= PARALLEL_MIN)
   for (int64_t i = 0; i < numel; i++)
     ok = ok && isfinite(p[i]);

@@ -2,6 +2,7 @@
  * recording) and the backward interpreter over the same op list. */
 #include "graph.h"
 
+#include <malloc.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -60,6 +61,7 @@ dt_graph *dt_graph_new(int ninputs, dt_weight_fn lookup, void *ctx) {
 static void workspace_release(dt_workspace *ws) {
   if (--ws->refs == 0) {
     free(ws->scratch);
+    free(ws->staging);
     free(ws);
   }
 }
@@ -281,6 +283,18 @@ void dt_graph_winograd(const dt_graph *g, int *min_pixels, size_t *cache_bytes, 
   *cached = g->run.ws->winograd_cached;
 }
 
+void dt_graph_release_memory(dt_graph *g) {
+  size_t limit = dt_pool_limit(g->pool);
+  dt_pool_set_limit(g->pool, 0);
+  dt_pool_set_limit(g->pool, limit);
+  free(g->run.ws->staging);
+  g->run.ws->staging = NULL;
+  g->run.ws->staging_floats = 0;
+#ifdef __GLIBC__
+  malloc_trim(0);
+#endif
+}
+
 void dt_graph_memory(const dt_graph *g, size_t *scratch, size_t *pooled, size_t *peak) {
   *scratch = g->run.ws->scratch_floats * sizeof(float);
   *pooled = dt_pool_cached_bytes(g->pool);
@@ -292,6 +306,53 @@ void dt_graph_memory(const dt_graph *g, size_t *scratch, size_t *pooled, size_t 
 static void op_weights(const dt_graph *g, const dt_op *op, const dt_tensor **w) {
   for (int i = 0; i < DT_OP_MAX_WEIGHTS; i++)
     w[i] = op->w[i] >= 0 ? g->wt[op->w[i]] : NULL;
+}
+
+/* The op's weights kept in 16 bits, widened into the workspace's staging area
+ * as float32 tensors in staged[] (w[i] then points there), so that the ops
+ * read float32. The copies hold the weights' storage (not a reference) for
+ * the Winograd cache's version check. Two ops read their 16-bit weights
+ * themselves: a LOOKUP its table's rows (a text encoder's table is its
+ * largest weight, and a lookup reads 77 rows), and a forward convolution its
+ * kernel (a piece at a time where it transforms it per call: SD1.5's largest
+ * kernel is 118 MB widened; once where it caches the transform). */
+static int widens_itself(const dt_op *op, int slot, int forward) {
+  return op->kind == DT_OP_LOOKUP || (forward && op->kind == DT_OP_CONV2D && slot == 0);
+}
+
+static dt_status stage_weights(dt_graph *g, const dt_op *op, const dt_tensor **w, dt_tensor *staged,
+                               int forward, dt_err *err) {
+  size_t need = 0;
+  for (int i = 0; i < DT_OP_MAX_WEIGHTS; i++)
+    if (w[i] && w[i]->dtype != DT_F32 && !widens_itself(op, i, forward))
+      need += (size_t)w[i]->numel;
+  if (!need)
+    return DT_OK;
+  dt_workspace *ws = g->run.ws;
+  if (need > ws->staging_floats) {
+    float *p = realloc(ws->staging, need * sizeof(float));
+    if (!p)
+      return dt_fail(err, DT_ENOMEM, "out of memory widening %zu 16-bit weights", need);
+    ws->staging = p;
+    ws->staging_floats = need;
+  }
+  size_t at = 0;
+  for (int i = 0; i < DT_OP_MAX_WEIGHTS; i++) {
+    if (!w[i] || w[i]->dtype == DT_F32 || widens_itself(op, i, forward))
+      continue;
+    const dt_tensor *h = w[i];
+    staged[i] = *h;
+    staged[i].data = ws->staging + at;
+    staged[i].bits16 = NULL;
+    staged[i].dtype = DT_F32;
+    int64_t n = h->numel, piece = 1 << 16;
+#pragma omp parallel for schedule(static) if (n >= 2 * piece)
+    for (int64_t k = 0; k < n; k += piece)
+      dt_widen(h->dtype, h->bits16 + k, staged[i].data + k, n - k < piece ? n - k : piece);
+    w[i] = &staged[i];
+    at += (size_t)n;
+  }
+  return DT_OK;
 }
 
 static int64_t numel(const int64_t *shape, int ndim) {
@@ -322,9 +383,11 @@ static dt_status run(dt_graph *g, dt_tensor *vals, int record, dt_err *err) {
           return dt_fail(err, DT_EARG, "graph: %s needs input %d", dt_op_name(op->kind), op->in[j]);
       }
     op_weights(g, op, w);
+    dt_tensor staged[DT_OP_MAX_WEIGHTS];
     int64_t shape[DT_MAX_DIMS];
     int ndim;
-    if ((st = dt_op_shape(op, in, w, shape, &ndim, err)))
+    if ((st = stage_weights(g, op, w, staged, 1, err)) ||
+        (st = dt_op_shape(op, in, w, shape, &ndim, err)))
       break;
     dt_tensor *out = &vals[op->out];
     int reuse = -1; /* an input whose buffer the output takes */
@@ -513,7 +576,9 @@ dt_status dt_graph_backward(dt_graph *g, dt_pass *p, const dt_tensor *gout, dt_t
     if (grads[op->out].storage) { /* reached from the output */
       const dt_tensor *in[2] = {NULL, NULL}, *w[DT_OP_MAX_WEIGHTS];
       dt_tensor tmp[2] = {{0}}, *gin[2] = {NULL, NULL}, *gwo[DT_OP_MAX_WEIGHTS];
+      dt_tensor staged[DT_OP_MAX_WEIGHTS];
       op_weights(g, op, w);
+      st = stage_weights(g, op, w, staged, 0, err);
       for (int j = 0; j < 2 && !st; j++) {
         int v = op->in[j];
         if (v < 0)

@@ -19,19 +19,6 @@
 #define DT_ST_MAX_HEADER (100u << 20) /* the reference implementation's limit */
 #define DT_ST_MAX_TENSORS (1 << 16)   /* diffusers files hold a few thousand */
 
-typedef enum {
-  DT_F32,
-  DT_F16,
-  DT_BF16,
-  DT_F64,
-  DT_I64,
-  DT_I32,
-  DT_I16,
-  DT_I8,
-  DT_U8,
-  DT_BOOL,
-} dt_dtype;
-
 typedef struct {
   char *name;
   dt_dtype dtype;
@@ -59,6 +46,11 @@ void dt_st_close(dt_st_file *f); /* NULL is fine */
 /* Makes t the float32 tensor of entry i: a view of the mapping when the data
  * is F32 and aligned, a converted copy otherwise. */
 dt_status dt_st_tensor(dt_st_file *f, int i, dt_tensor *t, dt_err *err);
+/* ... or, for a floating-point entry and want DT_F16 or DT_BF16, the tensor of
+ * those elements: a view when the file holds them aligned, rounded to nearest
+ * even from wider data otherwise (without a float32 copy of the tensor; the
+ * wider data's pages leave resident memory). Integer entries stay float32. */
+dt_status dt_st_tensor_as(dt_st_file *f, int i, dt_dtype want, dt_tensor *t, dt_err *err);
 
 /* Writes tensors in the order given, with optional string metadata, as
  * dtype: DT_F32, or DT_F16 / DT_BF16 (rounded to nearest, ties to even). */

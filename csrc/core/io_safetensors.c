@@ -257,46 +257,94 @@ dt_status dt_st_open(const char *path, dt_st_file **out, dt_err *err) {
   return DT_OK;
 }
 
-dt_status dt_st_tensor(dt_st_file *f, int i, dt_tensor *t, dt_err *err) {
-  const dt_st_entry *e = &f->entries[i];
-  const unsigned char *src = f->data + e->begin;
-  const unsigned char *map = f->map->base;
-  if (e->dtype == DT_F32 && ((uintptr_t)src % sizeof(float)) == 0) {
-    dt_tensor whole = {.storage = f->map, .data = (float *)f->map->base, .ndim = 1};
-    whole.shape[0] = whole.numel = (int64_t)(f->map->nbytes / sizeof(float));
-    return dt_view(t, &whole, (int64_t)((src - map) / sizeof(float)), e->shape, e->ndim, err);
-  }
-  dt_status st = dt_alloc(t, e->shape, e->ndim, err);
-  if (st)
-    return st;
-  float *o = t->data;
-  int64_t n = t->numel;
-  for (int64_t k = 0; k < n; k++) {
-    const unsigned char *p = src + (size_t)k * DTYPES[e->dtype].size;
+/* Elements [k0, k0 + n) of entry e (data at src) as float32. */
+static void read_floats(const dt_st_entry *e, const unsigned char *src, int64_t k0, int64_t n,
+                        float *o) {
+  size_t width = DTYPES[e->dtype].size;
+  for (int64_t j = 0; j < n; j++) {
+    const unsigned char *p = src + (size_t)(k0 + j) * width;
     switch (e->dtype) {
     case DT_F32: {
       uint32_t b = dt_le32(p);
-      memcpy(&o[k], &b, 4);
+      memcpy(&o[j], &b, 4);
       break;
     }
-    case DT_F16: o[k] = dt_half_to_float(dt_le16(p)); break;
-    case DT_BF16: o[k] = dt_bf16_to_float(dt_le16(p)); break;
+    case DT_F16: o[j] = dt_half_to_float(dt_le16(p)); break;
+    case DT_BF16: o[j] = dt_bf16_to_float(dt_le16(p)); break;
     case DT_F64: {
       uint64_t b = dt_le64(p);
       double d;
       memcpy(&d, &b, 8);
-      o[k] = (float)d;
+      o[j] = (float)d;
       break;
     }
-    case DT_I64: o[k] = (float)(int64_t)dt_le64(p); break;
-    case DT_I32: o[k] = (float)(int32_t)dt_le32(p); break;
-    case DT_I16: o[k] = (float)(int16_t)dt_le16(p); break;
-    case DT_I8: o[k] = (float)(int8_t)p[0]; break;
-    case DT_U8: o[k] = (float)p[0]; break;
-    case DT_BOOL: o[k] = p[0] ? 1.0f : 0.0f; break;
+    case DT_I64: o[j] = (float)(int64_t)dt_le64(p); break;
+    case DT_I32: o[j] = (float)(int32_t)dt_le32(p); break;
+    case DT_I16: o[j] = (float)(int16_t)dt_le16(p); break;
+    case DT_I8: o[j] = (float)(int8_t)p[0]; break;
+    case DT_U8: o[j] = (float)p[0]; break;
+    case DT_BOOL: o[j] = p[0] ? 1.0f : 0.0f; break;
     }
   }
+}
+
+/* A view of the mapping for entry e, as a tensor of its own element type. */
+static dt_status map_view(dt_st_file *f, const dt_st_entry *e, dt_tensor *t, dt_err *err) {
+  size_t width = DTYPES[e->dtype].size;
+  dt_tensor whole = {.storage = f->map, .dtype = e->dtype, .ndim = 1};
+  if (e->dtype == DT_F32)
+    whole.data = (float *)f->map->base;
+  else
+    whole.bits16 = (uint16_t *)f->map->base;
+  whole.shape[0] = whole.numel = (int64_t)(f->map->nbytes / width);
+  const unsigned char *src = f->data + e->begin, *map = f->map->base;
+  return dt_view(t, &whole, (int64_t)((size_t)(src - map) / width), e->shape, e->ndim, err);
+}
+
+/* The mapped pages wholly inside [p, p + n) leave this process's resident
+ * memory (they were only read: a later read maps them from the file again),
+ * so converting a large file does not hold it twice. */
+static void drop_pages(const unsigned char *p, size_t n) {
+  uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+  uintptr_t lo = ((uintptr_t)p + page - 1) & ~(page - 1), hi = ((uintptr_t)p + n) & ~(page - 1);
+  if (hi > lo)
+    madvise((void *)lo, hi - lo, MADV_DONTNEED); /* a hint: failure is fine */
+}
+
+dt_status dt_st_tensor_as(dt_st_file *f, int i, dt_dtype want, dt_tensor *t, dt_err *err) {
+  const dt_st_entry *e = &f->entries[i];
+  const unsigned char *src = f->data + e->begin;
+  int floating =
+      e->dtype == DT_F32 || e->dtype == DT_F16 || e->dtype == DT_BF16 || e->dtype == DT_F64;
+  if (!floating || (want != DT_F16 && want != DT_BF16))
+    want = DT_F32; /* integers and booleans are read as float32 */
+  size_t width = DTYPES[e->dtype].size;
+  if (e->dtype == want && ((uintptr_t)src % width) == 0)
+    return map_view(f, e, t, err);
+  dt_status st = dt_alloc_dtype(t, e->shape, e->ndim, want, err);
+  if (st)
+    return st;
+  if (want == DT_F32) {
+    read_floats(e, src, 0, t->numel, t->data);
+    return DT_OK;
+  }
+  if (e->dtype == want) { /* unaligned 16-bit data: byte by byte */
+    for (int64_t k = 0; k < t->numel; k++)
+      t->bits16[k] = dt_le16(src + (size_t)k * 2);
+  } else {
+    float chunk[4096];
+    for (int64_t k = 0; k < t->numel; k += 4096) {
+      int64_t n = t->numel - k < 4096 ? t->numel - k : 4096;
+      read_floats(e, src, k, n, chunk);
+      dt_narrow(want, chunk, t->bits16 + k, n);
+    }
+  }
+  drop_pages(src, (size_t)t->numel * width);
   return DT_OK;
+}
+
+dt_status dt_st_tensor(dt_st_file *f, int i, dt_tensor *t, dt_err *err) {
+  return dt_st_tensor_as(f, i, DT_F32, t, err);
 }
 
 /* ---- writer ---- */
@@ -307,21 +355,31 @@ static dt_status write_all(FILE *fp, const void *p, size_t n, const char *path, 
   return DT_OK;
 }
 
-/* n floats as dtype, little-endian, through a buffer */
-static dt_status write_floats(FILE *fp, const float *x, int64_t n, int dtype, const char *path,
-                              dt_err *err) {
-  if (dtype == DT_F32) /* float32 is little-endian on every target we build */
-    return write_all(fp, x, (size_t)n * sizeof(float), path, err);
-  unsigned char buf[1 << 14];
+/* t's elements as dtype, little-endian (as every target we build), through a
+ * buffer where they change type */
+static dt_status write_elements(FILE *fp, const dt_tensor *t, dt_dtype dtype, const char *path,
+                                dt_err *err) {
+  int64_t n = t->numel;
+  if (t->dtype == dtype)
+    return write_all(fp, dtype == DT_F32 ? (const void *)t->data : (const void *)t->bits16,
+                     (size_t)n * (dtype == DT_F32 ? 4 : 2), path, err);
+  enum { CHUNK = 4096 };
+  float wide[CHUNK];
+  uint16_t narrow[CHUNK];
   dt_status st = DT_OK;
-  for (int64_t i = 0; i < n && !st; i += (int64_t)(sizeof buf / 2)) {
-    int64_t m = n - i < (int64_t)(sizeof buf / 2) ? n - i : (int64_t)(sizeof buf / 2);
-    for (int64_t k = 0; k < m; k++) {
-      uint16_t h = dtype == DT_F16 ? dt_float_to_half(x[i + k]) : dt_float_to_bf16(x[i + k]);
-      buf[2 * k] = (unsigned char)(h & 0xff);
-      buf[2 * k + 1] = (unsigned char)(h >> 8);
+  for (int64_t i = 0; i < n && !st; i += CHUNK) {
+    int64_t m = n - i < CHUNK ? n - i : CHUNK;
+    const float *x = t->data + i;
+    if (t->dtype != DT_F32) {
+      dt_widen(t->dtype, t->bits16 + i, wide, m);
+      x = wide;
     }
-    st = write_all(fp, buf, (size_t)m * 2, path, err);
+    if (dtype == DT_F32) {
+      st = write_all(fp, x, (size_t)m * 4, path, err);
+    } else {
+      dt_narrow(dtype, x, narrow, m);
+      st = write_all(fp, narrow, (size_t)m * 2, path, err);
+    }
   }
   return st;
 }
@@ -380,7 +438,7 @@ dt_status dt_st_save(const char *path, int n, const char *const *names, const dt
   for (size_t k = jlen; !st && k < padded; k++)
     st = write_all(fp, " ", 1, path, err);
   for (int i = 0; !st && i < n; i++)
-    st = write_floats(fp, ts[i]->data, ts[i]->numel, dtype, path, err);
+    st = write_elements(fp, ts[i], (dt_dtype)dtype, path, err);
   free(json);
   if (fclose(fp) != 0 && !st)
     st = dt_fail(err, DT_EIO, "cannot write '%s': %s", path, strerror(errno));

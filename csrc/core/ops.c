@@ -183,10 +183,16 @@ static const float *cached_transform(dt_op_ctx *c, dt_op *op, const dt_tensor *w
   if (ws->winograd_cached > ws->winograd_budget ||
       bytes > ws->winograd_budget - ws->winograd_cached)
     return NULL;
-  op->wino = malloc(bytes);
-  if (!op->wino) /* out of memory: the scratch's transform instead */
+  dt_tensor wide = {0}; /* 16-bit weights widened for the transform, once */
+  if (w->dtype != DT_F32 && dt_as_float(&wide, w, NULL))
     return NULL;
-  dt_winograd_weights(op->wino, w, tile);
+  op->wino = malloc(bytes);
+  if (!op->wino) { /* out of memory: the scratch's transform instead */
+    dt_free(&wide);
+    return NULL;
+  }
+  dt_winograd_weights(op->wino, w->dtype != DT_F32 ? &wide : w, tile);
+  dt_free(&wide);
   op->wino_bytes = bytes;
   op->wino_tile = tile;
   op->wino_version = version;
@@ -200,24 +206,34 @@ static const float *cached_transform(dt_op_ctx *c, dt_op *op, const dt_tensor *w
  * piece transforms the input anew, 0.5% of the products per piece there. */
 #define ON_THE_FLY_FLOATS ((size_t)8 << 20)
 
-/* Winograd with the weights transformed here, rows co0 .. of w at a time. */
+/* Winograd with the weights transformed here, rows co0 .. of w at a time
+ * (16-bit weights widened a piece at a time, into the scratch). */
 static dt_status winograd_on_the_fly(dt_op_ctx *c, const dt_tensor *x, const dt_tensor *w,
                                      const dt_tensor *b, dt_tensor *out, int tile, dt_err *err) {
   dt_status st = DT_OK;
   int64_t co_n = w->shape[0], k = w->numel / co_n;
-  dt_tensor piece = *w; /* rows co0 .. co0 + rows - 1 of w: a view */
+  dt_tensor piece = *w; /* rows co0 .. co0 + rows - 1 of w: a view, or their widened copy */
+  piece.dtype = DT_F32;
+  piece.bits16 = NULL;
   piece.shape[0] = DT_PANEL_ROWS;
   int64_t panels = (int64_t)(ON_THE_FLY_FLOATS / dt_winograd_weights_size(&piece, tile));
   int64_t rows = (panels > 1 ? panels : 1) * DT_PANEL_ROWS;
   piece.shape[0] = rows = rows < co_n ? rows : co_n;
-  size_t u_floats = dt_winograd_weights_size(&piece, tile);
-  float *s = scratch(c, u_floats + dt_winograd_scratch(x, rows, tile), err, &st);
+  size_t u_floats = dt_winograd_weights_size(&piece, tile),
+         x_floats = dt_winograd_scratch(x, rows, tile);
+  size_t wide_floats = w->dtype != DT_F32 ? (size_t)(rows * k) : 0;
+  float *s = scratch(c, u_floats + x_floats + wide_floats, err, &st);
   if (st)
     return st;
   for (int64_t co0 = 0; co0 < co_n; co0 += rows) {
     piece.shape[0] = co0 + rows < co_n ? rows : co_n - co0;
-    piece.data = w->data + co0 * k;
     piece.numel = piece.shape[0] * k;
+    if (wide_floats) {
+      piece.data = s + u_floats + x_floats;
+      dt_widen(w->dtype, w->bits16 + co0 * k, piece.data, piece.numel);
+    } else {
+      piece.data = w->data + co0 * k;
+    }
     dt_winograd_weights(s, &piece, tile);
     dt_conv3x3_winograd_channels(out, co0, piece.shape[0], rows, x, s, b ? b->data + co0 : NULL,
                                  s + u_floats, tile);
@@ -240,10 +256,18 @@ static dt_status conv_forward(dt_op_ctx *c, dt_op *op, const dt_tensor *x, const
     if ((st = winograd_on_the_fly(c, x, w, b, out, tile, err)))
       return st;
   } else {
-    float *s = scratch(c, dt_conv2d_scratch(x, w, &op->conv), err, &st);
+    size_t conv_floats = dt_conv2d_scratch(x, w, &op->conv);
+    float *s = scratch(c, conv_floats + (w->dtype != DT_F32 ? (size_t)w->numel : 0), err, &st);
     if (st)
       return st;
-    dt_conv2d(out, x, w, b, &op->conv, s);
+    dt_tensor wide = *w; /* 16-bit weights widened into the scratch's tail */
+    if (w->dtype != DT_F32) {
+      wide.data = s + conv_floats;
+      wide.bits16 = NULL;
+      wide.dtype = DT_F32;
+      dt_widen(w->dtype, w->bits16, wide.data, w->numel);
+    }
+    dt_conv2d(out, x, &wide, b, &op->conv, s);
   }
   c->flops += 2.0 * (double)out->numel * (double)(w->numel / w->shape[0]);
   return DT_OK;
@@ -423,7 +447,10 @@ dt_status dt_op_forward(dt_op_ctx *c, dt_op *op, const dt_tensor *const in[2],
       int64_t row = 0;
       if ((st = lookup_row(op, x->data[s], rows, &row, err)))
         return st;
-      memcpy(out->data + s * dim, w[0]->data + row * dim, (size_t)dim * sizeof(float));
+      if (w[0]->dtype != DT_F32) /* a table kept in 16 bits (not staged: graph.c) */
+        dt_widen(w[0]->dtype, w[0]->bits16 + row * dim, out->data + s * dim, dim);
+      else
+        memcpy(out->data + s * dim, w[0]->data + row * dim, (size_t)dim * sizeof(float));
     }
     return DT_OK;
   }

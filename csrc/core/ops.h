@@ -11,10 +11,13 @@
  * pipeline run one at a time, so they need the largest component's memory,
  * not the sum): one growing scratch area, the bytes cached Winograd weight
  * transforms may hold (beyond them a convolution transforms its weights into
- * the scratch on every call) and hold. Refcounted. */
+ * the scratch on every call) and hold; the float32 copies of the running op's
+ * weights kept in 16 bits. Refcounted. */
 typedef struct {
   float *scratch;
   size_t scratch_floats;
+  float *staging; /* the running op's 16-bit weights, widened to float32 (graph.c) */
+  size_t staging_floats;
   size_t winograd_budget, winograd_cached;
   int refs;
 } dt_workspace;

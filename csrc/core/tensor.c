@@ -124,7 +124,33 @@ void dt_tensor_adopt(dt_tensor *t, dt_storage *s, const int64_t *shape, int ndim
   dt_free(t);
   t->storage = s;
   t->data = s->base;
+  t->bits16 = NULL;
+  t->dtype = DT_F32;
   set_shape(t, shape, ndim, numel);
+}
+
+dt_status dt_alloc_dtype(dt_tensor *t, const int64_t *shape, int ndim, dt_dtype dtype,
+                         dt_err *err) {
+  if (dtype == DT_F32)
+    return dt_alloc(t, shape, ndim, err);
+  if (dtype != DT_F16 && dtype != DT_BF16)
+    return dt_fail(err, DT_EARG, "a tensor holds float32, float16 or bfloat16");
+  int64_t numel;
+  dt_status st = dt_shape_check(shape, ndim, &numel, err);
+  if (st)
+    return st;
+  size_t nbytes = (size_t)numel * sizeof(uint16_t);
+  dt_storage *s = dt_storage_new(nbytes);
+  if (!s) {
+    char buf[160];
+    dt_shape_format(shape, ndim, buf, sizeof buf);
+    return dt_fail(err, DT_ENOMEM, "cannot allocate %zu bytes for shape %s", nbytes, buf);
+  }
+  dt_tensor_adopt(t, s, shape, ndim, numel);
+  t->data = NULL;
+  t->bits16 = s->base;
+  t->dtype = dtype;
+  return DT_OK;
 }
 
 dt_status dt_alloc(dt_tensor *t, const int64_t *shape, int ndim, dt_err *err) {
@@ -153,12 +179,16 @@ dt_status dt_view(dt_tensor *t, const dt_tensor *src, int64_t offset, const int6
     return dt_fail(err, DT_EARG, "view of %lld elements at offset %lld is outside %lld",
                    (long long)numel, (long long)offset, (long long)src->numel);
   dt_storage *s = src->storage;
-  float *data = src->data + offset;
+  dt_dtype dtype = src->dtype;
+  float *data = dtype == DT_F32 && src->data ? src->data + offset : NULL;
+  uint16_t *bits16 = dtype != DT_F32 && src->bits16 ? src->bits16 + offset : NULL;
   if (s)
     dt_storage_retain(s);
   dt_free(t);
   t->storage = s;
   t->data = data;
+  t->bits16 = bits16;
+  t->dtype = dtype;
   set_shape(t, shape, ndim, numel);
   return DT_OK;
 }
@@ -167,6 +197,8 @@ void dt_free(dt_tensor *t) {
   dt_storage_release(t->storage);
   t->storage = NULL;
   t->data = NULL;
+  t->bits16 = NULL;
+  t->dtype = DT_F32;
   t->numel = 0;
 }
 

@@ -1,6 +1,9 @@
 /* The tensor core: refcounted float32 storage, contiguous N-d tensors, and
- * the numerics on them. Lua-free: every fallible function returns a dt_status
- * and writes a human-readable reason into a dt_err the caller provides. */
+ * the numerics on them. A tensor may instead hold 16-bit floats (float16 or
+ * bfloat16): weights kept small, which only a model's graph reads (it widens
+ * each op's weights to float32 as the op runs) and every other op refuses. Lua-free: every fallible
+ * function returns a dt_status and writes a human-readable reason into a dt_err the caller
+ * provides. */
 #ifndef DIFFUSION_TENSOR_H
 #define DIFFUSION_TENSOR_H
 
@@ -54,10 +57,27 @@ dt_storage *dt_storage_wrap(void *base, size_t nbytes,
 void dt_storage_retain(dt_storage *s);
 void dt_storage_release(dt_storage *s); /* NULL is fine */
 
+/* Element types, as safetensors names them: tensors hold F32, F16 or BF16;
+ * the others occur only in files (read as float32). */
+typedef enum {
+  DT_F32,
+  DT_F16,
+  DT_BF16,
+  DT_F64,
+  DT_I64,
+  DT_I32,
+  DT_I16,
+  DT_I8,
+  DT_U8,
+  DT_BOOL,
+} dt_dtype;
+
 /* A tensor is a contiguous row-major window into a storage. */
 typedef struct {
   dt_storage *storage; /* owned reference, NULL when empty or freed */
-  float *data;
+  float *data;         /* F32 elements; NULL for a 16-bit tensor */
+  uint16_t *bits16;    /* F16 / BF16 elements; NULL for a float32 one */
+  dt_dtype dtype;      /* DT_F32 (0: what a zeroed tensor is), DT_F16 or DT_BF16 */
   int ndim;
   int64_t shape[DT_MAX_DIMS];
   int64_t numel;
@@ -70,13 +90,26 @@ int dt_shape_equal(const dt_tensor *a, const dt_tensor *b);
 
 /* Allocates fresh storage for `t` (which must be empty); contents undefined. */
 dt_status dt_alloc(dt_tensor *t, const int64_t *shape, int ndim, dt_err *err);
+/* ... of F16 or BF16 elements (DT_F32: dt_alloc). */
+dt_status dt_alloc_dtype(dt_tensor *t, const int64_t *shape, int ndim, dt_dtype dtype, dt_err *err);
 /* Makes `t` a view of `src` with another shape of the same numel, or of the
- * elements [offset, offset + numel) of src (new reference on the storage). */
+ * elements [offset, offset + numel) of src (new reference on the storage),
+ * of src's element type. */
 dt_status dt_view(dt_tensor *t, const dt_tensor *src, int64_t offset, const int64_t *shape,
                   int ndim, dt_err *err);
 void dt_free(dt_tensor *t); /* drops the storage reference; idempotent */
 /* Makes t (emptied first) own storage s, whose reference it takes over. */
 void dt_tensor_adopt(dt_tensor *t, dt_storage *s, const int64_t *shape, int ndim, int64_t numel);
+
+/* 16-bit elements widened to float32 (exactly) and float32 rounded to them
+ * (to nearest, ties to even, as torch's .half() and .bfloat16()); dtype DT_F16
+ * or DT_BF16. Vectorised where the build's instruction set has F16C. */
+void dt_widen(dt_dtype dtype, const uint16_t *src, float *dst, int64_t n);
+void dt_narrow(dt_dtype dtype, const float *src, uint16_t *dst, int64_t n);
+/* out = t as float32: a view of a float32 tensor, a widened copy of another */
+dt_status dt_as_float(dt_tensor *out, const dt_tensor *t, dt_err *err);
+/* "float32", "float16", "bfloat16" */
+const char *dt_dtype_label(dt_dtype dtype);
 
 /* Threads */
 void dt_set_threads(int n);
@@ -128,7 +161,7 @@ void dt_axpby(dt_tensor *t, float a, float b, const dt_tensor *u);
 /* out = sum_k c[k] * ts[k] (n <= 64), every ts[k] of out's numel; out may be
  * exactly one of the ts[k], but must not partially overlap any */
 void dt_lincomb(dt_tensor *out, int n, const float *c, const dt_tensor *const *ts);
-/* 1 when every element is finite */
+/* 1 when every element is finite (of any element type) */
 int dt_all_finite(const dt_tensor *t);
 
 /* ---- reductions (reduce.c) ---- */

@@ -66,7 +66,7 @@ local function fail(fmt, ...) error("distill: " .. string.format(fmt, ...), 4) e
 
 local function copy_model(m)
   local weights = {}
-  for name, t in pairs(m:weights()) do weights[name] = t:clone() end
+  for name, t in pairs(m:weights()) do weights[name] = t:float() end -- a teacher kept in 16 bits: a float32 student
   local text = m._config_json or d.json_encode(m.config)
   local copy = d.unet_load(text, weights)
   copy._config_json = text

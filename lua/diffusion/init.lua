@@ -70,6 +70,10 @@ end
 core.Tensor_mt.__tostring = function(t)
   local ok, shape = pcall(t.shape, t)
   if not ok then return "diffusion.Tensor (freed)" end
+  local dtype = t:dtype()
+  if dtype ~= "float32" then -- weights kept in 16 bits: their values, widened
+    return string.format("diffusion.Tensor {%s} %s\n%s", table.concat(shape, ","), dtype, format_values(t:float()))
+  end
   return string.format("diffusion.Tensor {%s}\n%s", table.concat(shape, ","), format_values(t))
 end
 

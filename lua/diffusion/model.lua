@@ -2,7 +2,11 @@
 -- UNet2DConditionModel, AutoencoderKL, or transformers' CLIPTextModel(WithProjection).
 -- `path` is a model folder (config.json + diffusion_pytorch_model.safetensors)
 -- or a pipeline folder (model_index.json, unet/, scheduler/). opts:
---   variant       "fp16" to read diffusion_pytorch_model.fp16.safetensors
+--   variant       "fp16" to read diffusion_pytorch_model.fp16.safetensors (the one there is
+--                 when there is no other, and the one dtype = "f16" reads when there is one)
+--   dtype         "f16" or "bf16": keep the weights in 16 bits (half the memory; each op
+--                 widens its weights to float32 as it runs), read from the file without a
+--                 float32 copy; "f32" (the default) keeps float32
 --   check_finite  raise if any weight has NaN or inf, naming the tensor
 --   config        for a single-file checkpoint (a .safetensors file): the diffusers
 --                 folder its architecture, tokenizer and scheduler come from
@@ -13,6 +17,10 @@
 local core = require "diffusion.core"
 
 local M = {}
+
+-- the weight types load's dtype = names (as the CLI's --dtype and torch spell them)
+local DTYPES = { f32 = true, f16 = true, bf16 = true, float32 = true, float16 = true, bfloat16 = true, fp16 = true }
+local HALF = { f16 = true, float16 = true, fp16 = true }
 
 local function read_file(path)
   local f = io.open(path, "rb")
@@ -59,14 +67,19 @@ local function load_unet(dir, opts)
   local stem = text_encoder and "model" or "diffusion_pytorch_model"
   local name = stem .. (opts.variant and ("." .. opts.variant) or "") .. ".safetensors"
   local weights_path = dir .. "/" .. name
-  if not exists(weights_path) then
-    if not opts.variant and exists(dir .. "/" .. stem .. ".fp16.safetensors") then
-      weights_path = dir .. "/" .. stem .. ".fp16.safetensors"
+  local fp16 = dir .. "/" .. stem .. ".fp16.safetensors"
+  if not opts.variant and HALF[opts.dtype] and exists(fp16) then
+    -- kept in float16 anyway: the float16 copy is mapped as it is, and weights a run never reads
+    -- (a txt2img's VAE encoder, all but 77 rows of the token table) never enter memory
+    weights_path = fp16
+  elseif not exists(weights_path) then
+    if not opts.variant and exists(fp16) then
+      weights_path = fp16
     else
       error(string.format("load: no %s in '%s'", name, dir), 3)
     end
   end
-  local weights = core.load_safetensors(weights_path)
+  local weights = core.load_safetensors(weights_path, { dtype = opts.dtype })
   -- older transformers checkpoints keep a buffer beside the weights: the positions 0 .. 76
   weights["text_model.embeddings.position_ids"] = nil
   if opts.check_finite then
@@ -120,9 +133,12 @@ end
 function M.load(path, opts)
   opts = opts or {}
   for k in pairs(opts) do
-    if k ~= "variant" and k ~= "check_finite" and k ~= "config" then
+    if k ~= "variant" and k ~= "check_finite" and k ~= "config" and k ~= "dtype" then
       error(string.format("load: unknown option '%s'", k), 2)
     end
+  end
+  if opts.dtype ~= nil and not DTYPES[opts.dtype] then
+    error(string.format("load: dtype '%s' is not f32, f16 or bf16", tostring(opts.dtype)), 2)
   end
   if type(path) ~= "string" then error("load: expected a folder path", 2) end
   path = path:gsub("/+$", "")

@@ -148,15 +148,15 @@ function Pipeline:encode_prompt(prompts, clip_skip)
   local hs = out.hidden_states
   check_clip_skip(clip_skip, #hs)
   local w = self.text_encoder:weights()
-  return d.layer_norm(hs[#hs - clip_skip], w["text_model.final_layer_norm.weight"],
-    w["text_model.final_layer_norm.bias"], self.text_encoder.config.layer_norm_eps or 1e-5)
+  return d.layer_norm(hs[#hs - clip_skip], w["text_model.final_layer_norm.weight"]:float(), -- (16-bit kept)
+    w["text_model.final_layer_norm.bias"]:float(), self.text_encoder.config.layer_norm_eps or 1e-5)
 end
 
 local KNOWN = {
   prompt = true, negative_prompt = true, steps = true, guidance = true, guidance_rescale = true, seed = true,
   latents = true, height = true, width = true, clip_skip = true, scheduler = true, scheduler_config = true,
   callback = true, output = true, noise = true, init_image = true, strength = true, mask = true, image_noise = true,
-  sampler = true, plan = true,
+  masked_image_noise = true, sampler = true, plan = true,
 }
 
 
@@ -230,13 +230,16 @@ end
 
 --- pipe:generate{prompt =, negative_prompt =, steps =, guidance =, guidance_rescale =, seed = 0,
 --- latents =, noise =, height =, width =, clip_skip =, scheduler =, scheduler_config =, callback =,
---- init_image =, strength =, mask =, image_noise =, sampler =, plan =, output = "image" | "latent"}
+--- init_image =, strength =, mask =, image_noise =, masked_image_noise =, sampler =, plan =,
+--- output = "image" | "latent"}
 --- -> images (N x 3 x H x W in [0, 1]) or the latents, and the final latents
 -- steps and guidance default to the pipeline's (SD 50 and 7.5, SDXL 50 and 5,
 -- LCM 4 and 8.5). init_image (N x 3 x H x W in [0, 1]) with strength: img2img;
 -- with mask (N x 1 x H x W, 1 where to paint): inpainting. latents is the
 -- initial noise (for img2img the noise added to the image), image_noise the
--- VAE posterior's; both drawn from diffusion.rng(seed) where not given.
+-- VAE posterior's (of the image), masked_image_noise that of the masked image
+-- a 9-channel inpainting UNet sees; all drawn from diffusion.rng(seed) where
+-- not given.
 -- sampler = a name of diffusion.samplers or a function(D, x, plan, opts)
 -- runs instead of the scheduler class (plan = plan options over the config's).
 --- Any sampler of diffusion.samplers (a name) or one of the user's (a function
@@ -310,6 +313,9 @@ end
 local function decode(self, x, output)
   if output == "latent" then return x, x end
   local vae = self.vae
+  -- the decode is the run's peak: the denoiser's cached buffers and the heap's fragments go first
+  collectgarbage()
+  vae:release_memory()
   local images = vae:decode(x / vae.config.scaling_factor)
   return images:mul_(0.5):add_(0.5):clamp_(0, 1), x
 end
@@ -397,8 +403,8 @@ function Pipeline:generate(o)
       .. "inpainting's latents, mask and masked image (%d)", unet_channels, channels, 2 * channels + 1), 2)
   end
   if nine and not o.mask then error("generate: this inpainting UNet needs init_image and mask", 2) end
-  if nine and (o.strength or 1) ~= 1 then
-    error("generate: strength below 1 with a 9-channel inpainting UNet is not supported yet", 2)
+  if o.masked_image_noise ~= nil and not nine then
+    error("generate: masked_image_noise is for a 9-channel inpainting UNet", 2)
   end
   local latents = o.latents
   if latents then
@@ -412,20 +418,25 @@ function Pipeline:generate(o)
   latents = latents or rng:randn { n, channels, height // factor, width // factor }
   local image_latents, mask, model = nil, nil, self.unet
   if o.init_image then
-    local z = o.image_noise or rng:randn { n, channels, height // factor, width // factor }
-    if table.concat(z:shape(), ",") ~= table.concat(latents:shape(), ",") then
-      error("generate: image_noise must have the latents' shape", 2)
+    local function posterior(image, given, what) -- the VAE posterior's sample, its noise given or drawn
+      local z = given or rng:randn { n, channels, height // factor, width // factor }
+      if table.concat(z:shape(), ",") ~= table.concat(latents:shape(), ",") then
+        error(string.format("generate: %s must have the latents' shape", what), 3)
+      end
+      local mean, std = self.vae:encode(image)
+      return (mean + std * z) * self.vae.config.scaling_factor
     end
     local image = o.init_image * 2 - 1
-    if nine then -- the UNet sees the mask and the latents of the image with the painted region black
-      image = image * (1 - latent_mask(o.mask, 1)):expand(image:shape())
-    end
-    local mean, std = self.vae:encode(image) -- the posterior's sample
-    image_latents = (mean + std * z) * self.vae.config.scaling_factor
+    local partial = (o.strength or 1) < 1 -- the plan's later steps from the image noised to the first
+    -- a 9-channel UNet keeps the known region itself (no blend): it sees the mask and the latents of the
+    -- image with the painted region zeroed; below strength 1 the image's own latents start the run
+    if not nine or partial then image_latents = posterior(image, o.image_noise, "image_noise") end
     mask = latent_mask(o.mask or d.zeros { n, 1, height, width }, factor)
     if nine then
-      model = inpainting_input(self.unet, d.cat({ mask, image_latents }, 2))
-      image_latents, mask = nil, nil -- no blend: the UNet keeps the known region itself
+      local masked = image * (1 - latent_mask(o.mask, 1)):expand(image:shape())
+      model = inpainting_input(self.unet, d.cat({ mask, posterior(masked, o.masked_image_noise,
+        "masked_image_noise") }, 2))
+      mask = nil
     elseif not o.mask then
       mask = nil
     end

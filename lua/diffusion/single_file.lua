@@ -1,6 +1,7 @@
 --- diffusion.single_file: an original Stable Diffusion checkpoint (one
 -- .safetensors with CompVis / StabilityAI names: model.diffusion_model.*,
--- first_stage_model.*, cond_stage_model.*) as the pipeline a diffusers folder
+-- first_stage_model.*, cond_stage_model.* or SDXL's conditioner.embedders.*)
+-- as the pipeline a diffusers folder
 -- gives, its tensors renamed as diffusers' from_single_file does
 -- (convert_ldm_unet_checkpoint, convert_ldm_vae_checkpoint). `config =` is
 -- a diffusers pipeline folder whose component configs, tokenizer and
@@ -119,11 +120,14 @@ local function convert_unet(w)
         else
           emit(string.format("up_blocks.%d.attentions.%d.%s", b, l, otail))
         end
-      elseif not rest:match("^label_emb%.") then
-        fail("model.diffusion_model.%s: a tensor the converter does not know", rest)
+      elseif rest:match("^label_emb%.0%.[02]%.") then -- SDXL's added conditioning (text_time)
+        emit(string.format("add_embedding.linear_%d.%s", rest:match("^label_emb%.0%.0%.") and 1 or 2,
+          rest:match("%.([^.]+)$")))
+      elseif rest:match("^label_emb%.") then
+        fail("model.diffusion_model.%s: class-embedding UNets other than SDXL's (unCLIP, ...) are not "
+          .. "supported yet", rest)
       else
-        fail("model.diffusion_model.label_emb: class-embedding UNets (SDXL's added conditioning, "
-          .. "unCLIP) are not supported yet")
+        fail("model.diffusion_model.%s: a tensor the converter does not know", rest)
       end
     end
   end
@@ -149,6 +153,11 @@ local function convert_unet(w)
     down_block_types = down_types, up_block_types = up_types, cross_attention_dim = cross,
     use_linear_projection = linear, transformer_layers_per_block = depth,
   }
+  local added = out["add_embedding.linear_1.weight"]
+  if added then
+    config.addition_embed_type = "text_time"
+    config.projection_class_embeddings_input_dim = added:size(2)
+  end
   return out, config
 end
 
@@ -243,11 +252,13 @@ local OPEN_CLIP_BLOCK = { ["ln_1."] = "layer_norm1.", ["ln_2."] = "layer_norm2."
 -- in_proj split into q, k and v (rows in that order), its first `layers`
 -- blocks only (SD 2.x checkpoints hold 24, the diffusers model the 23 up to
 -- the penultimate, whose states the UNet reads); text_projection and
--- logit_scale are CLIP's image-text head, unused.
-local function convert_open_clip(w, layers)
+-- logit_scale are CLIP's image-text head, unused (SDXL's second encoder, a
+-- CLIPTextModelWithProjection, takes text_projection transposed: `projection`).
+local function convert_open_clip(w, layers, projection, prefix)
+  prefix = prefix or "cond_stage_model.model." -- (where the tensors came from, for errors)
   local tok = w["token_embedding.weight"]
   if not tok or not w.positional_embedding then
-    fail("cond_stage_model.model has no token_embedding / positional_embedding (not an OpenCLIP text model)")
+    fail("%s* has no token_embedding / positional_embedding (not an OpenCLIP text model)", prefix)
   end
   local blocks = count(w, "^transformer%.resblocks%.(%d+)%.")
   layers = layers or blocks
@@ -267,7 +278,7 @@ local function convert_open_clip(w, layers)
         local kind = rest:match("^attn%.in_proj_(%a+)$")
         if kind then
           if v:size(1) ~= 3 * width then
-            fail("cond_stage_model.model.%s has %d rows, not 3 x %d", k, v:size(1), width)
+            fail("%s%s has %d rows, not 3 x %d", prefix, k, v:size(1), width)
           end
           for j, qkv in ipairs { "q", "k", "v" } do
             out[to .. "self_attn." .. qkv .. "_proj." .. kind] = v:narrow(1, (j - 1) * width + 1, width):contiguous()
@@ -277,7 +288,7 @@ local function convert_open_clip(w, layers)
           for a, b in pairs(OPEN_CLIP_BLOCK) do
             if rest:sub(1, #a) == a then mapped = b .. rest:sub(#a + 1) end
           end
-          if mapped == rest then fail("unknown OpenCLIP tensor cond_stage_model.model.%s", k) end
+          if mapped == rest then fail("unknown OpenCLIP tensor %s%s", prefix, k) end
           out[to .. mapped] = v
         end
       end
@@ -288,6 +299,16 @@ local function convert_open_clip(w, layers)
     vocab_size = tok:size(1), hidden_size = width, max_position_embeddings = w.positional_embedding:size(1),
     intermediate_size = w["transformer.resblocks.0.mlp.c_fc.weight"]:size(1), num_hidden_layers = layers,
   }
+  if projection then
+    local p = w.text_projection
+    if not p or p:dim() ~= 2 or p:size(1) ~= width then
+      fail("%s* has no %d x N text_projection (SDXL's second text encoder needs it)", prefix, width)
+    end
+    local wide = p:dtype() == "float32" and p or p:float() -- (kept in 16 bits: transposed as float32, exactly)
+    out["text_projection.weight"] = wide:transpose(1, 2):contiguous()
+    if wide ~= p then out["text_projection.weight"] = out["text_projection.weight"]:to(p:dtype()) end
+    config.architectures, config.projection_dim = { "CLIPTextModelWithProjection" }, p:size(2)
+  end
   return out, config
 end
 
@@ -309,51 +330,65 @@ function M.load(path, opts, load_folder)
       .. "once, where you trust it, to .safetensors (for example with PyTorch: safetensors.torch.save_file("
       .. "torch.load(path)[\"state_dict\"], \"model.safetensors\"))", path)
   end
-  local ok, weights = pcall(core.load_safetensors, path)
+  local ok, weights = pcall(core.load_safetensors, path, { dtype = opts.dtype })
   if not ok then fail("'%s': %s", path, tostring(weights):gsub("^load_safetensors: ", "")) end
   local unet_w, nu = under(weights, "model.diffusion_model.")
   local vae_w, nv = under(weights, "first_stage_model.")
-  local clip_w, nc = under(weights, "cond_stage_model.transformer.")
-  local open_clip_w, no = under(weights, "cond_stage_model.model.")
+  local xl = has(weights, "conditioner.embedders.")
+  -- SD 1.x: CLIP (transformers' names); SD 2.x: OpenCLIP; SDXL: both, CLIP first
+  local clip_w, nc = under(weights, xl and "conditioner.embedders.0.transformer." or "cond_stage_model.transformer.")
+  local open_clip_w, no = under(weights, xl and "conditioner.embedders.1.model." or "cond_stage_model.model.")
   if nu == 0 then
     fail("'%s' has no model.diffusion_model.* tensors: not an original Stable Diffusion checkpoint", path)
   end
-  if has(weights, "conditioner.embedders.") then fail("'%s': SDXL checkpoints are not supported yet", path) end
+  if xl and (nc == 0 or no == 0) then
+    fail("'%s': an SDXL checkpoint needs both text encoders (conditioner.embedders.0.transformer.* and "
+      .. "conditioner.embedders.1.model.*; refiners, with the second only, are not supported yet)", path)
+  end
   if nv == 0 or nc + no == 0 then
     fail("'%s' lacks its VAE (first_stage_model.*) or text encoder (cond_stage_model.*)", path)
   end
   local dir = opts.config
   if not dir then
     fail("'%s': a checkpoint holds no tokenizer or scheduler, and not all of its architecture (attention heads, "
-      .. "norm groups): pass config = a diffusers SD %s folder to take them from", path, no > 0 and "2.x" or "1.x")
+      .. "norm groups): pass config = a diffusers %s folder to take them from", path,
+      xl and "SDXL" or no > 0 and "SD 2.x" or "SD 1.x")
   end
   local function config_text(part)
     local text = folder_config(dir, part, "config.json")
     if not text then fail("config '%s' has no %s/config.json", dir, part) end
     return text
   end
-  local unet_t = convert_unet(unet_w)
-  local vae_t = convert_vae(vae_w)
-  local clip_t
-  if no > 0 then
-    local layers = core.json_decode(config_text("text_encoder")).num_hidden_layers
-    clip_t = convert_open_clip(open_clip_w, math.tointeger(layers))
-  else
-    clip_t = convert_clip(clip_w)
-  end
+  local function layers(part) return math.tointeger(core.json_decode(config_text(part)).num_hidden_layers) end
   local build = require("diffusion.model").build
+  local function component(part, what, tensors)
+    return build(config_text(part), tensors, string.format("%s (%s, config %s/%s)", path, what, dir, part))
+  end
   local components = {
-    unet = build(config_text("unet"), unet_t, path .. " (UNet, config " .. dir .. "/unet)"),
-    vae = build(config_text("vae"), vae_t, path .. " (VAE, config " .. dir .. "/vae)"),
-    text_encoder = build(config_text("text_encoder"), clip_t, path .. " (text encoder, config " .. dir
-      .. "/text_encoder)"),
+    unet = component("unet", "UNet", convert_unet(unet_w)),
+    vae = component("vae", "VAE", convert_vae(vae_w)),
     tokenizer = load_folder(dir .. "/tokenizer"),
   }
+  if xl then
+    components.text_encoder = component("text_encoder", "text encoder", convert_clip(clip_w))
+    components.text_encoder_2 = component("text_encoder_2", "second text encoder",
+      convert_open_clip(open_clip_w, layers("text_encoder_2"), true, "conditioner.embedders.1.model."))
+    components.tokenizer_2 = load_folder(dir .. "/tokenizer_2")
+  else
+    components.text_encoder = component("text_encoder", "text encoder",
+      no > 0 and convert_open_clip(open_clip_w, layers("text_encoder")) or convert_clip(clip_w))
+  end
   local sched = folder_config(dir, "scheduler", "scheduler_config.json")
   if not sched then fail("config '%s' has no scheduler/scheduler_config.json", dir) end
   components.scheduler_config = core.json_decode(sched)
   components.scheduler = components.scheduler_config._class_name
-  return require("diffusion.pipeline").assemble("StableDiffusionPipeline", path, components)
+  local class = xl and "StableDiffusionXLPipeline" or "StableDiffusionPipeline"
+  local index = folder_config(dir, ".", "model_index.json")
+  local parsed_ok, parsed = pcall(core.json_decode, index or "")
+  if xl and parsed_ok and type(parsed) == "table" then -- SDXL: zeros for an empty negative prompt, as the folder says
+    components.force_zeros_for_empty_prompt = parsed.force_zeros_for_empty_prompt
+  end
+  return require("diffusion.pipeline").assemble(class, path, components)
 end
 
 M.convert_unet, M.convert_vae, M.convert_clip, M.convert_open_clip = convert_unet, convert_vae, convert_clip,

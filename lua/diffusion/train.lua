@@ -144,6 +144,11 @@ local function options(o)
   if type(model) ~= "userdata" or not pcall(function() return model.layout end) or not model.layout then
     fail("model must be a diffusion.Model (diffusion.unet or diffusion.load)")
   end
+  for name, w in pairs(model:weights()) do
+    if w:dtype() ~= "float32" then
+      fail("the model's weights are %s (weight '%s'): load it with dtype = \"f32\" to train it", w:dtype(), name)
+    end
+  end
   if type(data) ~= "userdata" or not pcall(data.dim, data) or data:dim() ~= 4 then
     fail("data must be an N x C x H x W tensor")
   end

@@ -9,8 +9,8 @@ local M = {}
 
 function M.define(parser)
   local c = parser:command("generate", "Generate images from a prompt with a Stable Diffusion pipeline folder.")
-  c:option("--model", "A diffusers pipeline folder (model_index.json), or a single-file SD 1.x checkpoint "
-    .. "(.safetensors) with --config.")
+  c:option("--model", "A diffusers pipeline folder (model_index.json), or a single-file SD 1.x, 2.x or SDXL "
+    .. "checkpoint (.safetensors) with --config.")
   c:option("--config", "For a single-file --model: the diffusers folder of its architecture, tokenizer and "
     .. "scheduler.")
   c:option("--prompt", "The prompt.")
@@ -32,6 +32,8 @@ function M.define(parser)
   c:option("--latents", "A .npy of the initial latents (N x C x h x w), replacing the seed's noise.")
   c:option("--preview", "An AutoencoderTiny (TAESD) folder: the current denoised image is decoded into -o every "
     .. "few steps.")
+  c:option("--dtype", "Keep the weights in f16 or bf16 (half the memory; computed in float32), or f32.", "f32")
+    :choices { "f32", "f16", "bf16" }
   c:option("-o --output", "PNG to write (a grid when -n > 1).", "out.png")
   cli.number_option(c, "--threads", "Threads.", "2", true)
   c:flag("--quiet", "No progress output.")
@@ -89,7 +91,7 @@ function M.run(args)
   local png = cli.output(args.output, "-o")
 
   d.threads(args.threads)
-  local pipe = cli.try("--model: ", d.load, args.model, args.config and { config = args.config } or nil)
+  local pipe = cli.try("--model: ", d.load, args.model, { config = args.config, dtype = args.dtype })
   if not pipe.generate or pipe.kind.dit then cli.fail("'%s' is not a text-to-image pipeline", args.model) end
   local prompts, negatives = {}, args.negative and {} or nil
   for i = 1, args.n do
@@ -102,7 +104,7 @@ function M.run(args)
   local latents = args.latents and cli.try("--latents: ", d.load_npy, args.latents)
   local preview
   if args.preview then
-    local taesd = cli.try("--preview: ", d.load, args.preview)
+    local taesd = cli.try("--preview: ", d.load, args.preview, { dtype = args.dtype })
     local class = type(taesd.config) == "table" and taesd.config._class_name
     if class ~= "AutoencoderTiny" and class ~= "AutoencoderKL" then
       cli.fail("--preview '%s' is not an autoencoder folder", args.preview)
