@@ -3,11 +3,17 @@ UNet2DConditionModel and AutoencoderKL in the Stable Diffusion 1.5 shapes,
 with random weights written by save_pretrained (a benchmark's peer, never a
 dependency; ../shared/peers/README.md says how to run diffusers here).
   python3 sd_torch.py make DIR               # DIR/unet, DIR/vae: SD1.5-shaped, random (seed 0)
-  python3 sd_torch.py serve DIR PART BATCH   # PART unet | decode; after "ready", for each line K
-                                             # read from stdin, K timed passes (ms) on one line
+  python3 sd_torch.py taesd DIR              # DIR/taesd: an AutoencoderTiny of TAESD's shapes (the defaults)
+  python3 sd_torch.py serve DIR PART BATCH   # PART unet | decode | pipeline; after "ready", for each
+                                             # line K read from stdin, K timed passes (ms) on one line
+PART pipeline: StableDiffusionPipeline over DIR's UNet, VAE and PNDM scheduler, 20 steps, guidance
+7.5, 512 x 512, from prompt embeddings (without transformers here there is no text encoder: its
+0.10 s a prompt are not in the time), BATCH images a call.
 """
 import sys
 import time
+
+import recording  # noqa: F401  (before diffusers: the stand-in transformers its pipelines import)
 
 import torch
 import diffusers
@@ -29,20 +35,38 @@ def make(d):
     diffusers.AutoencoderKL(**VAE).save_pretrained(d + "/vae", safe_serialization=True)
 
 
+def taesd(d):
+    torch.manual_seed(0)
+    diffusers.AutoencoderTiny().save_pretrained(d + "/taesd", safe_serialization=True)
+
+
 def serve(d, part, batch):
     g = torch.Generator().manual_seed(0)
+    warm = None  # the call before "ready": a pass, or for the pipeline a one-step run
     if part == "unet":
         m = diffusers.UNet2DConditionModel.from_pretrained(d + "/unet", low_cpu_mem_usage=False).eval()
         x = torch.randn(batch, 4, 64, 64, generator=g)
         e = torch.randn(batch, 77, 768, generator=g)
         t = torch.full((batch,), 500.0)
         run = lambda: m(x, t, encoder_hidden_states=e).sample  # noqa: E731
-    else:
+    elif part == "decode":
         m = diffusers.AutoencoderKL.from_pretrained(d + "/vae", low_cpu_mem_usage=False).eval()
         z = torch.randn(batch, 4, 64, 64, generator=g)
         run = lambda: m.decode(z).sample  # noqa: E731
+    else:
+        pipe = diffusers.StableDiffusionPipeline(
+            vae=diffusers.AutoencoderKL.from_pretrained(d + "/vae", low_cpu_mem_usage=False).eval(),
+            unet=diffusers.UNet2DConditionModel.from_pretrained(d + "/unet", low_cpu_mem_usage=False).eval(),
+            scheduler=diffusers.PNDMScheduler.from_pretrained(d + "/scheduler"), text_encoder=None,
+            tokenizer=None, safety_checker=None, feature_extractor=None, requires_safety_checker=False)
+        pipe.set_progress_bar_config(disable=True)
+        e, n = torch.randn(batch, 77, 768, generator=g), torch.randn(batch, 77, 768, generator=g)
+        def run(steps=20):
+            return pipe(prompt_embeds=e, negative_prompt_embeds=n, num_inference_steps=steps, guidance_scale=7.5,
+                        height=512, width=512, generator=torch.Generator().manual_seed(1), output_type="np").images
+        warm = lambda: run(1)  # noqa: E731
     with torch.no_grad():
-        run()
+        (warm or run)()
         print("ready", flush=True)
         for line in sys.stdin:
             times = []
@@ -57,5 +81,7 @@ if __name__ == "__main__":
     torch.set_num_threads(2)
     if sys.argv[1] == "make":
         make(sys.argv[2])
+    elif sys.argv[1] == "taesd":
+        taesd(sys.argv[2])
     else:
         serve(sys.argv[2], sys.argv[3], int(sys.argv[4]))

@@ -356,20 +356,20 @@ static int convert_to(lua_State *L, dt_dtype want) {
     if (a->dtype == DT_F32)
       dt_copy(t, a);
     else
-      dt_widen(a->dtype, a->bits16, t->data, a->numel);
+      dt_from_16bit(a->dtype, a->bits16, t->data, a->numel);
   } else {
     if (dt_alloc_dtype(t, a->shape, a->ndim, want, &err))
       return lt_raise(L, "to", &err);
     if (a->dtype == want) {
       memcpy(t->bits16, a->bits16, (size_t)a->numel * sizeof(uint16_t));
     } else if (a->dtype == DT_F32) {
-      dt_narrow(want, a->data, t->bits16, a->numel);
+      dt_to_16bit(want, a->data, t->bits16, a->numel);
     } else { /* float16 <-> bfloat16, through float32 a piece at a time */
       float wide[4096];
       for (int64_t k = 0; k < a->numel; k += 4096) {
         int64_t n = a->numel - k < 4096 ? a->numel - k : 4096;
-        dt_widen(a->dtype, a->bits16 + k, wide, n);
-        dt_narrow(want, wide, t->bits16 + k, n);
+        dt_from_16bit(a->dtype, a->bits16 + k, wide, n);
+        dt_to_16bit(want, wide, t->bits16 + k, n);
       }
     }
   }

@@ -348,7 +348,7 @@ static dt_status stage_weights(dt_graph *g, const dt_op *op, const dt_tensor **w
     int64_t n = h->numel, piece = 1 << 16;
 #pragma omp parallel for schedule(static) if (n >= 2 * piece)
     for (int64_t k = 0; k < n; k += piece)
-      dt_widen(h->dtype, h->bits16 + k, staged[i].data + k, n - k < piece ? n - k : piece);
+      dt_from_16bit(h->dtype, h->bits16 + k, staged[i].data + k, n - k < piece ? n - k : piece);
     w[i] = &staged[i];
     at += (size_t)n;
   }

@@ -336,7 +336,7 @@ dt_status dt_st_tensor_as(dt_st_file *f, int i, dt_dtype want, dt_tensor *t, dt_
     for (int64_t k = 0; k < t->numel; k += 4096) {
       int64_t n = t->numel - k < 4096 ? t->numel - k : 4096;
       read_floats(e, src, k, n, chunk);
-      dt_narrow(want, chunk, t->bits16 + k, n);
+      dt_to_16bit(want, chunk, t->bits16 + k, n);
     }
   }
   drop_pages(src, (size_t)t->numel * width);
@@ -371,13 +371,13 @@ static dt_status write_elements(FILE *fp, const dt_tensor *t, dt_dtype dtype, co
     int64_t m = n - i < CHUNK ? n - i : CHUNK;
     const float *x = t->data + i;
     if (t->dtype != DT_F32) {
-      dt_widen(t->dtype, t->bits16 + i, wide, m);
+      dt_from_16bit(t->dtype, t->bits16 + i, wide, m);
       x = wide;
     }
     if (dtype == DT_F32) {
       st = write_all(fp, x, (size_t)m * 4, path, err);
     } else {
-      dt_narrow(dtype, x, narrow, m);
+      dt_to_16bit(dtype, x, narrow, m);
       st = write_all(fp, narrow, (size_t)m * 2, path, err);
     }
   }

@@ -230,7 +230,7 @@ static dt_status winograd_on_the_fly(dt_op_ctx *c, const dt_tensor *x, const dt_
     piece.numel = piece.shape[0] * k;
     if (wide_floats) {
       piece.data = s + u_floats + x_floats;
-      dt_widen(w->dtype, w->bits16 + co0 * k, piece.data, piece.numel);
+      dt_from_16bit(w->dtype, w->bits16 + co0 * k, piece.data, piece.numel);
     } else {
       piece.data = w->data + co0 * k;
     }
@@ -265,7 +265,7 @@ static dt_status conv_forward(dt_op_ctx *c, dt_op *op, const dt_tensor *x, const
       wide.data = s + conv_floats;
       wide.bits16 = NULL;
       wide.dtype = DT_F32;
-      dt_widen(w->dtype, w->bits16, wide.data, w->numel);
+      dt_from_16bit(w->dtype, w->bits16, wide.data, w->numel);
     }
     dt_conv2d(out, x, &wide, b, &op->conv, s);
   }
@@ -448,7 +448,7 @@ dt_status dt_op_forward(dt_op_ctx *c, dt_op *op, const dt_tensor *const in[2],
       if ((st = lookup_row(op, x->data[s], rows, &row, err)))
         return st;
       if (w[0]->dtype != DT_F32) /* a table kept in 16 bits (not staged: graph.c) */
-        dt_widen(w[0]->dtype, w[0]->bits16 + row * dim, out->data + s * dim, dim);
+        dt_from_16bit(w[0]->dtype, w[0]->bits16 + row * dim, out->data + s * dim, dim);
       else
         memcpy(out->data + s * dim, w[0]->data + row * dim, (size_t)dim * sizeof(float));
     }

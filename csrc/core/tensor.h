@@ -104,8 +104,8 @@ void dt_tensor_adopt(dt_tensor *t, dt_storage *s, const int64_t *shape, int ndim
 /* 16-bit elements widened to float32 (exactly) and float32 rounded to them
  * (to nearest, ties to even, as torch's .half() and .bfloat16()); dtype DT_F16
  * or DT_BF16. Vectorised where the build's instruction set has F16C. */
-void dt_widen(dt_dtype dtype, const uint16_t *src, float *dst, int64_t n);
-void dt_narrow(dt_dtype dtype, const float *src, uint16_t *dst, int64_t n);
+void dt_from_16bit(dt_dtype dtype, const uint16_t *src, float *dst, int64_t n);
+void dt_to_16bit(dt_dtype dtype, const float *src, uint16_t *dst, int64_t n);
 /* out = t as float32: a view of a float32 tensor, a widened copy of another */
 dt_status dt_as_float(dt_tensor *out, const dt_tensor *t, dt_err *err);
 /* "float32", "float16", "bfloat16" */

@@ -12,7 +12,7 @@ const char *dt_dtype_label(dt_dtype dtype) {
   return dtype == DT_F16 ? "float16" : dtype == DT_BF16 ? "bfloat16" : "float32";
 }
 
-void dt_widen(dt_dtype dtype, const uint16_t *src, float *dst, int64_t n) {
+void dt_from_16bit(dt_dtype dtype, const uint16_t *src, float *dst, int64_t n) {
   int64_t i = 0;
   if (dtype == DT_BF16) {
     for (; i < n; i++) { /* vectorised by the compiler */
@@ -32,7 +32,7 @@ void dt_widen(dt_dtype dtype, const uint16_t *src, float *dst, int64_t n) {
     dst[i] = dt_half_to_float(src[i]);
 }
 
-void dt_narrow(dt_dtype dtype, const float *src, uint16_t *dst, int64_t n) {
+void dt_to_16bit(dt_dtype dtype, const float *src, uint16_t *dst, int64_t n) {
   int64_t i = 0;
   if (dtype == DT_BF16) {
     for (; i < n; i++)
@@ -53,6 +53,6 @@ dt_status dt_as_float(dt_tensor *out, const dt_tensor *t, dt_err *err) {
     return dt_view(out, t, 0, t->shape, t->ndim, err);
   dt_status st = dt_alloc(out, t->shape, t->ndim, err);
   if (!st)
-    dt_widen(t->dtype, t->bits16, out->data, t->numel);
+    dt_from_16bit(t->dtype, t->bits16, out->data, t->numel);
   return st;
 }
