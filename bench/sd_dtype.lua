@@ -11,12 +11,6 @@ local dir = assert(arg[1], "usage: lua5.4 bench/sd_dtype.lua DIR [unet|decode] [
 local part, threads = arg[2] or "unet", tonumber(arg[3] or "2")
 local batch, passes, half = tonumber(arg[4] or "2"), tonumber(arg[5] or "3"), arg[6] or "f16"
 d.threads(threads)
-local function now()
-  local p = io.popen("date +%s.%N")
-  local t = p:read("n")
-  p:close()
-  return t
-end
 
 local path = dir .. (part == "unet" and "/unet" or "/vae")
 local models = { f32 = d.load(path), [half] = d.load(path, { dtype = half }) }
@@ -33,9 +27,9 @@ local times, outs = { f32 = {}, [half] = {} }, {}
 for _, m in pairs(models) do m:winograd { cache = 0 } end
 for _ = 1, passes do
   for _, dtype in ipairs { "f32", half } do
-    local t0 = now()
+    local t0 = d.now()
     outs[dtype] = run(models[dtype])
-    times[dtype][#times[dtype] + 1] = now() - t0
+    times[dtype][#times[dtype] + 1] = d.now() - t0
   end
 end
 local function summary(ts)

@@ -131,15 +131,13 @@ void dt_tensor_adopt(dt_tensor *t, dt_storage *s, const int64_t *shape, int ndim
 
 dt_status dt_alloc_dtype(dt_tensor *t, const int64_t *shape, int ndim, dt_dtype dtype,
                          dt_err *err) {
-  if (dtype == DT_F32)
-    return dt_alloc(t, shape, ndim, err);
-  if (dtype != DT_F16 && dtype != DT_BF16)
+  if (dtype != DT_F32 && dtype != DT_F16 && dtype != DT_BF16)
     return dt_fail(err, DT_EARG, "a tensor holds float32, float16 or bfloat16");
   int64_t numel;
   dt_status st = dt_shape_check(shape, ndim, &numel, err);
   if (st)
     return st;
-  size_t nbytes = (size_t)numel * sizeof(uint16_t);
+  size_t nbytes = (size_t)numel * (dtype == DT_F32 ? sizeof(float) : sizeof(uint16_t));
   dt_storage *s = dt_storage_new(nbytes);
   if (!s) {
     char buf[160];
@@ -147,26 +145,16 @@ dt_status dt_alloc_dtype(dt_tensor *t, const int64_t *shape, int ndim, dt_dtype 
     return dt_fail(err, DT_ENOMEM, "cannot allocate %zu bytes for shape %s", nbytes, buf);
   }
   dt_tensor_adopt(t, s, shape, ndim, numel);
-  t->data = NULL;
-  t->bits16 = s->base;
-  t->dtype = dtype;
+  if (dtype != DT_F32) {
+    t->data = NULL;
+    t->bits16 = s->base;
+    t->dtype = dtype;
+  }
   return DT_OK;
 }
 
 dt_status dt_alloc(dt_tensor *t, const int64_t *shape, int ndim, dt_err *err) {
-  int64_t numel;
-  dt_status st = dt_shape_check(shape, ndim, &numel, err);
-  if (st)
-    return st;
-  size_t nbytes = (size_t)numel * sizeof(float);
-  dt_storage *s = dt_storage_new(nbytes);
-  if (!s) {
-    char buf[160];
-    dt_shape_format(shape, ndim, buf, sizeof buf);
-    return dt_fail(err, DT_ENOMEM, "cannot allocate %zu bytes for shape %s", nbytes, buf);
-  }
-  dt_tensor_adopt(t, s, shape, ndim, numel);
-  return DT_OK;
+  return dt_alloc_dtype(t, shape, ndim, DT_F32, err);
 }
 
 dt_status dt_view(dt_tensor *t, const dt_tensor *src, int64_t offset, const int64_t *shape,

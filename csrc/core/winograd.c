@@ -123,7 +123,7 @@ void dt_winograd_weights(float *u, const dt_tensor *w, int tile) {
   int64_t panels = (co_n + DT_PANEL_ROWS - 1) / DT_PANEL_ROWS;
 #pragma omp parallel for schedule(static)
   for (int64_t p = 0; p < panels; p++) {
-    float kk[DT_PANEL_ROWS][9][WEIGHT_CI];  /* the block's kernels, ci innermost */
+    float kk[9][WEIGHT_CI];                 /* a row's kernels in the block, ci innermost */
     double t[6][3][WEIGHT_CI];              /* G g */
     float ob[36][WEIGHT_CI][DT_PANEL_ROWS]; /* U, as the planes hold it */
     float *panel = u + (size_t)p * DT_PANEL_ROWS * (size_t)ci_n;
@@ -140,10 +140,10 @@ void dt_winograd_weights(float *u, const dt_tensor *w, int tile) {
         const float *k = w->data + (co * ci_n + ci0) * 9;
         for (int c = 0; c < nb; c++)
           for (int e = 0; e < 9; e++)
-            kk[r][e][c] = k[c * 9 + e];
+            kk[e][c] = k[c * 9 + e];
         for (int i = 0; i < a; i++)
           for (int j = 0; j < 3; j++) {
-            const float *k0 = kk[r][j], *k1 = kk[r][3 + j], *k2 = kk[r][6 + j];
+            const float *k0 = kk[j], *k1 = kk[3 + j], *k2 = kk[6 + j];
             double *ti = t[i][j];
 #pragma omp simd
             for (int c = 0; c < nb; c++)
