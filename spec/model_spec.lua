@@ -292,6 +292,7 @@ describe("F16 and BF16 copies of the weights", function()
     assert.equal(0, (w:float() - f32:to("f16"):float()):abs():max())
     assert.is_true((w:float() - f32):abs():max() > 0) -- rounded
     assert.equal("bfloat16", w:to("bfloat16"):dtype())
+    fails("invalid option 'f8'", w.to, w, "f8")
     assert.same(f32:shape(), w:reshape(-1):view(w:shape()):shape())
     assert.equal("float16", w:narrow(1, 1, 2):dtype()) -- a view
     fails("a float16 tensor", function() return w:narrow(2, 1, 1) end) -- a copy

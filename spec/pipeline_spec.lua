@@ -226,6 +226,10 @@ describe("StableDiffusionPipeline", function()
     assert.has_error(function()
       pipe:generate { prompt = "a", init_image = t.init_image, masked_image_noise = t.latents }
     end, "generate: masked_image_noise is for a 9-channel inpainting UNet")
+    assert.has_error(function()
+      nine:generate { prompt = "a", init_image = t.init_image, mask = t.mask_image, steps = 2,
+        masked_image_noise = d.zeros { 1, 4, 8, 8 } }
+    end, "generate: masked_image_noise must have the latents' shape")
   end)
 
   it("DiT: class labels, guidance against the null class on the noise channels, learned sigma dropped", function()
@@ -605,6 +609,14 @@ describe("single-file checkpoints", function()
     os.remove(tmp)
     assert.is_false(ok)
     assert.truthy(tostring(err):find("an SDXL checkpoint needs both text encoders", 1, true), tostring(err))
+    w = d.load_safetensors(SFX)
+    w["conditioner.embedders.1.model.text_projection"] = nil
+    d.save_safetensors(tmp, w)
+    ok, err = pcall(d.load, tmp, { config = FX })
+    os.remove(tmp)
+    assert.is_false(ok)
+    assert.truthy(tostring(err):find("conditioner.embedders.1.model.* has no 32 x N text_projection", 1, true),
+      tostring(err))
   end)
 
   it("refuses pickles, other layouts and a missing config by name", function()
