@@ -208,6 +208,17 @@ describe("the diffusion command", function()
     ok, out = run("distill " .. config .. " --quiet --output " .. dir .. "/other")
     assert.is_falsy(ok)
     assert.truthy(out:find("^diffusion: distill: method must be \"progressive\" or \"consistency\""), out)
+    f = assert(io.open(config, "w")) -- progressive, steps by round: the progress counts all rounds' steps
+    f:write(string.format([[
+      local d = require "diffusion"
+      return { teacher = %q, method = "progressive", from = 4, data = d.rng(0):rand { 8, 1, 8, 8 } * 2 - 1,
+        labels = { 0, 1, 0, 1, 0, 1, 0, 1 }, steps = { [2] = 2, [1] = 3 }, batch = 4, groups = 2, output = %q }
+    ]], dir .. "/teacher", dir .. "/pd"))
+    f:close()
+    ok, out = run("distill " .. config)
+    assert.is_true(ok, out)
+    assert.truthy(out:find("distilling 5/5", 1, true), out)
+    assert.equal("DDIMScheduler", d.load(dir .. "/pd").scheduler_config._class_name)
     os.execute("rm -rf '" .. dir .. "'")
   end)
 

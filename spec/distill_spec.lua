@@ -179,12 +179,24 @@ describe("diffusion.distill", function()
     end
   end)
 
+  it("progressive: a table of steps gives each round its own, by the round's student steps", function()
+    local seen = {}
+    local r = d.distill(options { method = "progressive", from = 8, to = 2, steps = { [4] = 3, [2] = 5 },
+      callback = function(info) seen[#seen + 1] = info.steps end })
+    assert.same({ 3, 3, 3, 5, 5, 5, 5, 5 }, seen)
+    assert.same({ 4, 2 }, { r.rounds[1].steps, r.rounds[2].steps })
+    assert.same({ 3, 5 }, { #r.rounds[1].losses, #r.rounds[2].losses })
+    assert.is_true(r.finished)
+  end)
+
   it("refuses what it cannot distill, before any work", function()
     local cases = {
       { { method = "guess" }, "method must be \"progressive\" or \"consistency\"" },
       { { method = "consistency", bogus = 1 }, "unknown option 'bogus'" },
       { { method = "progressive", student_prediction = "epsilon" }, "needs a v_prediction or sample student" },
       { { method = "progressive", from = 6 }, "from and to must be powers of two" },
+      { { method = "progressive", from = 8, steps = { [4] = 10 } }, "steps must be a positive integer or a table of "
+        .. "them by the round's student steps (2: nil)" },
       { { method = "consistency", guidance = 2 }, "guidance needs labels" },
       { { method = "consistency", skip = 1000 }, "skip must be an integer in 1..999" },
       { { method = "consistency", solver = "nope" }, "unknown solver 'nope'" },

@@ -36,7 +36,9 @@
 --               weights) [0.999], timestep_scaling [10], sigma_data [0.5]
 --               (the lcm sampler's)
 --   progressive: from (the first teacher's step count) [64], to (the last
---               student's) [1]; steps is per round
+--               student's) [1]; steps is per round: a number, or a table
+--               from the round's student step count to its steps (the later
+--               rounds, further from their teacher, want more)
 --   steps [1000], batch [64], lr [1e-4], warmup, decay, grad_clip, seed,
 --   checkpoint, checkpoint_every, resume, callback, world: as diffusion.train (progressive
 --   checkpoints each round in checkpoint/round-N, N the student's steps)
@@ -58,7 +60,7 @@ local KNOWN = {
   resume = true, callback = true, world = true,
 }
 -- what the trainer takes as it is
-local PASSED = { "data", "labels", "steps", "batch", "lr", "warmup", "decay", "grad_clip", "seed", "callback",
+local PASSED = { "data", "labels", "batch", "lr", "warmup", "decay", "grad_clip", "seed", "callback",
   "world", "resume", "checkpoint_every" }
 
 -- (level 4: options <- diffusion.distill <- the caller)
@@ -255,12 +257,24 @@ local function options(o)
       fail("from and to must be powers of two with to < from, got %s and %s", tostring(c.from), tostring(c.to))
     end
     c.ema = o.ema
+    c.round_steps = {}
+    local n = c.from // 2
+    while n >= c.to do
+      local steps = o.steps or 1000
+      if type(steps) == "table" then steps = steps[n] end
+      if math.type(steps) ~= "integer" or steps < 1 then
+        fail("steps must be a positive integer or a table of them by the round's student steps (%d: %s)", n,
+          tostring(steps))
+      end
+      c.round_steps[n] = steps
+      n = n // 2
+    end
   end
   return c
 end
 
 local function trainer_options(o, c, extra)
-  local t = {}
+  local t = { steps = o.steps }
   for _, k in ipairs(PASSED) do t[k] = o[k] end
   t.class_dropout = 0 -- the guidance is in the student: no unconditional rows
   t.objective = c.student_prediction
@@ -325,10 +339,10 @@ local function progressive(o, c)
     end
     local timesteps, target = progressive_round(c, n)
     local r = train(trainer_options(o, c, {
-      model = student, ema = c.ema or false, timesteps = timesteps, target = target,
+      model = student, ema = c.ema or false, timesteps = timesteps, target = target, steps = c.round_steps[n],
       checkpoint = o.checkpoint and (o.checkpoint .. "/round-" .. n),
     }))
-    if r.step < (o.steps or 1000) then break end -- stopped by the callback
+    if r.step < c.round_steps[n] then break end -- stopped by the callback
     student = r.ema or r.model
     rounds[#rounds + 1] = { steps = n, losses = r.losses }
     for _, v in ipairs(r.losses) do losses[#losses + 1] = v end

@@ -13,8 +13,9 @@ for i = 1, 9000 do train_labels[i] = labels[i] end
 
 return {
   teacher = d.bundled("mnist"), method = "progressive", from = 64, to = 1,
-  data = x:narrow(1, 1, 9000), labels = train_labels, guidance = 1.2,
-  steps = 500, batch = 64, groups = 8, lr = 5e-5, warmup = 50, grad_clip = 1, seed = 0,
+  data = x:narrow(1, 1, 9000), labels = train_labels, guidance = 1.1,
+  steps = { [32] = 200, [16] = 250, [8] = 350, [4] = 500, [2] = 600, [1] = 700 }, -- by the student's steps
+  batch = 64, groups = 8, lr = 1e-4, warmup = 20, grad_clip = 1, seed = 0,
   checkpoint = "checkpoints/mnist-pd", checkpoint_every = 100, -- committed: a later session resumes it
   output = "runs/mnist-pd/model",
 }

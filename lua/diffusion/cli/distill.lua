@@ -33,13 +33,15 @@ function M.run(args)
   if type(opts.teacher) == "string" then opts.teacher = cli.try("config: teacher: ", d.load, opts.teacher) end
   if args.steps then opts.steps = args.steps end
   opts.resume = args.resume
-  local steps = opts.steps or 1000
-  local rounds = 1
-  if opts.method == "progressive" then
-    local from, to = opts.from or 64, opts.to or 1
-    rounds = math.max(1, math.floor(math.log(from // math.max(to, 1), 2) + 0.5))
+  local total = 0 -- all rounds' steps (progressive; steps may be a table by the round's student steps)
+  local n, last = 1, 1
+  if opts.method == "progressive" then n, last = (opts.from or 64) // 2, math.max(opts.to or 1, 1) end
+  while n >= last do
+    local steps = opts.steps or 1000
+    if type(steps) == "table" then steps = steps[n] end
+    total, n = total + (math.tointeger(steps) or 0), n // 2
   end
-  local show = cli.progress("distilling", steps * rounds, args.quiet)
+  local show = cli.progress("distilling", math.max(total, 1), args.quiet)
   local done = 0
   local user_callback = opts.callback
   opts.callback = function(step)
