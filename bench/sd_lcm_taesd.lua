@@ -3,7 +3,7 @@
 -- guidance-embedding projection (time_cond_proj_dim 256, as LCM-distilled SD1.5 UNets have; random,
 -- std 0.02), DIR's text encoder and tokenizer, DIR/taesd as the VAE, the lcm fixture's LCMScheduler.
 -- Whole pipe:generate calls (prompt to image), then each component's share of one.
---   lua5.4 bench/sd_lcm_taesd.lua DIR [threads=2] [images=3] [f32|f16]
+--   lua5.4 bench/sd_lcm_taesd.lua DIR [threads=2] [images=3] [f32|f16|bf16] [float32|bf16 products]
 -- DIR: bench/peers/sd_torch.py make DIR and taesd DIR, then bench/sd_pipeline_folder.lua DIR.
 package.path = "lua/?.lua;lua/?/init.lua;" .. package.path
 package.cpath = "./?.so;" .. package.cpath
@@ -12,10 +12,11 @@ local d = require "diffusion"
 local dir = assert(arg[1], "usage: lua5.4 bench/sd_lcm_taesd.lua DIR [threads] [images] [f32|f16]")
 local threads, images, dtype = tonumber(arg[2] or "2"), tonumber(arg[3] or "3"), arg[4] or "f32"
 d.threads(threads)
+d.matmul_precision(arg[5] or "float32")
 
 local config = d.core.json_decode(io.open(dir .. "/unet/config.json"):read("a"))
 config.time_cond_proj_dim = 256
-local weights = d.load_safetensors(dir .. "/unet/diffusion_pytorch_model" .. (dtype == "f16" and ".fp16" or "")
+local weights = d.load_safetensors(dir .. "/unet/diffusion_pytorch_model" .. (dtype ~= "f32" and ".fp16" or "")
   .. ".safetensors", { dtype = dtype })
 local width = config.block_out_channels[1] -- the sinusoidal timestep features the projection adds to
 weights["time_embedding.cond_proj.weight"] = d.rng(1):randn({ width, 256 }):mul_(0.02):to(dtype)
@@ -27,8 +28,8 @@ local pipe = require("diffusion.pipeline").assemble("LatentConsistencyModelPipel
   unet = unet, vae = d.load(dir .. "/taesd", { dtype = dtype }), scheduler = scheduler_config._class_name,
   scheduler_config = scheduler_config })
 
-print(string.format("# LCM, 4 steps, TAESD decoder, 512 x 512, batch 1, %s weights, threads %d, %s", dtype, threads,
-  dofile("bench/kernels.lua")))
+print(string.format("# LCM, 4 steps, TAESD decoder, 512 x 512, batch 1, %s weights, %s products, threads %d, %s",
+  dtype, d.matmul_precision(), threads, dofile("bench/kernels.lua")))
 local times = {}
 for i = 1, images do
   local t0 = d.now()

@@ -231,20 +231,31 @@ describe("reductions", function()
   end)
 end)
 
-describe("matmul", function()
-  local function naive(a, b)
-    local m, k, n = #a, #b, #b[1]
-    local c = {}
-    for i = 1, m do
-      c[i] = {}
-      for j = 1, n do
-        local s = 0
-        for l = 1, k do s = s + a[i][l] * b[l][j] end
-        c[i][j] = s
-      end
+-- the products and transposes of plain Lua tables (in double), for the expectations
+local function naive(a, b)
+  local m, k, n = #a, #b, #b[1]
+  local c = {}
+  for i = 1, m do
+    c[i] = {}
+    for j = 1, n do
+      local s = 0
+      for l = 1, k do s = s + a[i][l] * b[l][j] end
+      c[i][j] = s
     end
-    return c
   end
+  return c
+end
+
+local function transpose(m)
+  local r = {}
+  for j = 1, #m[1] do
+    r[j] = {}
+    for i = 1, #m do r[j][i] = m[i][j] end
+  end
+  return r
+end
+
+describe("matmul", function()
 
   it("2-D matches a naive product", function()
     local rng = d.rng(5)
@@ -289,14 +300,7 @@ describe("matmul", function()
     local rng = d.rng(10)
     local x, w = rng:randn { 50, 400 }, rng:randn { 53, 400 }
     local xt, wt = x:totable(), w:totable()
-    local function t(m)
-      local r = {}
-      for j = 1, #m[1] do
-        r[j] = {}
-        for i = 1, #m do r[j][i] = m[i][j] end
-      end
-      return r
-    end
+    local t = transpose
     S.near(d.linear(x, w, d.zeros { 53 }), naive(xt, t(wt)), 2e-4, "x w^T")
     local g = rng:randn { 50, 53 }
     local _, gw = d.linear_backward(x, w, g)
@@ -318,5 +322,121 @@ describe("matmul", function()
     end
     local c3 = d.matmul(rng:randn { 4, 6 }, b)
     assert.same({ 3, 4, 2 }, c3:shape())
+  end)
+end)
+
+-- diffusion.matmul_precision("bf16"): both operands rounded to bfloat16
+-- (round to nearest even), their products summed in float32. The
+-- expectation rounds the operands here, bit by bit, and sums in double.
+describe("matmul_precision", function()
+  local function bf16(x)
+    local bits = string.unpack("<I4", string.pack("<f", x))
+    if x ~= x then return x end
+    bits = (bits + 0x7fff + ((bits >> 16) & 1)) & 0xffff0000
+    return (string.unpack("<f", string.pack("<I4", bits)))
+  end
+  local function rounded(t)
+    local r = {}
+    for i, row in ipairs(t) do
+      r[i] = {}
+      for j, v in ipairs(row) do r[i][j] = bf16(v) end
+    end
+    return r
+  end
+  local supported = pcall(d.matmul_precision, "bf16")
+  d.matmul_precision("float32")
+  after_each(function() d.matmul_precision("float32") end)
+
+  it("is float32 by default, names what it accepts, and says why bf16 is not there", function()
+    assert.equal("float32", d.matmul_precision())
+    local ok, err = pcall(d.matmul_precision, "tf32")
+    assert.is_false(ok)
+    assert.truthy(tostring(err):find('expected "float32" or "bf16", got "tf32"', 1, true), tostring(err))
+    if not supported then
+      ok, err = pcall(d.matmul_precision, "bf16")
+      assert.is_false(ok)
+      assert.truthy(tostring(err):find('"bf16" needs the avx512 kernel set on a CPU with AVX512_BF16', 1, true))
+      assert.equal("float32", d.matmul_precision())
+    end
+  end)
+
+  if not supported then return end -- (the avx2 and generic builds, CPUs without AVX512_BF16)
+
+  it("multiplies the rounded operands at the edges of tiles and K blocks (odd K too), at 1 and 2 threads", function()
+    local rng = d.rng(11)
+    local before = d.threads()
+    for _, s in ipairs { { 1, 1, 1 }, { 7, 15, 383 }, { 8, 48, 384 }, { 9, 49, 385 }, { 17, 97, 769 },
+      { 130, 33, 40 }, { 3, 3073, 5 } } do
+      local m, n, k = s[1], s[2], s[3]
+      local a, b = rng:randn { m, k }, rng:randn { k, n }
+      local want = naive(rounded(a:totable()), rounded(b:totable()))
+      local f32 = d.matmul(a, b)
+      d.matmul_precision("bf16")
+      d.threads(1)
+      local one = d.matmul(a, b)
+      d.threads(2)
+      local two = d.matmul(a, b)
+      d.matmul_precision("float32")
+      S.near(one, want, 1e-5 * math.sqrt(k), table.concat(s, "x"))
+      assert.same(one:totable(), two:totable())
+      if k > 1 then assert.is_true((one - f32):abs():max() > 1e-3, "bf16 products differ from float32's") end
+    end
+    d.threads(before)
+  end)
+
+  it("rounds transposed operands the same way (linear and its weight gradient)", function()
+    local rng = d.rng(12)
+    local x, w, g = rng:randn { 50, 401 }, rng:randn { 53, 401 }, rng:randn { 50, 53 }
+    d.matmul_precision("bf16")
+    local y = d.linear(x, w, d.zeros { 53 })
+    local _, gw = d.linear_backward(x, w, g)
+    d.matmul_precision("float32")
+    local xr = rounded(x:totable())
+    S.near(y, naive(xr, transpose(rounded(w:totable()))), 2e-4, "x w^T")
+    S.near(gw, naive(transpose(rounded(g:totable())), xr), 2e-4, "g^T x")
+  end)
+
+  it("keeps NaN and infinity", function()
+    local a, b = d.rng(13):randn { 9, 64 }, d.rng(14):randn { 64, 50 }
+    a:set(2, 5, 0 / 0)
+    a:set(3, 7, math.huge)
+    b:set(1, 49, 0 / 0)
+    d.matmul_precision("bf16")
+    local c = d.matmul(a, b):totable()
+    for j = 1, 50 do assert.is_true(c[2][j] ~= c[2][j], "row 2 NaN") end
+    for i = 1, 9 do assert.is_true(c[i][49] ~= c[i][49], "column 49 NaN") end
+    for j = 1, 50 do
+      if j ~= 49 then assert.is_true(math.abs(c[3][j]) == math.huge, "row 3 infinite") end
+    end
+    assert.is_true(c[1][1] == c[1][1] and math.abs(c[1][1]) < math.huge)
+    -- a NaN whose payload is in the low 16 bits only: rounding must not carry it into infinity
+    local path = S.tmpname(".npy")
+    local f = assert(io.open(path, "wb"))
+    local header = "{'descr': '<f4', 'fortran_order': False, 'shape': (2, 2), }"
+    header = header .. string.rep(" ", 118 - #header) .. "\n"
+    f:write("\x93NUMPY\x01\x00", string.pack("<I2", #header), header,
+      string.pack("<I4I4I4I4", 0x7f800001, 0x3f800000, 0x3f800000, 0x3f800000))
+    f:close()
+    local odd = d.load_npy(path)
+    os.remove(path)
+    d.matmul_precision("bf16")
+    local one = d.matmul(odd, d.ones { 2, 1 })       -- the NaN in A (rounded as A is packed)
+    local other = d.matmul(d.ones { 1, 2 }, odd)     -- and in B
+    d.matmul_precision("float32")
+    assert.is_true(one:get(1, 1) ~= one:get(1, 1), "A's NaN stays NaN")
+    assert.is_true(other:get(1, 1) ~= other:get(1, 1), "B's NaN stays NaN")
+  end)
+
+  it("rounds ties to even, in A and in B", function()
+    -- 1 + 2^-8 and 1 + 3 * 2^-8 lie halfway between bfloat16 neighbours (2^-7 apart): to 1 and
+    -- 1 + 2^-6, the even ones; just past halfway rounds up
+    local ties = d.tensor { { 1 + 2 ^ -8, 1 + 3 * 2 ^ -8 }, { -(1 + 2 ^ -8), 1 + 2 ^ -8 + 2 ^ -12 } }
+    local eye = d.tensor { { 1, 0 }, { 0, 1 } }
+    d.matmul_precision("bf16")
+    local ab, ba = d.matmul(ties, eye), d.matmul(eye, ties)
+    d.matmul_precision("float32")
+    local want = { { 1, 1 + 2 ^ -6 }, { -1, 1 + 2 ^ -7 } }
+    assert.same(want, ab:totable())
+    assert.same(want, ba:totable())
   end)
 end)

@@ -282,6 +282,29 @@ describe("F16 and BF16 copies of the weights", function()
     end)
   end
 
+  -- bf16 products (diffusion.matmul_precision): the activations rounded too, so no longer the
+  -- float32 arithmetic of the rounded weights. Bounds set from what it measured here: the
+  -- products move each tiny model by 0.1-0.7% of its output's range, as much as rounding its
+  -- weights did (0.2-1.3% from diffusers' float32 output)
+  local bf16_products = pcall(d.matmul_precision, "bf16")
+  d.matmul_precision("float32")
+  if bf16_products then
+    it("bf16 products: each model within 1% of its float32 arithmetic, 2% of diffusers' float32 output", function()
+      for _, c in ipairs(cases) do
+        local kept = d.load(c[2], { dtype = "bf16" })
+        local exact = c[4](kept)
+        d.matmul_precision("bf16")
+        local ok, out = pcall(c[4], kept)
+        d.matmul_precision("float32")
+        assert(ok, out)
+        local e = rel_err(out, exact)
+        assert.is_true(e < 1e-2 and e > 1e-4, string.format("%s: %.3g", c[1], e))
+        e = rel_err(out, c[5])
+        assert.is_true(e < 2e-2, string.format("%s against diffusers: %.3g", c[1], e))
+      end
+    end)
+  end
+
   it("16-bit weights: a clear error where float32 is needed, t:float() and t:to() convert", function()
     local unet = d.load(SD .. "sd1/unet", { dtype = "f16" })
     local w = unet:weights()["conv_in.weight"]

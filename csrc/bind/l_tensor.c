@@ -4,7 +4,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../core/gemm.h"
 #include "../core/pool.h"
+#include "../cpu/cpu.h"
 #include "bind.h"
 
 /* ---- the userdata ---- */
@@ -874,6 +876,30 @@ static int t_threads(lua_State *L) {
   return 1;
 }
 
+/* diffusion.matmul_precision([name]): "float32" (the default) or "bf16",
+ * the products of every matrix multiply (the models' linear layers and
+ * 1 x 1 convolutions, attention's projections, matmul) with both operands
+ * rounded to bfloat16 and accumulated in float32 (torch's
+ * set_float32_matmul_precision("medium")). Returns the setting in force. */
+static int t_matmul_precision(lua_State *L) {
+  if (!lua_isnoneornil(L, 1)) {
+    const char *name = luaL_checkstring(L, 1);
+    if (strcmp(name, "float32") == 0)
+      dt_gemm_set_bf16(0);
+    else if (strcmp(name, "bf16") == 0) {
+      if (!dt_gemm_bf16_supported())
+        return luaL_error(L,
+                          "matmul_precision: \"bf16\" needs the avx512 kernel set on a CPU with "
+                          "AVX512_BF16 (this one runs %s%s)",
+                          dt_build_isa(), dt_gemm_bf16_cpu() ? "" : ", without AVX512_BF16");
+      dt_gemm_set_bf16(1);
+    } else
+      return luaL_error(L, "matmul_precision: expected \"float32\" or \"bf16\", got \"%s\"", name);
+  }
+  lua_pushstring(L, dt_gemm_bf16() ? "bf16" : "float32");
+  return 1;
+}
+
 static const luaL_Reg methods[] = {
     {"free", t_free},       {"clone", t_clone},
     {"dtype", t_dtype},     {"to", t_to},
@@ -901,6 +927,7 @@ static const luaL_Reg functions[] = {
     {"cat", t_cat},
     {"stack", t_stack},
     {"threads", t_threads},
+    {"matmul_precision", t_matmul_precision},
     {"cache_limit", t_cache_limit},
     {NULL, NULL},
 };

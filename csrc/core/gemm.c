@@ -7,12 +7,16 @@
  * fits L1, since C is read and written once per K block. */
 #include "gemm.h"
 
+#include "../cpu/cpu.h"
+
 #if DT_OWN_GEMM
 
 #include <immintrin.h>
 #include <omp.h>
 #include <pthread.h>
 #include <stdlib.h>
+
+#include "convert.h"
 
 #define MR 8  /* rows of the register tile */
 #define NR 48 /* columns: three vectors of 16 */
@@ -139,6 +143,26 @@ static inline __attribute__((always_inline)) void store(float *c, __m512 acc, __
     }                                                                                              \
   } while (0)
 
+/* The 24 accumulators of a tile, and their stores into C. */
+#define ACCUMULATORS                                                                               \
+  __m512 c00 = _mm512_setzero_ps(), c01 = c00, c02 = c00, c10 = c00, c11 = c00, c12 = c00;         \
+  __m512 c20 = c00, c21 = c00, c22 = c00, c30 = c00, c31 = c00, c32 = c00;                         \
+  __m512 c40 = c00, c41 = c00, c42 = c00, c50 = c00, c51 = c00, c52 = c00;                         \
+  __m512 c60 = c00, c61 = c00, c62 = c00, c70 = c00, c71 = c00, c72 = c00
+
+#define STORE_ROWS                                                                                 \
+  do {                                                                                             \
+    __m512 va = _mm512_set1_ps(alpha), vb = _mm512_set1_ps(beta);                                  \
+    STORE_ROW(0);                                                                                  \
+    STORE_ROW(1);                                                                                  \
+    STORE_ROW(2);                                                                                  \
+    STORE_ROW(3);                                                                                  \
+    STORE_ROW(4);                                                                                  \
+    STORE_ROW(5);                                                                                  \
+    STORE_ROW(6);                                                                                  \
+    STORE_ROW(7);                                                                                  \
+  } while (0)
+
 /* The register tile: live rows (1..8) by nvec vectors (1..3), the last one
  * masked to the columns C has. Inlined with constant live and nvec, the
  * accumulators not used vanish; named one by one so that they stay in
@@ -147,10 +171,7 @@ static inline __attribute__((always_inline)) void tile(int64_t kc, const float *
                                                        float *c, int64_t ldc, int live, int nvec,
                                                        __mmask16 last, float alpha, float beta,
                                                        int add) {
-  __m512 c00 = _mm512_setzero_ps(), c01 = c00, c02 = c00, c10 = c00, c11 = c00, c12 = c00;
-  __m512 c20 = c00, c21 = c00, c22 = c00, c30 = c00, c31 = c00, c32 = c00;
-  __m512 c40 = c00, c41 = c00, c42 = c00, c50 = c00, c51 = c00, c52 = c00;
-  __m512 c60 = c00, c61 = c00, c62 = c00, c70 = c00, c71 = c00, c72 = c00;
+  ACCUMULATORS;
   for (int64_t p = 0; p < kc; p++, a += MR, b += NR) {
     __m512 b0 = _mm512_load_ps(b);
     __m512 b1 = nvec > 1 ? _mm512_load_ps(b + 16) : b0;
@@ -164,46 +185,169 @@ static inline __attribute__((always_inline)) void tile(int64_t kc, const float *
     FMA_ROW(6);
     FMA_ROW(7);
   }
-  __m512 va = _mm512_set1_ps(alpha), vb = _mm512_set1_ps(beta);
-  STORE_ROW(0);
-  STORE_ROW(1);
-  STORE_ROW(2);
-  STORE_ROW(3);
-  STORE_ROW(4);
-  STORE_ROW(5);
-  STORE_ROW(6);
-  STORE_ROW(7);
+  STORE_ROWS;
 }
 
-#define TILE_ROWS(n)                                                                               \
+/* case n of tile_any: fn (tile or tile_bf16) inlined with n rows, nvec constant */
+#define TILE_ROWS(fn, n)                                                                           \
   case n:                                                                                          \
     if (nvec == 3)                                                                                 \
-      tile(kc, a, b, c, ldc, n, 3, last, alpha, beta, add);                                        \
+      fn(kc, a, b, c, ldc, n, 3, last, alpha, beta, add);                                          \
     else if (nvec == 2)                                                                            \
-      tile(kc, a, b, c, ldc, n, 2, last, alpha, beta, add);                                        \
+      fn(kc, a, b, c, ldc, n, 2, last, alpha, beta, add);                                          \
     else                                                                                           \
-      tile(kc, a, b, c, ldc, n, 1, last, alpha, beta, add);                                        \
+      fn(kc, a, b, c, ldc, n, 1, last, alpha, beta, add);                                          \
     break
+
+#define TILE_CASES(fn)                                                                             \
+  TILE_ROWS(fn, 8);                                                                                \
+  TILE_ROWS(fn, 7);                                                                                \
+  TILE_ROWS(fn, 6);                                                                                \
+  TILE_ROWS(fn, 5);                                                                                \
+  TILE_ROWS(fn, 4);                                                                                \
+  TILE_ROWS(fn, 3);                                                                                \
+  TILE_ROWS(fn, 2);                                                                                \
+  TILE_ROWS(fn, 1)
 
 static void tile_any(int64_t kc, const float *a, const float *b, float *c, int64_t ldc, int rows,
                      int cols, float alpha, float beta, int add) {
   int nvec = (cols + 15) / 16;
   __mmask16 last = (__mmask16)(cols % 16 ? (1u << (cols % 16)) - 1 : 0xffff);
   switch (rows) {
-    TILE_ROWS(8);
-    TILE_ROWS(7);
-    TILE_ROWS(6);
-    TILE_ROWS(5);
-    TILE_ROWS(4);
-    TILE_ROWS(3);
-    TILE_ROWS(2);
-    TILE_ROWS(1);
+    TILE_CASES(tile);
   default: break;
   }
 }
 
+/* BF16 products (dt_gemm_set_bf16): both operands rounded to bfloat16 while
+ * packed, two k at a time in each 32-bit word (k even in the low half), and
+ * multiplied by vdpbf16ps, which adds the two exact products of a word into
+ * a float32 lane: twice the multiply-adds of an FMA per instruction. The
+ * words of A and B take the places of A's and B's floats in the packed
+ * panels, (kc + 1) / 2 per row or column (an odd kc's last word has a zero
+ * high half). */
+#define BF16 __attribute__((target("avx512bf16")))
+
+static int products_bf16; /* set once from Lua, read by every GEMM */
+
+/* dt_float_to_bf16 in 16 lanes, the result in each lane's high half: round
+ * to nearest even, NaN kept quiet. */
+static inline __attribute__((always_inline)) __m512i bf16_high(__m512 x) {
+  __m512i u = _mm512_castps_si512(x);
+  __m512i odd = _mm512_and_si512(_mm512_srli_epi32(u, 16), _mm512_set1_epi32(1));
+  __m512i rounded = _mm512_add_epi32(_mm512_add_epi32(u, _mm512_set1_epi32(0x7fff)), odd);
+  __mmask16 nan = _mm512_cmp_ps_mask(x, x, _CMP_UNORD_Q);
+  return _mm512_mask_or_epi32(rounded, nan, u, _mm512_set1_epi32(0x00400000));
+}
+
+/* A word from two floats: lo's bfloat16 in the low half, hi's in the high. */
+static inline uint32_t bf16_pair(float lo, float hi) {
+  return (uint32_t)dt_float_to_bf16(lo) | (uint32_t)dt_float_to_bf16(hi) << 16;
+}
+
+/* pack_a in words: panel r holds, for each pair of the kc columns, its MR
+ * rows' words side by side. */
+static void pack_a_bf16(uint32_t *dst, int trans, const float *a, int64_t lda, int64_t i0,
+                        int64_t mc, int64_t p0, int64_t kc) {
+  int64_t kw = (kc + 1) / 2;
+  for (int64_t r = 0; r < mc; r += MR, dst += MR * kw) {
+    int rows = mc - r < MR ? (int)(mc - r) : MR;
+    for (int64_t w = 0; w < kw; w++)
+      for (int q = 0; q < MR; q++) {
+        int64_t i = i0 + r + q, j = p0 + 2 * w;
+        float lo = 0.0f, hi = 0.0f;
+        if (q < rows) {
+          lo = trans ? a[j * lda + i] : a[i * lda + j];
+          if (2 * w + 1 < kc)
+            hi = trans ? a[(j + 1) * lda + i] : a[i * lda + j + 1];
+        }
+        dst[w * MR + q] = bf16_pair(lo, hi);
+      }
+  }
+}
+
+/* pack_b_panel in words: for each pair of the kc rows, the NR columns'
+ * words. */
+static void pack_b_panel_bf16(uint32_t *dst, int trans, const float *b, int64_t ldb, int64_t p0,
+                              int64_t kc, int64_t j0, int cols) {
+  int64_t kw = (kc + 1) / 2;
+  if (!trans) {
+    __m512i low = _mm512_set1_epi32(0xffff);
+    for (int64_t w = 0; w < kw; w++) {
+      const float *lo = b + (p0 + 2 * w) * ldb + j0, *hi = lo + ldb;
+      for (int v = 0; v < NR / 16; v++) {
+        int left = cols - 16 * v;
+        __mmask16 m = (__mmask16)(left >= 16 ? 0xffff : left <= 0 ? 0 : (1u << left) - 1);
+        __mmask16 mh = 2 * w + 1 < kc ? m : 0;
+        __m512i l = bf16_high(_mm512_maskz_loadu_ps(m, lo + 16 * v));
+        __m512i h = bf16_high(_mm512_maskz_loadu_ps(mh, hi + 16 * v));
+        __m512i word = _mm512_or_si512(_mm512_and_si512(_mm512_srli_epi32(l, 16), low),
+                                       _mm512_andnot_si512(low, h));
+        _mm512_store_si512(dst + w * NR + 16 * v, word);
+      }
+    }
+    return;
+  }
+  for (int q = 0; q < NR; q++) {
+    const float *src = b + (j0 + q) * ldb + p0;
+    for (int64_t w = 0; w < kw; w++)
+      dst[w * NR + q] =
+          q >= cols ? 0u : bf16_pair(src[2 * w], 2 * w + 1 < kc ? src[2 * w + 1] : 0.0f);
+  }
+}
+
+#define DOT_ROW(r)                                                                                 \
+  do {                                                                                             \
+    if ((r) < live) {                                                                              \
+      __m512i ar = _mm512_set1_epi32((int)a[r]);                                                   \
+      __asm__("" : "+v"(ar));                                                                      \
+      c##r##0 = _mm512_dpbf16_ps(c##r##0, (__m512bh)ar, (__m512bh)b0);                             \
+      if (nvec > 1)                                                                                \
+        c##r##1 = _mm512_dpbf16_ps(c##r##1, (__m512bh)ar, (__m512bh)b1);                           \
+      if (nvec > 2)                                                                                \
+        c##r##2 = _mm512_dpbf16_ps(c##r##2, (__m512bh)ar, (__m512bh)b2);                           \
+    }                                                                                              \
+  } while (0)
+
+/* tile with words: kw pairs of k. */
+static inline __attribute__((always_inline)) BF16 void
+tile_bf16(int64_t kw, const uint32_t *a, const uint32_t *b, float *c, int64_t ldc, int live,
+          int nvec, __mmask16 last, float alpha, float beta, int add) {
+  ACCUMULATORS;
+  for (int64_t p = 0; p < kw; p++, a += MR, b += NR) {
+    __m512i b0 = _mm512_load_si512(b);
+    __m512i b1 = nvec > 1 ? _mm512_load_si512(b + 16) : b0;
+    __m512i b2 = nvec > 2 ? _mm512_load_si512(b + 32) : b0;
+    DOT_ROW(0);
+    DOT_ROW(1);
+    DOT_ROW(2);
+    DOT_ROW(3);
+    DOT_ROW(4);
+    DOT_ROW(5);
+    DOT_ROW(6);
+    DOT_ROW(7);
+  }
+  STORE_ROWS;
+}
+
+static BF16 void tile_any_bf16(int64_t kc, const uint32_t *a, const uint32_t *b, float *c,
+                               int64_t ldc, int rows, int cols, float alpha, float beta, int add) {
+  /* kc: pairs of k here (the words per packed row) */
+  int nvec = (cols + 15) / 16;
+  __mmask16 last = (__mmask16)(cols % 16 ? (1u << (cols % 16)) - 1 : 0xffff);
+  switch (rows) {
+    TILE_CASES(tile_bf16);
+  default: break;
+  }
+}
+
+int dt_gemm_bf16_supported(void) { return dt_gemm_bf16_cpu(); }
+
+void dt_gemm_set_bf16(int on) { products_bf16 = on; }
+int dt_gemm_bf16(void) { return products_bf16; }
+
 typedef struct {
-  int trans_a;
+  int trans_a, bf16;
   int64_t m, n, lda;
   const float *a;
   float alpha, beta, *c;
@@ -217,13 +361,19 @@ static void run_block(const gemm_call *g, const float *pa, const float *pb, int6
                       int64_t mc, int64_t j0, int64_t nb, int64_t kc, int first) {
   float beta = first ? g->beta : 1.0f;
   int add = !first || g->beta != 0.0f;
+  int64_t kw = g->bf16 ? (kc + 1) / 2 : kc; /* 32-bit units per packed row or column */
   for (int64_t j = 0; j < nb; j += NR) {
     int cols = nb - j < NR ? (int)(nb - j) : NR;
-    const float *bp = pb + (jb0 + j) / NR * NR * kc;
+    const float *bp = pb + (jb0 + j) / NR * NR * kw;
     for (int64_t i = 0; i < mc; i += MR) {
       int rows = mc - i < MR ? (int)(mc - i) : MR;
-      tile_any(kc, pa + i / MR * MR * kc, bp, g->c + (i0 + i) * g->ldc + j0 + j, g->ldc, rows, cols,
-               g->alpha, beta, add);
+      const float *ap = pa + i / MR * MR * kw;
+      float *cp = g->c + (i0 + i) * g->ldc + j0 + j;
+      if (g->bf16)
+        tile_any_bf16(kw, (const uint32_t *)ap, (const uint32_t *)bp, cp, g->ldc, rows, cols,
+                      g->alpha, beta, add);
+      else
+        tile_any(kc, ap, bp, cp, g->ldc, rows, cols, g->alpha, beta, add);
     }
   }
 }
@@ -247,8 +397,12 @@ static void product(const gemm_call *g, int trans_b, int64_t k, const float *b, 
       }
       for (int64_t s = bpanels * t / nt; s < bpanels * (t + 1) / nt; s++) {
         int64_t col = s * NR;
-        pack_b_panel(pb + s * NR * kc, trans_b, b, ldb, p0, kc, j0 + col,
-                     nc - col < NR ? (int)(nc - col) : NR);
+        int cols = nc - col < NR ? (int)(nc - col) : NR;
+        if (g->bf16)
+          pack_b_panel_bf16((uint32_t *)pb + s * NR * ((kc + 1) / 2), trans_b, b, ldb, p0, kc,
+                            j0 + col, cols);
+        else
+          pack_b_panel(pb + s * NR * kc, trans_b, b, ldb, p0, kc, j0 + col, cols);
       }
       if (nt > 1) {
 #pragma omp barrier
@@ -262,7 +416,10 @@ static void product(const gemm_call *g, int trans_b, int64_t k, const float *b, 
         int64_t i0 = u / bpanels * mstep, mc = m - i0 < mstep ? m - i0 : mstep;
         int64_t jb = u % bpanels * NR, nb = nc - jb < NR ? nc - jb : NR;
         if (i0 != packed_i0) {
-          pack_a(pa, g->trans_a, g->a, g->lda, i0, mc, p0, kc);
+          if (g->bf16)
+            pack_a_bf16((uint32_t *)pa, g->trans_a, g->a, g->lda, i0, mc, p0, kc);
+          else
+            pack_a(pa, g->trans_a, g->a, g->lda, i0, mc, p0, kc);
           packed_i0 = i0;
         }
         run_block(g, pa, pb, jb, i0, mc, j0 + jb, nb, kc, p0 == 0);
@@ -282,7 +439,7 @@ void dt_gemm_f32(int serial, int trans_a, int trans_b, int64_t m, int64_t n, int
         c[i * ldc + j] = beta == 0.0f ? 0.0f : beta * c[i * ldc + j];
     return;
   }
-  gemm_call g = {trans_a, m, n, lda, a, alpha, beta, c, ldc};
+  gemm_call g = {trans_a, products_bf16, m, n, lda, a, alpha, beta, c, ldc};
   float *pb = thread_buffers()->b; /* the calling thread's, shared by the team */
   /* Threads only where there is work for them: an OpenMP region costs
    * microseconds, a GEMM of 64 x 64 x 64 less than that. */
@@ -296,6 +453,15 @@ void dt_gemm_f32(int serial, int trans_a, int trans_b, int64_t m, int64_t n, int
 
 #else
 
-typedef int dt_gemm_needs_avx512; /* the other builds multiply through OpenBLAS */
+/* the other builds multiply through OpenBLAS, in float32 only */
+int dt_gemm_bf16_supported(void) { return 0; }
+void dt_gemm_set_bf16(int on) { (void)on; }
+int dt_gemm_bf16(void) { return 0; }
 
 #endif
+
+int dt_gemm_bf16_cpu(void) {
+  dt_cpu_features f;
+  dt_cpu_detect(&f);
+  return f.avx512bf16;
+}

@@ -22,4 +22,14 @@ void dt_gemm_f32(int serial, int trans_a, int trans_b, int64_t m, int64_t n, int
                  const float *a, int64_t lda, const float *b, int64_t ldb, float beta, float *c,
                  int64_t ldc);
 
+/* BF16 products: while set, dt_gemm_f32 rounds both operands to bfloat16
+ * and multiplies them with AVX512_BF16's dot products, accumulating in
+ * float32 (each element still one chain, independent of the threads).
+ * Supported only by the AVX-512 build on a CPU with AVX512_BF16;
+ * dt_gemm_set_bf16 is for callers that checked. */
+int dt_gemm_bf16_supported(void);
+int dt_gemm_bf16_cpu(void); /* whether the CPU has AVX512_BF16, whatever the build */
+void dt_gemm_set_bf16(int on);
+int dt_gemm_bf16(void);
+
 #endif
