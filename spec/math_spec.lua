@@ -362,6 +362,8 @@ describe("matmul_precision", function()
 
   if not supported then return end -- (the avx2 and generic builds, CPUs without AVX512_BF16)
 
+  -- K blocks of at most 384 as in float32: 385 is two blocks of 193 (odd, a last word half
+  -- zero), 769 three of 257
   it("multiplies the rounded operands at the edges of tiles and K blocks (odd K too), at 1 and 2 threads", function()
     local rng = d.rng(11)
     local before = d.threads()

@@ -16,8 +16,6 @@
 #include <pthread.h>
 #include <stdlib.h>
 
-#include "convert.h"
-
 #define MR 8  /* rows of the register tile */
 #define NR 48 /* columns: three vectors of 16 */
 #ifndef KC
@@ -230,7 +228,7 @@ static void tile_any(int64_t kc, const float *a, const float *b, float *c, int64
 
 static int products_bf16; /* set once from Lua, read by every GEMM */
 
-/* dt_float_to_bf16 in 16 lanes, the result in each lane's high half: round
+/* dt_float_to_bf16 (convert.h) in 16 lanes, the result in each lane's high half: round
  * to nearest even, NaN kept quiet. */
 static inline __attribute__((always_inline)) __m512i bf16_high(__m512 x) {
   __m512i u = _mm512_castps_si512(x);
@@ -240,9 +238,39 @@ static inline __attribute__((always_inline)) __m512i bf16_high(__m512 x) {
   return _mm512_mask_or_epi32(rounded, nan, u, _mm512_set1_epi32(0x00400000));
 }
 
-/* A word from two floats: lo's bfloat16 in the low half, hi's in the high. */
-static inline uint32_t bf16_pair(float lo, float hi) {
-  return (uint32_t)dt_float_to_bf16(lo) | (uint32_t)dt_float_to_bf16(hi) << 16;
+/* kc consecutive floats as (kc + 1) / 2 words (an odd kc's last high half
+ * zero): 16 floats a step, rounded in the high halves, their high halves
+ * narrowed to 16 bits side by side (vpmovdw), which pairs them up. */
+static void words_of_run(uint32_t *dst, const float *src, int64_t kc) {
+  for (int64_t p = 0; p < kc; p += 16, dst += 8) {
+    int64_t left = kc - p;
+    __mmask16 m = (__mmask16)(left >= 16 ? 0xffff : (1u << left) - 1);
+    __m512i r = _mm512_srli_epi32(bf16_high(_mm512_maskz_loadu_ps(m, src + p)), 16);
+    __m256i w = _mm512_cvtepi32_epi16(r);
+    int words = left >= 16 ? 8 : (int)(left + 1) / 2;
+    _mm256_mask_storeu_epi32(dst, (__mmask8)((1u << words) - 1), w);
+  }
+}
+
+/* Words from the same 8 lanes of two runs: lo's in the low halves. */
+static inline __attribute__((always_inline)) __m256i words_of_pair(const float *lo, const float *hi,
+                                                                   __mmask8 m) {
+  __m512 x = _mm512_insertf32x8(_mm512_castps256_ps512(_mm256_maskz_loadu_ps(m, lo)),
+                                hi ? _mm256_maskz_loadu_ps(m, hi) : _mm256_setzero_ps(), 1);
+  __m512i r = bf16_high(x);
+  __m256i low = _mm256_srli_epi32(_mm512_castsi512_si256(r), 16);
+  __m256i high =
+      _mm256_and_si256(_mm512_extracti64x4_epi64(r, 1), _mm256_set1_epi32((int)0xffff0000u));
+  return _mm256_or_si256(low, high);
+}
+
+/* Interleaves n runs of kw words (run q at runs + q * KC / 2) into dst[w *
+ * stride + q], zero for the runs from `live` to n. */
+static void interleave(uint32_t *dst, const uint32_t *runs, int live, int n, int64_t kw,
+                       int stride) {
+  for (int64_t w = 0; w < kw; w++)
+    for (int q = 0; q < n; q++)
+      dst[w * stride + q] = q < live ? runs[q * (KC / 2) + w] : 0u;
 }
 
 /* pack_a in words: panel r holds, for each pair of the kc columns, its MR
@@ -252,17 +280,19 @@ static void pack_a_bf16(uint32_t *dst, int trans, const float *a, int64_t lda, i
   int64_t kw = (kc + 1) / 2;
   for (int64_t r = 0; r < mc; r += MR, dst += MR * kw) {
     int rows = mc - r < MR ? (int)(mc - r) : MR;
-    for (int64_t w = 0; w < kw; w++)
-      for (int q = 0; q < MR; q++) {
-        int64_t i = i0 + r + q, j = p0 + 2 * w;
-        float lo = 0.0f, hi = 0.0f;
-        if (q < rows) {
-          lo = trans ? a[j * lda + i] : a[i * lda + j];
-          if (2 * w + 1 < kc)
-            hi = trans ? a[(j + 1) * lda + i] : a[i * lda + j + 1];
-        }
-        dst[w * MR + q] = bf16_pair(lo, hi);
+    if (trans) { /* a row of a holds the panel's rows side by side */
+      __mmask8 m = (__mmask8)((1u << rows) - 1);
+      for (int64_t w = 0; w < kw; w++) {
+        const float *lo = a + (p0 + 2 * w) * lda + i0 + r;
+        _mm256_storeu_si256((__m256i *)(dst + w * MR),
+                            words_of_pair(lo, 2 * w + 1 < kc ? lo + lda : NULL, m));
       }
+      continue;
+    }
+    uint32_t runs[MR * KC / 2];
+    for (int q = 0; q < rows; q++)
+      words_of_run(runs + q * (KC / 2), a + (i0 + r + q) * lda + p0, kc);
+    interleave(dst, runs, rows, MR, kw, MR);
   }
 }
 
@@ -271,28 +301,26 @@ static void pack_a_bf16(uint32_t *dst, int trans, const float *a, int64_t lda, i
 static void pack_b_panel_bf16(uint32_t *dst, int trans, const float *b, int64_t ldb, int64_t p0,
                               int64_t kc, int64_t j0, int cols) {
   int64_t kw = (kc + 1) / 2;
-  if (!trans) {
-    __m512i low = _mm512_set1_epi32(0xffff);
-    for (int64_t w = 0; w < kw; w++) {
-      const float *lo = b + (p0 + 2 * w) * ldb + j0, *hi = lo + ldb;
-      for (int v = 0; v < NR / 16; v++) {
-        int left = cols - 16 * v;
-        __mmask16 m = (__mmask16)(left >= 16 ? 0xffff : left <= 0 ? 0 : (1u << left) - 1);
-        __mmask16 mh = 2 * w + 1 < kc ? m : 0;
-        __m512i l = bf16_high(_mm512_maskz_loadu_ps(m, lo + 16 * v));
-        __m512i h = bf16_high(_mm512_maskz_loadu_ps(mh, hi + 16 * v));
-        __m512i word = _mm512_or_si512(_mm512_and_si512(_mm512_srli_epi32(l, 16), low),
-                                       _mm512_andnot_si512(low, h));
-        _mm512_store_si512(dst + w * NR + 16 * v, word);
-      }
-    }
+  if (trans) { /* a row of b holds a column's k side by side */
+    uint32_t runs[NR * KC / 2];
+    for (int q = 0; q < cols; q++)
+      words_of_run(runs + q * (KC / 2), b + (j0 + q) * ldb + p0, kc);
+    interleave(dst, runs, cols, NR, kw, NR);
     return;
   }
-  for (int q = 0; q < NR; q++) {
-    const float *src = b + (j0 + q) * ldb + p0;
-    for (int64_t w = 0; w < kw; w++)
-      dst[w * NR + q] =
-          q >= cols ? 0u : bf16_pair(src[2 * w], 2 * w + 1 < kc ? src[2 * w + 1] : 0.0f);
+  __m512i low = _mm512_set1_epi32(0xffff);
+  for (int64_t w = 0; w < kw; w++) {
+    const float *lo = b + (p0 + 2 * w) * ldb + j0, *hi = lo + ldb;
+    for (int v = 0; v < NR / 16; v++) {
+      int left = cols - 16 * v;
+      __mmask16 m = (__mmask16)(left >= 16 ? 0xffff : left <= 0 ? 0 : (1u << left) - 1);
+      __mmask16 mh = 2 * w + 1 < kc ? m : 0;
+      __m512i l = bf16_high(_mm512_maskz_loadu_ps(m, lo + 16 * v));
+      __m512i h = bf16_high(_mm512_maskz_loadu_ps(mh, hi + 16 * v));
+      __m512i word = _mm512_or_si512(_mm512_and_si512(_mm512_srli_epi32(l, 16), low),
+                                     _mm512_andnot_si512(low, h));
+      _mm512_store_si512(dst + w * NR + 16 * v, word);
+    }
   }
 }
 
