@@ -198,6 +198,13 @@ install: $(MODULES) $(if $(filter 1,$(MPI)),diffusion/mpi.so)
 	install -m 644 models/mnist/scheduler/* $(INST_LUADIR)/diffusion/models/mnist/scheduler/
 	install -d $(INST_LUADIR)/diffusion/models/mnist/plans
 	install -m 644 models/mnist/plans/* $(INST_LUADIR)/diffusion/models/mnist/plans/
+	for n in 1 2 4; do \
+	  install -d $(INST_LUADIR)/diffusion/models/mnist-$${n}step/unet $(INST_LUADIR)/diffusion/models/mnist-$${n}step/scheduler; \
+	  install -m 644 models/mnist-$${n}step/model_index.json models/mnist-$${n}step/README.md \
+	    $(INST_LUADIR)/diffusion/models/mnist-$${n}step/; \
+	  install -m 644 models/mnist-$${n}step/unet/* $(INST_LUADIR)/diffusion/models/mnist-$${n}step/unet/; \
+	  install -m 644 models/mnist-$${n}step/scheduler/* $(INST_LUADIR)/diffusion/models/mnist-$${n}step/scheduler/; \
+	done
 
 format:
 	clang-format -i $(SRC) $(MPI_SRC) csrc/mpi/collective.h csrc/cpu/l_cpu.c $(HDR) bench/*.c fuzz/*.c fuzz/*.h tests/*.c

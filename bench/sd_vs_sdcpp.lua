@@ -32,10 +32,11 @@ local function sdcpp()
   local out = io.popen(cmd):read("a")
   local wall = d.now() - t0
   local per = {}
-  for step, secs, unit in out:gmatch("(%d+)/%d+ %- ([%d.]+)(%a+/%a+)") do
-    local s = tonumber(secs)
-    if unit == "it/s" then s = 1 / s end
-    per[tonumber(step)] = s
+  for step, steps_of, secs, unit in out:gmatch("(%d+)/(%d+) %- ([%d.]+)(%a+/%a+)") do
+    if tonumber(steps_of) == steps and (unit == "s/it" or unit == "it/s") then -- not the loader's MB/s
+      local s = tonumber(secs)
+      per[tonumber(step)] = unit == "it/s" and 1 / s or s
+    end
   end
   local decode = tonumber(out:match("decode_first_stage completed, taking ([%d.]+)s"))
   if not decode then error("sd-cli gave no timings:\n" .. out:sub(-2000)) end
