@@ -226,7 +226,7 @@ static void tile_any(int64_t kc, const float *a, const float *b, float *c, int64
  * high half). */
 #define BF16 __attribute__((target("avx512bf16")))
 
-static int products_bf16; /* set once from Lua, read by every GEMM */
+static int products_bf16; /* set from Lua between GEMMs, read by every GEMM */
 
 /* dt_float_to_bf16 (convert.h) in 16 lanes, the result in each lane's high half: round
  * to nearest even, NaN kept quiet. */
@@ -252,16 +252,12 @@ static void words_of_run(uint32_t *dst, const float *src, int64_t kc) {
   }
 }
 
-/* Words from the same 8 lanes of two runs: lo's in the low halves. */
-static inline __attribute__((always_inline)) __m256i words_of_pair(const float *lo, const float *hi,
-                                                                   __mmask8 m) {
-  __m512 x = _mm512_insertf32x8(_mm512_castps256_ps512(_mm256_maskz_loadu_ps(m, lo)),
-                                hi ? _mm256_maskz_loadu_ps(m, hi) : _mm256_setzero_ps(), 1);
-  __m512i r = bf16_high(x);
-  __m256i low = _mm256_srli_epi32(_mm512_castsi512_si256(r), 16);
-  __m256i high =
-      _mm256_and_si256(_mm512_extracti64x4_epi64(r, 1), _mm256_set1_epi32((int)0xffff0000u));
-  return _mm256_or_si256(low, high);
+/* Words from the same lanes of two runs of floats: lo's bfloat16 in the low
+ * halves, hi's in the high. */
+static inline __attribute__((always_inline)) __m512i words_of_pair(__m512 lo, __m512 hi) {
+  __m512i low = _mm512_set1_epi32(0xffff);
+  return _mm512_or_si512(_mm512_and_si512(_mm512_srli_epi32(bf16_high(lo), 16), low),
+                         _mm512_andnot_si512(low, bf16_high(hi)));
 }
 
 /* Interleaves n runs of kw words (run q at runs + q * KC / 2) into dst[w *
@@ -281,11 +277,12 @@ static void pack_a_bf16(uint32_t *dst, int trans, const float *a, int64_t lda, i
   for (int64_t r = 0; r < mc; r += MR, dst += MR * kw) {
     int rows = mc - r < MR ? (int)(mc - r) : MR;
     if (trans) { /* a row of a holds the panel's rows side by side */
-      __mmask8 m = (__mmask8)((1u << rows) - 1);
+      __mmask16 m = (__mmask16)((1u << rows) - 1);
       for (int64_t w = 0; w < kw; w++) {
         const float *lo = a + (p0 + 2 * w) * lda + i0 + r;
-        _mm256_storeu_si256((__m256i *)(dst + w * MR),
-                            words_of_pair(lo, 2 * w + 1 < kc ? lo + lda : NULL, m));
+        __m512i words = words_of_pair(_mm512_maskz_loadu_ps(m, lo),
+                                      _mm512_maskz_loadu_ps(2 * w + 1 < kc ? m : 0, lo + lda));
+        _mm256_storeu_si256((__m256i *)(dst + w * MR), _mm512_castsi512_si256(words));
       }
       continue;
     }
@@ -308,18 +305,15 @@ static void pack_b_panel_bf16(uint32_t *dst, int trans, const float *b, int64_t 
     interleave(dst, runs, cols, NR, kw, NR);
     return;
   }
-  __m512i low = _mm512_set1_epi32(0xffff);
   for (int64_t w = 0; w < kw; w++) {
     const float *lo = b + (p0 + 2 * w) * ldb + j0, *hi = lo + ldb;
     for (int v = 0; v < NR / 16; v++) {
       int left = cols - 16 * v;
       __mmask16 m = (__mmask16)(left >= 16 ? 0xffff : left <= 0 ? 0 : (1u << left) - 1);
       __mmask16 mh = 2 * w + 1 < kc ? m : 0;
-      __m512i l = bf16_high(_mm512_maskz_loadu_ps(m, lo + 16 * v));
-      __m512i h = bf16_high(_mm512_maskz_loadu_ps(mh, hi + 16 * v));
-      __m512i word = _mm512_or_si512(_mm512_and_si512(_mm512_srli_epi32(l, 16), low),
-                                     _mm512_andnot_si512(low, h));
-      _mm512_store_si512(dst + w * NR + 16 * v, word);
+      _mm512_store_si512(dst + w * NR + 16 * v,
+                         words_of_pair(_mm512_maskz_loadu_ps(m, lo + 16 * v),
+                                       _mm512_maskz_loadu_ps(mh, hi + 16 * v)));
     }
   }
 }

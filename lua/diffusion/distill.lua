@@ -194,6 +194,21 @@ local function progressive_target(o, teacher_plan)
   end
 end
 
+-- The progressive rounds in order, {n = the student's steps (from / 2 down
+-- to `to`), steps = `steps` itself or its entry where it is a table
+-- (unchecked)}.
+local function rounds_of(o)
+  local rounds = {}
+  local n = (o.from or 64) // 2
+  while n >= (o.to or 1) and n >= 1 do
+    local steps = o.steps or 1000
+    if type(steps) == "table" then steps = steps[n] end
+    rounds[#rounds + 1] = { n = n, steps = steps }
+    n = n // 2
+  end
+  return rounds
+end
+
 local function options(o)
   if type(o) ~= "table" then fail("expected a table of options") end
   for k in pairs(o) do
@@ -258,16 +273,12 @@ local function options(o)
     end
     c.ema = o.ema
     c.round_steps = {}
-    local n = c.from // 2
-    while n >= c.to do
-      local steps = o.steps or 1000
-      if type(steps) == "table" then steps = steps[n] end
-      if math.type(steps) ~= "integer" or steps < 1 then
-        fail("steps must be a positive integer or a table of them by the round's student steps (%d: %s)", n,
-          tostring(steps))
+    for _, round in ipairs(rounds_of(o)) do
+      if math.type(round.steps) ~= "integer" or round.steps < 1 then
+        fail("steps must be a positive integer or a table of them by the round's student steps (%d: %s)", round.n,
+          tostring(round.steps))
       end
-      c.round_steps[n] = steps
-      n = n // 2
+      c.round_steps[round.n] = round.steps
     end
   end
   return c
@@ -357,6 +368,18 @@ local function progressive(o, c)
 end
 
 local M = {}
+
+--- The steps distill runs for these options, all rounds together (what a
+-- progress bar counts); nil where the steps are not positive integers.
+function M.total_steps(o)
+  if o.method ~= "progressive" then return math.tointeger(o.steps or 1000) end
+  local total = 0
+  for _, round in ipairs(rounds_of(o)) do
+    if math.type(round.steps) ~= "integer" then return nil end
+    total = total + round.steps
+  end
+  return total
+end
 
 --- The trainer's target for these options: function(batch) -> the
 -- network-output target and the per-sample loss weights (for progressive,

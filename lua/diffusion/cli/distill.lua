@@ -33,15 +33,8 @@ function M.run(args)
   if type(opts.teacher) == "string" then opts.teacher = cli.try("config: teacher: ", d.load, opts.teacher) end
   if args.steps then opts.steps = args.steps end
   opts.resume = args.resume
-  local total = 0 -- all rounds' steps (progressive; steps may be a table by the round's student steps)
-  local n, last = 1, 1
-  if opts.method == "progressive" then n, last = (opts.from or 64) // 2, math.max(opts.to or 1, 1) end
-  while n >= last do
-    local steps = opts.steps or 1000
-    if type(steps) == "table" then steps = steps[n] end
-    total, n = total + (math.tointeger(steps) or 0), n // 2
-  end
-  local show = cli.progress("distilling", math.max(total, 1), args.quiet)
+  -- all rounds' steps (progressive; steps may be a table by the round's student steps)
+  local show = cli.progress("distilling", math.max(d.distill.total_steps(opts) or 1, 1), args.quiet)
   local done = 0
   local user_callback = opts.callback
   opts.callback = function(step)
